@@ -1,0 +1,53 @@
+package org.splitinfer.spi;
+
+/**
+ * How a chip talks to others: collectives and point-to-point transfers inside its scale-up domain and out of it.
+ *
+ * @since 0.1
+ */
+public interface Interconnect {
+
+    /**
+     * Chips in one scale-up domain (an NVLink domain, a GroqRack's chip-to-chip network, a Galaxy mesh).
+     *
+     * @return chips, {@code >= 1}
+     * @since 0.1
+     */
+    int scaleUpDomainChips();
+
+    /**
+     * Bandwidth one chip can send into its scale-up domain, one direction.
+     *
+     * @return bytes per second, {@code > 0}
+     * @since 0.1
+     */
+    double scaleUpBytesPerSecond();
+
+    /**
+     * Bandwidth one chip can send out of its domain over the scale-out network, one direction.
+     *
+     * @return bytes per second, {@code > 0}
+     * @since 0.1
+     */
+    double scaleOutBytesPerSecond();
+
+    /**
+     * Time of all {@link Collective#count()} invocations of a collective; within the scale-up domain when the
+     * participants fit in it, over the scale-out network otherwise.
+     *
+     * @param collective the communication
+     * @return seconds, finite and {@code >= 0}; 0 for one participant
+     * @since 0.1
+     */
+    double collectiveSeconds(Collective collective);
+
+    /**
+     * Time to move bytes from one chip to another.
+     *
+     * @param bytes bytes, {@code >= 0}
+     * @param reach inside or out of the scale-up domain
+     * @return seconds including latency, finite and {@code >= 0}
+     * @since 0.1
+     */
+    double transferSeconds(double bytes, Reach reach);
+}
