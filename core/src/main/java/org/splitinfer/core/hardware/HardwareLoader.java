@@ -1,0 +1,38 @@
+package org.splitinfer.core.hardware;
+
+import org.splitinfer.core.internal.plugin.HostProviderContext;
+import org.splitinfer.core.internal.plugin.PluginDiscovery;
+import org.splitinfer.core.internal.plugin.YamlHardwareSheetReader;
+import org.splitinfer.spi.ProviderContext;
+
+/**
+ * Loads the installed hardware plugins. Loading is deterministic: plugin jars and folders are visited in sorted
+ * order, and accelerators are listed sorted by id. A plugin built for an incompatible SPI version, or one that
+ * throws while loading, is skipped and reported in {@link HardwareRegistry#problems()}; two plugins with the same
+ * accelerator id stop loading with a {@link DuplicateAcceleratorException} naming both.
+ */
+public final class HardwareLoader {
+
+    /**
+     * Loads every plugin on the search path.
+     *
+     * @param searchPath where to look
+     * @return the registry
+     * @throws PluginDirectoryException when a directory cannot be read
+     * @throws DuplicateAcceleratorException when two plugins provide the same id
+     */
+    public HardwareRegistry load(PluginSearchPath searchPath) {
+        return new PluginDiscovery().discover(searchPath);
+    }
+
+    /**
+     * The context the host hands a provider whose resources live in {@code pluginLoader}; the compatibility kit
+     * uses it to run a plugin exactly as the host does.
+     *
+     * @param pluginLoader the provider's class loader
+     * @return a context with the host's strict hardware-sheet parser
+     */
+    public static ProviderContext contextFor(ClassLoader pluginLoader) {
+        return new HostProviderContext(new YamlHardwareSheetReader(), pluginLoader);
+    }
+}

@@ -1,0 +1,245 @@
+package org.splitinfer.core.internal.plugin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.splitinfer.spi.AcceleratorSheet;
+import org.splitinfer.spi.Family;
+import org.splitinfer.spi.Figure;
+import org.splitinfer.spi.HardwareDataException;
+import org.splitinfer.spi.HardwareSheet;
+import org.splitinfer.spi.Source;
+import org.splitinfer.spi.Status;
+
+/**
+ * Parses hardware sheets (the schema documented on {@link HardwareSheet} and in docs/hardware-sheets.md). Strict:
+ * unknown keys, missing keys, bad values and figures citing unknown sources are all collected, and reported
+ * together in one {@link HardwareDataException} naming the resource and each key path.
+ */
+public final class YamlHardwareSheetReader {
+    private static final Set<String> TOP_KEYS = Set.of("family", "sources", "accelerators");
+    private static final Set<String> SOURCE_KEYS = Set.of("id", "document", "url", "date", "supports");
+    private static final Set<String> ACCELERATOR_KEYS = Set.of("id", "vendor", "displayName", "status", "figures");
+    private static final Set<String> FIGURE_KEYS = Set.of("value", "source", "assumption");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * Reads a sheet from a class loader's resources.
+     *
+     * @param resource resource name
+     * @param loader   the plugin's class loader
+     * @return the sheet
+     * @throws HardwareDataException listing every problem
+     */
+    public HardwareSheet read(String resource, ClassLoader loader) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new HardwareDataException("hardware sheet '" + name + "' is not in the plugin's jar; "
+                        + "check the resource path the provider passes to ProviderContext.sheet");
+            }
+            return parse(name, yaml.readTree(in));
+        } catch (JsonProcessingException e) {
+            throw new HardwareDataException(name + " is not valid YAML at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + "; fix the file's syntax", e);
+        } catch (IOException e) {
+            throw new HardwareDataException("cannot read hardware sheet '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses an already-read tree.
+     *
+     * @param resource name for messages
+     * @param root     the document
+     * @return the sheet
+     * @throws HardwareDataException listing every problem
+     */
+    public HardwareSheet parse(String resource, JsonNode root) {
+        List<String> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new HardwareDataException(resource + " must be a mapping with keys " + TOP_KEYS);
+        }
+        unknownKeys(root, TOP_KEYS, "", problems);
+        Family family = null;
+        String familyName = text(root, "family", "", problems);
+        if (familyName != null) {
+            try {
+                family = new Family(familyName);
+            } catch (IllegalArgumentException e) {
+                problems.add("family: " + e.getMessage());
+            }
+        }
+        List<Source> sources = new ArrayList<>();
+        JsonNode sourceNodes = root.get("sources");
+        if (sourceNodes == null || !sourceNodes.isArray()) {
+            problems.add("sources: required, a list of {id, document, url, date, supports}");
+        } else {
+            for (int i = 0; i < sourceNodes.size(); i++) {
+                Source source = source(sourceNodes.get(i), "sources[" + i + "]", problems);
+                if (source != null) {
+                    sources.add(source);
+                }
+            }
+        }
+        Set<String> sourceIds = new java.util.TreeSet<>();
+        for (Source source : sources) {
+            if (!sourceIds.add(source.id())) {
+                problems.add("sources: id '" + source.id() + "' appears twice");
+            }
+        }
+        List<AcceleratorSheet> accelerators = new ArrayList<>();
+        JsonNode acceleratorNodes = root.get("accelerators");
+        if (acceleratorNodes == null || !acceleratorNodes.isArray() || acceleratorNodes.isEmpty()) {
+            problems.add("accelerators: required, a non-empty list");
+        } else {
+            Set<String> ids = new java.util.TreeSet<>();
+            for (int i = 0; i < acceleratorNodes.size(); i++) {
+                AcceleratorSheet sheet = accelerator(resource, acceleratorNodes.get(i), "accelerators[" + i + "]",
+                        sourceIds, problems);
+                if (sheet != null) {
+                    if (!ids.add(sheet.id())) {
+                        problems.add("accelerators[" + i + "].id: '" + sheet.id() + "' appears twice");
+                    }
+                    accelerators.add(sheet);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new HardwareDataException(resource + " has " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
+                    + "; see docs/hardware-sheets.md for the schema");
+        }
+        return new HardwareSheet(resource, family, sources, accelerators);
+    }
+
+    private static Source source(JsonNode node, String path, List<String> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(path + ": must be a mapping with keys " + SOURCE_KEYS);
+            return null;
+        }
+        unknownKeys(node, SOURCE_KEYS, path + ".", problems);
+        String id = text(node, "id", path + ".", problems);
+        String document = text(node, "document", path + ".", problems);
+        String date = text(node, "date", path + ".", problems);
+        String supports = text(node, "supports", path + ".", problems);
+        JsonNode url = node.get("url");
+        if (id == null || document == null || date == null || supports == null) {
+            return null;
+        }
+        try {
+            return new Source(id, document, url == null || url.isNull() ? null : url.asText(), date, supports);
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static AcceleratorSheet accelerator(String resource, JsonNode node, String path, Set<String> sourceIds,
+                                                List<String> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(path + ": must be a mapping with keys " + ACCELERATOR_KEYS);
+            return null;
+        }
+        unknownKeys(node, ACCELERATOR_KEYS, path + ".", problems);
+        String id = text(node, "id", path + ".", problems);
+        String where = id == null ? path : path + " (" + id + ")";
+        String vendor = text(node, "vendor", where + ".", problems);
+        String displayName = text(node, "displayName", where + ".", problems);
+        String statusName = text(node, "status", where + ".", problems);
+        Status status = null;
+        if (statusName != null) {
+            try {
+                status = Status.valueOf(statusName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".status: '" + statusName + "' is not one of SHIPPING, ANNOUNCED, PROJECTED");
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        JsonNode figureNodes = node.get("figures");
+        if (figureNodes == null || !figureNodes.isObject() || figureNodes.isEmpty()) {
+            problems.add(where + ".figures: required, a mapping of figure name to {value, source|assumption}");
+        } else {
+            Iterator<Map.Entry<String, JsonNode>> fields = figureNodes.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Figure figure = figure(field.getKey(), field.getValue(), where + ".figures." + field.getKey(),
+                        sourceIds, problems);
+                if (figure != null) {
+                    figures.add(figure);
+                }
+            }
+        }
+        if (id == null || vendor == null || displayName == null || status == null) {
+            return null;
+        }
+        try {
+            return new AcceleratorSheet(resource, id, vendor, displayName, status, figures);
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Figure figure(String name, JsonNode node, String path, Set<String> sourceIds,
+                                 List<String> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(path + ": must be {value: number, source: id} or {value: number, assumption: text}");
+            return null;
+        }
+        unknownKeys(node, FIGURE_KEYS, path + ".", problems);
+        JsonNode value = node.get("value");
+        if (value == null || !value.isNumber()) {
+            problems.add(path + ".value: required, a number in the unit the figure's name says");
+            return null;
+        }
+        JsonNode source = node.get("source");
+        JsonNode assumption = node.get("assumption");
+        if ((source == null) == (assumption == null)) {
+            problems.add(path + ": needs exactly one of 'source' (a source id) or 'assumption' (a rationale)");
+            return null;
+        }
+        if (source != null && !sourceIds.contains(source.asText())) {
+            problems.add(path + ".source: '" + source.asText() + "' is not a source id of this sheet; known: "
+                    + sourceIds);
+            return null;
+        }
+        try {
+            return new Figure(name, value.asDouble(), source == null ? null : source.asText(),
+                    assumption == null ? null : assumption.asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String key, String prefix, List<String> problems) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+            problems.add(prefix + key + ": required");
+            return null;
+        }
+        return value.asText();
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                String hint = org.splitinfer.core.internal.text.Suggestions.closest(name, List.copyOf(new java.util.TreeSet<>(known)));
+                problems.add(prefix + name + ": unknown key" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.splitinfer.core.internal.text;
+
+import java.util.List;
+
+/** "did you mean" suggestions by edit distance. */
+public final class Suggestions {
+    private Suggestions() {
+    }
+
+    /**
+     * A message for an unknown name.
+     *
+     * @param what  what kind of thing, e.g. "accelerator"
+     * @param name  the unknown name
+     * @param known the valid names
+     * @return {@code unknown <what> '<name>'; did you mean '<best>'? Available: a, b, c}
+     */
+    public static String unknown(String what, String name, List<String> known) {
+        String best = closest(name, known);
+        StringBuilder message = new StringBuilder("unknown ").append(what).append(" '").append(name).append('\'');
+        if (best != null) {
+            message.append("; did you mean '").append(best).append("'?");
+        }
+        message.append(" Available: ").append(String.join(", ", known));
+        return message.toString();
+    }
+
+    /**
+     * The closest known name, or null when none is reasonably close.
+     *
+     * @param name  a name
+     * @param known candidates
+     * @return the closest candidate within half the name's length, or null
+     */
+    public static String closest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = distance(name, candidate);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 2) ? best : null;
+    }
+
+    /**
+     * Levenshtein distance.
+     *
+     * @param a one string
+     * @param b another
+     * @return edits to turn a into b
+     */
+    public static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,83 @@
+package org.splitinfer.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
+import java.util.Locale;
+import org.splitinfer.core.SplitInferException;
+import org.splitinfer.spi.HardwareDataException;
+import org.splitinfer.spi.UnsupportedPrecisionException;
+import picocli.CommandLine;
+
+/**
+ * Builds the {@code splitinfer} command line: one Guice injector at start, picocli commands created through it,
+ * and the error policy — bad usage or input prints one line and exits 2, a failure of the work exits 1, and no
+ * stack trace reaches the user.
+ */
+public final class SplitInferCli {
+    /** Exit code of bad usage or input. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code of a failure of the work. */
+    public static final int EXIT_FAILURE = 1;
+
+    private SplitInferCli() {
+    }
+
+    /**
+     * Runs the tool on the process's streams and environment.
+     *
+     * @param args arguments
+     * @return the exit code
+     */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return commandLine(CliEnvironment.fromProcess(), out, err).execute(args);
+    }
+
+    /**
+     * The command line, wired for the given environment and streams; tests call this.
+     *
+     * @param environment environment variables and the distribution's home
+     * @param out         standard output
+     * @param err         standard error
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        Locale.setDefault(Locale.ROOT);
+        Injector injector = Guice.createInjector(new CliModule(environment));
+        CommandLine commandLine = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println("error: " + sentence(exception.getMessage()) + "; run '"
+                    + failed.getCommandSpec().qualifiedName() + " --help' for usage");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (isUsersFault(exception)) {
+                failed.getErr().println("error: " + exception.getMessage());
+                return EXIT_USAGE;
+            }
+            failed.getErr().println("error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
+                    + " (an internal failure; please report it)");
+            return EXIT_FAILURE;
+        });
+        return commandLine;
+    }
+
+    private static boolean isUsersFault(Exception exception) {
+        return exception instanceof SplitInferException
+                || exception instanceof HardwareDataException
+                || exception instanceof UnsupportedPrecisionException;
+    }
+
+    private static String sentence(String message) {
+        String trimmed = message.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code splitinfer} command-line tool. */
+package org.splitinfer.cli;
