@@ -59,8 +59,10 @@ public final class PluginDiscovery {
                 loadFrom(loader, plugin.toString(), accelerators, problems);
             }
         }
+        // Problems are part of the result (HardwareRegistry.problems()); the caller decides how to show them,
+        // so they are only logged at DEBUG here and never printed twice.
         for (PluginProblem problem : problems) {
-            LOG.log(Level.WARNING, problem.describe());
+            LOG.log(Level.DEBUG, problem.describe());
         }
         return new HardwareRegistry(accelerators, problems);
     }

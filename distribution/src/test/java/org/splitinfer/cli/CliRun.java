@@ -1,0 +1,22 @@
+package org.splitinfer.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the CLI in-process with captured streams. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        return with(Map.of(), args);
+    }
+
+    static CliRun with(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SplitInferCli.commandLine(new CliEnvironment(environment, (Path) null), new PrintWriter(out, true),
+                new PrintWriter(err, true)).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
