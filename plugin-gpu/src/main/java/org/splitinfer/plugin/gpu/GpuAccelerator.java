@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorSheet;
@@ -25,6 +27,8 @@ import org.splitinfer.spi.Roofline;
  * and turned into the roofline, memory, interconnect and power models. Immutable and thread-safe.
  */
 final class GpuAccelerator implements Accelerator {
+    private static final Pattern NAME_WITH_BITS = Pattern.compile("[a-z]+([1-9][0-9]?)");
+
     private final AcceleratorSpec spec;
     private final GpuRoofline roofline;
     private final GpuMemoryModel memory;
@@ -60,10 +64,11 @@ final class GpuAccelerator implements Accelerator {
                 continue;
             }
             String format = figure.name().substring(PEAK_FLOPS_PREFIX.length());
-            Optional<Precision> precision = Precision.wellKnown(format);
+            Optional<Precision> precision = precision(format);
             if (precision.isEmpty()) {
-                read.problem("figure '" + figure.name() + "' names precision '" + format + "', which is not one of "
-                        + Precision.WELL_KNOWN.stream().map(Precision::name).toList());
+                read.problem("figure '" + figure.name() + "' names precision '" + format + "', which is neither one of "
+                        + Precision.WELL_KNOWN.stream().map(Precision::name).toList()
+                        + " nor a lowercase name ending in its bits per element, such as tf32 or fp6");
             } else if (precisions.contains(precision.get())) {
                 read.problem("figure '" + figure.name() + "' repeats precision '" + precision.get().name()
                         + "' (fp4 is an alias of nvfp4)");
@@ -121,7 +126,8 @@ final class GpuAccelerator implements Accelerator {
         for (int i = 0; i < precisions.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt(i -> Precision.WELL_KNOWN.indexOf(precisions.get(i))));
+        order.sort(Comparator.comparingInt((Integer i) -> wellKnownRank(precisions.get(i)))
+                .thenComparing(i -> precisions.get(i).name()));
         List<Precision> sortedPrecisions = new ArrayList<>();
         double[] sortedPeaks = new double[order.size()];
         for (int i = 0; i < order.size(); i++) {
@@ -140,6 +146,26 @@ final class GpuAccelerator implements Accelerator {
         Optional<Price> price = purchase.isEmpty() && hourly.isEmpty()
                 ? Optional.empty() : Optional.of(new Price(purchase, hourly));
         return new GpuAccelerator(spec, roofline, memory, interconnect, power, price);
+    }
+
+    /**
+     * A well-known precision, or one the SPI does not name (tf32, fp64, fp6) whose storage bits are the digits that end
+     * its name: datasheets list such formats, and dropping their peaks would lose data the host may use.
+     */
+    private static Optional<Precision> precision(String name) {
+        Optional<Precision> known = Precision.wellKnown(name);
+        if (known.isPresent()) {
+            return known;
+        }
+        Matcher matcher = NAME_WITH_BITS.matcher(name);
+        return matcher.matches() ? Optional.of(new Precision(name, Integer.parseInt(matcher.group(1))))
+                : Optional.empty();
+    }
+
+    /** Well-known formats in the SPI's order, then the others by name. */
+    private static int wellKnownRank(Precision precision) {
+        int index = Precision.WELL_KNOWN.indexOf(precision);
+        return index < 0 ? Precision.WELL_KNOWN.size() : index;
     }
 
     private static boolean hasPeakFigure(AcceleratorSheet sheet) {

@@ -7,7 +7,8 @@ package org.splitinfer.plugin.gpu;
  * <p>Required:
  * <ul>
  *   <li>{@code peak.flopsPerSecond.<precision>} — dense (not sparse) tensor throughput, FLOP/s; at least one. The
- *       precisions named are the chip's compute precisions ({@code fp4} reads as {@code nvfp4}).</li>
+ *       precisions named are the chip's compute precisions ({@code fp4} reads as {@code nvfp4}; a format the SPI does
+ *       not name, such as {@code tf32}, {@code fp64} or {@code fp6}, is kept with the storage bits its name ends in).</li>
  *   <li>{@code hbm.capacityBytes} (bytes), {@code hbm.bytesPerSecond} (bytes/s, datasheet peak),
  *       {@code hbm.usableFraction} (fraction of capacity a deployment may fill).</li>
  *   <li>{@code kernel.launchSeconds} — seconds each kernel invocation adds on top of its roofline time.</li>

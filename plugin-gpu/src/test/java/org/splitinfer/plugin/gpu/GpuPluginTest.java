@@ -16,6 +16,7 @@ import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.HardwareDataException;
 import org.splitinfer.spi.HardwareSheet;
+import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.SpiVersion;
 
 class GpuPluginTest {
@@ -70,14 +71,28 @@ class GpuPluginTest {
         Map<String, Double> badFraction = GpuFixtures.figures();
         badFraction.put("efficiency.gemmCeiling", 1.5);
         Map<String, Double> badPrecision = GpuFixtures.figures();
-        badPrecision.put("peak.flopsPerSecond.fp6", 1e15);
+        badPrecision.put("peak.flopsPerSecond.e4m3", 1e15);
 
         assertThatThrownBy(() -> new GpuPlugin().accelerators(GpuFixtures.context(
                 GpuFixtures.sheet("chip-a", badFraction), GpuFixtures.sheet("chip-b", badPrecision))))
                 .isInstanceOf(HardwareDataException.class)
                 .hasMessageContaining("accelerator 'chip-a' figure 'efficiency.gemmCeiling' is a fraction and must be"
                         + " in (0, 1], got 1.5")
-                .hasMessageContaining("accelerator 'chip-b' figure 'peak.flopsPerSecond.fp6' names precision 'fp6'");
+                .hasMessageContaining("accelerator 'chip-b' figure 'peak.flopsPerSecond.e4m3' names precision 'e4m3'");
+    }
+
+    @Test
+    void datasheetFormatsTheSpiDoesNotNameAreKeptWithTheBitsTheirNameEndsIn() {
+        // tf32 is stored in 32 bits, fp6 in 6; they follow the well-known formats, by name.
+        Map<String, Double> figures = GpuFixtures.figures();
+        figures.put("peak.flopsPerSecond.tf32", 0.5e15);
+        figures.put("peak.flopsPerSecond.fp6", 2e15);
+
+        Accelerator chip = GpuFixtures.chip("datasheet-formats", figures);
+
+        assertThat(chip.roofline().computePrecisions()).containsExactly(Precision.BF16, Precision.FP16, Precision.FP8,
+                new Precision("fp6", 6), new Precision("tf32", 32));
+        assertThat(chip.roofline().peakFlopsPerSecond(new Precision("tf32", 32))).isEqualTo(0.5e15);
     }
 
     @Test
