@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.Figure;
@@ -18,7 +20,8 @@ import org.splitinfer.spi.Price;
  * <p>Figures read (units in the names; "required" ones throw a {@link HardwareDataException} naming the gap):
  * <ul>
  *   <li>{@code peak.flopsPerSecond.<precision>} — dense peak per compute format, at least one, required;
- *       the precisions listed are the chip's compute precisions;</li>
+ *       the precisions listed are the chip's compute precisions, a
+ *       format the SPI does not name being read with the bits its name ends in ({@code fp6}, {@code cb16});</li>
  *   <li>{@code sram.capacityBytes}, {@code sram.bytesPerSecond}, {@code sram.usableFraction} — required;</li>
  *   <li>{@code compute.achievableFraction}, {@code sram.achievableFraction} — required (assumptions: the share
  *       of peak a compiler-scheduled kernel sustains);</li>
@@ -43,6 +46,8 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
 
     static final String PEAK_PREFIX = "peak.flopsPerSecond.";
 
+    private static final Pattern NAME_WITH_BITS = Pattern.compile("[a-z]+([1-9][0-9]?)");
+
     /**
      * Reads and checks one chip's figures.
      *
@@ -58,9 +63,10 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
                 continue;
             }
             String format = figure.name().substring(PEAK_PREFIX.length());
-            Precision precision = Precision.wellKnown(format).orElseThrow(() -> fault(sheet,
+            Precision precision = precision(format).orElseThrow(() -> fault(sheet,
                     "figure '" + figure.name() + "' names an unknown precision '" + format + "'; use one of "
-                            + Precision.WELL_KNOWN.stream().map(Precision::name).toList()));
+                            + Precision.WELL_KNOWN.stream().map(Precision::name).toList()
+                            + " or a lowercase name ending in its bits per element, such as fp6 or cb16"));
             if (precisions.contains(precision)) {
                 throw fault(sheet, "lists the peak of " + precision.name() + " twice (an alias?); keep one");
             }
@@ -97,6 +103,20 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
                 idleWatts,
                 nonNegative(sheet, "node.overheadWattsPerChip", sheet.value("node.overheadWattsPerChip")),
                 price(sheet));
+    }
+
+    /**
+     * A well-known precision, or one the SPI does not name (fp6, a vendor's cb16) whose storage bits are the digits
+     * that end its name: datasheets list such formats, and dropping their peaks would lose data the host may use.
+     */
+    static Optional<Precision> precision(String name) {
+        Optional<Precision> known = Precision.wellKnown(name);
+        if (known.isPresent()) {
+            return known;
+        }
+        Matcher matcher = NAME_WITH_BITS.matcher(name);
+        return matcher.matches() ? Optional.of(new Precision(name, Integer.parseInt(matcher.group(1))))
+                : Optional.empty();
     }
 
     private static Optional<Price> price(AcceleratorSheet sheet) {

@@ -12,6 +12,7 @@ import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.HardwareDataException;
+import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.SpiVersion;
 
 class LpuPluginTest {
@@ -60,11 +61,19 @@ class LpuPluginTest {
     @Test
     void aPeakInAnUnknownPrecisionIsNamed() {
         Map<String, Double> figures = LpuFixtures.figures();
-        figures.put("peak.flopsPerSecond.fp7", 1e12);
+        figures.put("peak.flopsPerSecond.tensorfloat", 1e12);
         assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
                 .isInstanceOf(HardwareDataException.class)
                 .hasMessageStartingWith("test/lpu-fixture.yaml: accelerator 'test-lpu' figure "
-                        + "'peak.flopsPerSecond.fp7' names an unknown precision 'fp7'");
+                        + "'peak.flopsPerSecond.tensorfloat' names an unknown precision 'tensorfloat'");
+    }
+
+    @Test
+    void aFormatTheSpiDoesNotNameIsKeptWithTheBitsItsNameEndsIn() {
+        Map<String, Double> figures = LpuFixtures.figures();
+        figures.put("peak.flopsPerSecond.fp6", 600e12);
+        assertThat(LpuFixtures.accelerator(figures).roofline().peakFlopsPerSecond(new Precision("fp6", 6)))
+                .isEqualTo(600e12);
     }
 
     @Test

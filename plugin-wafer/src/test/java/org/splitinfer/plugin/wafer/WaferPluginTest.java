@@ -13,6 +13,7 @@ import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.HardwareDataException;
 import org.splitinfer.spi.HardwareSheet;
+import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.SpiVersion;
 
 class WaferPluginTest {
@@ -55,6 +56,14 @@ class WaferPluginTest {
                 .isInstanceOf(HardwareDataException.class)
                 .hasMessage("test/wafer-fixture.yaml: accelerator 'test-wafer' lacks figure "
                         + "'systemIo.bytesPerSecond'; add it with a source or an assumption");
+    }
+
+    @Test
+    void cerebrasCb16IsKeptAsASixteenBitFormat() {
+        Map<String, Double> figures = WaferFixtures.figures();
+        figures.put("peak.flopsPerSecond.cb16", 10e15);
+        assertThat(WaferFixtures.accelerator(figures).roofline().computePrecisions())
+                .containsExactly(Precision.FP16, new Precision("cb16", 16));
     }
 
     @Test
