@@ -1,0 +1,12 @@
+package org.splitinfer.plugin.lpu;
+
+import org.splitinfer.spi.AcceleratorProvider;
+import org.splitinfer.testkit.AcceleratorProviderContract;
+
+/** The compatibility kit, run against the plugin's bundled sheet loaded as the host loads it. */
+class LpuPluginCompatibilityTest extends AcceleratorProviderContract {
+    @Override
+    protected Class<? extends AcceleratorProvider> providerType() {
+        return LpuPlugin.class;
+    }
+}
