@@ -76,8 +76,8 @@ final class ModelFileReader {
             known.sort(null);
             String suggestion = Suggestions.nearest(e.getPropertyName(), known);
             throw new ModelConfigException("model file '" + fileName + "' has unknown key '" + path(e) + "'"
-                    + line(e) + (suggestion == null ? "; valid keys there are " + String.join(", ", known)
-                    : "; did you mean '" + suggestion + "'") + ".", e);
+                    + (suggestion == null ? "; valid keys there are " + String.join(", ", known) + "."
+                    : "; did you mean '" + suggestion + "'?"), e);
         } catch (MismatchedInputException e) {
             throw new ModelConfigException("model file '" + fileName + "' has an invalid value for key '" + path(e)
                     + "'" + line(e) + "; expected " + expected(e.getTargetType()) + ".", e);
