@@ -96,8 +96,6 @@ import org.splitinfer.spi.Precision;
  */
 public final class KernelPlanner {
 
-    private static final OperandBytes NONE = OperandBytes.NONE;
-
     private final ModelSpec model;
     private final ModelPrecision precision;
     private final long hidden;
@@ -245,7 +243,7 @@ public final class KernelPlanner {
         if (moeLayers > 0) {
             mixture(kernels, collectives, model.moe(), moeLayers, tokens, layout);
         }
-        kernels.add(elementwise("residual_add", KernelKind.ELEMENTWISE, 2L * layers, tokens * hidden, 1, 0));
+        kernels.add(elementwise("residual_add", KernelKind.ELEMENTWISE, 2L * layers, tokens * hidden, 1, 0, 2));
         if (stage == stages - 1) {
             head(kernels, collectives, batch, tokens, tensor);
         }
@@ -476,10 +474,15 @@ public final class KernelPlanner {
 
     private Kernel elementwise(String name, KernelKind kind, long count, long elements, int flopsPerElement,
                                double weightBytes) {
+        return elementwise(name, kind, count, elements, flopsPerElement, weightBytes, 1);
+    }
+
+    /** Element-wise work reading {@code inputs} tensors of {@code elements} and writing one. */
+    private Kernel elementwise(String name, KernelKind kind, long count, long elements, int flopsPerElement,
+                               double weightBytes, int inputs) {
         double bytes = elements * activationBytes;
-        double read = name.equals("residual_add") ? 2 * bytes : bytes;
-        return new Kernel(name, kind, Math.max(1, count), (double) flopsPerElement * elements, activationFormat,
-                new OperandBytes(weightBytes, 0, read), new OperandBytes(0, 0, bytes),
+        return new Kernel(name, kind, count, (double) flopsPerElement * elements, activationFormat,
+                new OperandBytes(weightBytes, 0, inputs * bytes), new OperandBytes(0, 0, bytes),
                 new ElementwiseShape(elements));
     }
 
