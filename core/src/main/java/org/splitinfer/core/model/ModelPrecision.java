@@ -1,0 +1,207 @@
+package org.splitinfer.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.splitinfer.spi.Precision;
+
+/**
+ * The number formats a deployment stores a model in: weights, activations (between kernels and on the wire)
+ * and the KV cache, with per-tensor-group weight overrides for checkpoints that ship mixed precision
+ * (gpt-oss: MXFP4 routed experts, BF16 everything else; DeepSeek-V3: FP8 linear layers, BF16 embedding,
+ * LM head, norms and router).
+ *
+ * <p>The command-line syntax ({@link #parse(String, ModelPrecision)}): one format sets all three
+ * ({@code fp8}); otherwise comma-separated {@code key=format} pairs with keys {@code weights},
+ * {@code activations} and {@code kv} ({@code weights=fp4,activations=fp8,kv=fp8}). Keys left out keep the
+ * base's value. Naming weights, in either form, drops the base's overrides: the user asked for one weight
+ * format. Formats are {@link Precision#wellKnown(String) Precision's well-known ones}, case-insensitive.
+ *
+ * @param weights         default storage format of weights
+ * @param activations     format of activations
+ * @param kvCache         format of the KV cache
+ * @param weightOverrides weight formats that differ from {@code weights}, by tensor group; copied, iterated in
+ *                        {@link TensorGroup} order; entries equal to {@code weights} are dropped
+ * @since 0.1
+ */
+public record ModelPrecision(Precision weights, Precision activations, Precision kvCache,
+                             Map<TensorGroup, Precision> weightOverrides) {
+
+    /** Everything in BF16. */
+    public static final ModelPrecision BF16 = uniform(Precision.BF16);
+
+    /** Validates the fields and normalises the overrides. */
+    public ModelPrecision {
+        Checks.nonNull("precision weights", weights);
+        Checks.nonNull("precision activations", activations);
+        Checks.nonNull("precision kv", kvCache);
+        Checks.nonNull("precision weight overrides", weightOverrides);
+        EnumMap<TensorGroup, Precision> copy = new EnumMap<>(TensorGroup.class);
+        for (Map.Entry<TensorGroup, Precision> entry : weightOverrides.entrySet()) {
+            Checks.nonNull("precision override group", entry.getKey());
+            Checks.nonNull("precision override for " + entry.getKey(), entry.getValue());
+            if (!entry.getValue().equals(weights)) {
+                copy.put(entry.getKey(), entry.getValue());
+            }
+        }
+        weightOverrides = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * One format for weights, activations and KV cache.
+     *
+     * @param format the format
+     * @return the precision
+     */
+    public static ModelPrecision uniform(Precision format) {
+        return new ModelPrecision(format, format, format, Map.of());
+    }
+
+    /**
+     * Three formats, no overrides.
+     *
+     * @param weights     weights
+     * @param activations activations
+     * @param kvCache     KV cache
+     * @return the precision
+     */
+    public static ModelPrecision of(Precision weights, Precision activations, Precision kvCache) {
+        return new ModelPrecision(weights, activations, kvCache, Map.of());
+    }
+
+    /**
+     * A copy with one tensor group's weights stored differently.
+     *
+     * @param group  the group
+     * @param format its format
+     * @return the copy
+     */
+    public ModelPrecision withOverride(TensorGroup group, Precision format) {
+        EnumMap<TensorGroup, Precision> copy = new EnumMap<>(TensorGroup.class);
+        copy.putAll(weightOverrides);
+        copy.put(group, format);
+        return new ModelPrecision(weights, activations, kvCache, copy);
+    }
+
+    /**
+     * The storage format of one tensor group's weights.
+     *
+     * @param group the group
+     * @return its override, or {@link #weights()}
+     */
+    public Precision weightsOf(TensorGroup group) {
+        Precision override = weightOverrides.get(group);
+        return override == null ? weights : override;
+    }
+
+    /**
+     * Parses the command-line syntax against BF16 defaults.
+     *
+     * @param text {@code fp8} or {@code weights=fp4,activations=fp8,kv=fp8}
+     * @return the precision
+     * @throws PrecisionFormatException with one sentence naming the bad part and the valid keys and formats
+     */
+    public static ModelPrecision parse(String text) {
+        return parse(text, BF16);
+    }
+
+    /**
+     * Parses the command-line syntax; keys left out keep {@code base}'s formats (usually the model's native
+     * precision).
+     *
+     * @param text {@code fp8} or {@code weights=fp4,activations=fp8,kv=fp8}
+     * @param base formats for keys left out
+     * @return the precision
+     * @throws PrecisionFormatException with one sentence naming the bad part and the valid keys and formats
+     */
+    public static ModelPrecision parse(String text, ModelPrecision base) {
+        Checks.nonNull("base precision", base);
+        if (text == null || text.isBlank()) {
+            throw new PrecisionFormatException("precision is empty; give one format such as 'fp8' or pairs such as "
+                    + "'weights=fp4,activations=fp8,kv=fp8', where " + validFormats() + ".");
+        }
+        String trimmed = text.trim();
+        if (!trimmed.contains("=")) {
+            Precision all = format(trimmed, trimmed);
+            return uniform(all);
+        }
+        Precision weights = null;
+        Precision activations = null;
+        Precision kv = null;
+        for (String part : trimmed.split(",", -1)) {
+            String pair = part.trim();
+            int equals = pair.indexOf('=');
+            if (equals < 0) {
+                throw new PrecisionFormatException("precision '" + trimmed + "' has '" + pair
+                        + "' where a key=format pair was expected; valid keys are weights, activations and kv, and "
+                        + validFormats() + ".");
+            }
+            String key = pair.substring(0, equals).trim().toLowerCase(Locale.ROOT);
+            Precision value = format(trimmed, pair.substring(equals + 1).trim());
+            boolean duplicate;
+            switch (key) {
+                case "weights" -> {
+                    duplicate = weights != null;
+                    weights = value;
+                }
+                case "activations" -> {
+                    duplicate = activations != null;
+                    activations = value;
+                }
+                case "kv" -> {
+                    duplicate = kv != null;
+                    kv = value;
+                }
+                default -> throw new PrecisionFormatException("precision '" + trimmed + "' has unknown key '" + key
+                        + "'; valid keys are weights, activations and kv, and " + validFormats() + ".");
+            }
+            if (duplicate) {
+                throw new PrecisionFormatException("precision '" + trimmed + "' names key '" + key
+                        + "' twice; give each of weights, activations and kv at most once.");
+            }
+        }
+        return new ModelPrecision(
+                weights == null ? base.weights : weights,
+                activations == null ? base.activations : activations,
+                kv == null ? base.kvCache : kv,
+                weights == null ? base.weightOverrides : Map.of());
+    }
+
+    /**
+     * The valid formats as a sentence fragment: {@code valid formats are fp32, bf16, …, bfp8 and bfp4}.
+     *
+     * @return the fragment
+     */
+    public static String validFormats() {
+        List<String> names = new ArrayList<>();
+        for (Precision precision : Precision.WELL_KNOWN) {
+            names.add(precision.equals(Precision.NVFP4) ? precision.name() + " (alias fp4)" : precision.name());
+        }
+        String last = names.remove(names.size() - 1);
+        return "valid formats are " + String.join(", ", names) + " and " + last;
+    }
+
+    private static Precision format(String whole, String name) {
+        Optional<Precision> precision = Precision.wellKnown(name);
+        if (precision.isEmpty()) {
+            throw new PrecisionFormatException("precision '" + whole + "' names unknown format '" + name + "'; "
+                    + validFormats() + ".");
+        }
+        return precision.get();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        text.append("weights=").append(weights).append(",activations=").append(activations)
+                .append(",kv=").append(kvCache);
+        for (Map.Entry<TensorGroup, Precision> entry : weightOverrides.entrySet()) {
+            text.append(',').append(entry.getKey().name().toLowerCase(Locale.ROOT)).append('=').append(entry.getValue());
+        }
+        return text.toString();
+    }
+}

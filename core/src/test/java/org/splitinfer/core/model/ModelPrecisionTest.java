@@ -1,0 +1,61 @@
+package org.splitinfer.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.splitinfer.spi.Precision;
+
+class ModelPrecisionTest {
+
+    private static final String FORMATS = "valid formats are fp32, bf16, fp16, fp8, int8, nvfp4 (alias fp4), mxfp4, "
+            + "int4, bfp8 and bfp4";
+
+    @Test
+    void oneFormatSetsWeightsActivationsAndKv() {
+        assertThat(ModelPrecision.parse("fp8")).isEqualTo(ModelPrecision.uniform(Precision.FP8));
+    }
+
+    @Test
+    void pairsSetEachClassAndFp4MeansNvfp4() {
+        assertThat(ModelPrecision.parse("weights=fp4,activations=fp8,kv=fp8"))
+                .isEqualTo(ModelPrecision.of(Precision.NVFP4, Precision.FP8, Precision.FP8));
+    }
+
+    @Test
+    void keysLeftOutKeepTheBaseAndItsOverridesUnlessWeightsAreNamed() {
+        ModelPrecision gptOss = ModelPrecision.BF16.withOverride(TensorGroup.ROUTED_EXPERTS, Precision.MXFP4);
+        ModelPrecision kvOnly = ModelPrecision.parse(" KV = FP8 ", gptOss);
+        assertThat(kvOnly.kvCache()).isEqualTo(Precision.FP8);
+        assertThat(kvOnly.weightsOf(TensorGroup.ROUTED_EXPERTS)).isEqualTo(Precision.MXFP4);
+        assertThat(ModelPrecision.parse("weights=int4", gptOss).weightOverrides()).isEmpty();
+    }
+
+    @Test
+    void unknownFormatListsTheValidOnes() {
+        assertThatThrownBy(() -> ModelPrecision.parse("weights=fp5,kv=fp8"))
+                .isInstanceOf(PrecisionFormatException.class)
+                .hasMessage("precision 'weights=fp5,kv=fp8' names unknown format 'fp5'; " + FORMATS + ".");
+    }
+
+    @Test
+    void unknownKeyListsTheValidKeysAndFormats() {
+        assertThatThrownBy(() -> ModelPrecision.parse("wieghts=fp8"))
+                .isInstanceOf(PrecisionFormatException.class)
+                .hasMessage("precision 'wieghts=fp8' has unknown key 'wieghts'; valid keys are weights, activations "
+                        + "and kv, and " + FORMATS + ".");
+    }
+
+    @Test
+    void repeatedKeyIsRejected() {
+        assertThatThrownBy(() -> ModelPrecision.parse("kv=fp8,kv=bf16"))
+                .isInstanceOf(PrecisionFormatException.class)
+                .hasMessage("precision 'kv=fp8,kv=bf16' names key 'kv' twice; give each of weights, activations and "
+                        + "kv at most once.");
+    }
+
+    @Test
+    void overridesEqualToTheDefaultAreDropped() {
+        assertThat(ModelPrecision.BF16.withOverride(TensorGroup.ATTENTION, Precision.BF16).weightOverrides()).isEmpty();
+    }
+}
