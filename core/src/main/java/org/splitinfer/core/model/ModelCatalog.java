@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import org.splitinfer.core.internal.text.Suggestions;
 
 /**
  * Models by id: the built-in catalog (YAML resources under {@code org/splitinfer/core/models/}, listed in its
@@ -132,7 +133,7 @@ public final class ModelCatalog {
     public ModelSpec get(String id) {
         ModelSpec model = id == null ? null : models.get(id.strip().toLowerCase(Locale.ROOT));
         if (model == null) {
-            throw new UnknownModelException(String.valueOf(id), Suggestions.nearest(id, ids), ids);
+            throw new UnknownModelException(String.valueOf(id), Suggestions.closest(id, ids), ids);
         }
         return model;
     }
@@ -159,7 +160,7 @@ public final class ModelCatalog {
             }
         }
         if (path == null || !Files.exists(path)) {
-            throw new UnknownModelException(String.valueOf(idOrPath), Suggestions.nearest(idOrPath, ids), ids);
+            throw new UnknownModelException(String.valueOf(idOrPath), Suggestions.closest(idOrPath, ids), ids);
         }
         String fileName = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isDirectory(path) && (fileName.endsWith(".yaml") || fileName.endsWith(".yml"))) {

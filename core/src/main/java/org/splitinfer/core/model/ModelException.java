@@ -1,5 +1,7 @@
 package org.splitinfer.core.model;
 
+import org.splitinfer.core.SplitInferException;
+
 /**
  * A problem with a model, its configuration or its precision that the user caused and can fix. The message
  * is one sentence naming the input, the value and what was expected; a command-line tool prints it and
@@ -7,7 +9,7 @@ package org.splitinfer.core.model;
  *
  * @since 0.1
  */
-public class ModelException extends RuntimeException {
+public class ModelException extends SplitInferException {
     private static final long serialVersionUID = 1L;
 
     /**

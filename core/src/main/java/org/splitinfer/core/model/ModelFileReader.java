@@ -2,8 +2,8 @@ package org.splitinfer.core.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.splitinfer.core.internal.text.Suggestions;
 import org.splitinfer.spi.Precision;
 
 /**
@@ -74,7 +75,7 @@ final class ModelFileReader {
                 known.add(String.valueOf(id));
             }
             known.sort(null);
-            String suggestion = Suggestions.nearest(e.getPropertyName(), known);
+            String suggestion = Suggestions.closest(e.getPropertyName(), known);
             throw new ModelConfigException("model file '" + fileName + "' has unknown key '" + path(e) + "'"
                     + (suggestion == null ? "; valid keys there are " + String.join(", ", known) + "."
                     : "; did you mean '" + suggestion + "'?"), e);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.splitinfer.core.internal.text.Suggestions;
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.Figure;
@@ -92,7 +94,7 @@ public final class YamlHardwareSheetReader {
                 }
             }
         }
-        Set<String> sourceIds = new java.util.TreeSet<>();
+        Set<String> sourceIds = new TreeSet<>();
         for (Source source : sources) {
             if (!sourceIds.add(source.id())) {
                 problems.add("sources: id '" + source.id() + "' appears twice");
@@ -103,7 +105,7 @@ public final class YamlHardwareSheetReader {
         if (acceleratorNodes == null || !acceleratorNodes.isArray() || acceleratorNodes.isEmpty()) {
             problems.add("accelerators: required, a non-empty list");
         } else {
-            Set<String> ids = new java.util.TreeSet<>();
+            Set<String> ids = new TreeSet<>();
             for (int i = 0; i < acceleratorNodes.size(); i++) {
                 AcceleratorSheet sheet = accelerator(resource, acceleratorNodes.get(i), "accelerators[" + i + "]",
                         sourceIds, problems);
@@ -237,7 +239,7 @@ public final class YamlHardwareSheetReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                String hint = org.splitinfer.core.internal.text.Suggestions.closest(name, List.copyOf(new java.util.TreeSet<>(known)));
+                String hint = Suggestions.closest(name, new TreeSet<>(known));
                 problems.add(prefix + name + ": unknown key" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
             }
         }

@@ -1,6 +1,8 @@
 package org.splitinfer.core.internal.text;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** "did you mean" suggestions by edit distance. */
 public final class Suggestions {
@@ -26,23 +28,28 @@ public final class Suggestions {
     }
 
     /**
-     * The closest known name, or null when none is reasonably close.
+     * The closest known name, ignoring case, or null when none is close: an edit distance of at most
+     * {@code max(2, length / 3)}. Ties go to the first candidate in iteration order.
      *
-     * @param name  a name
-     * @param known candidates
-     * @return the closest candidate within half the name's length, or null
+     * @param name  what the user typed
+     * @param known the valid names, in a deterministic order
+     * @return the closest candidate, or null
      */
-    public static String closest(String name, List<String> known) {
+    public static String closest(String name, Collection<String> known) {
+        if (name == null) {
+            return null;
+        }
+        String needle = name.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(name, candidate);
+            int distance = distance(needle, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
             }
         }
-        return best != null && bestDistance <= Math.max(2, name.length() / 2) ? best : null;
+        return best != null && bestDistance <= Math.max(2, needle.length() / 3) ? best : null;
     }
 
     /**
