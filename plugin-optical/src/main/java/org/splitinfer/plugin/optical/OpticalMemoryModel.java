@@ -21,14 +21,16 @@ import org.splitinfer.spi.TierUsage;
  * with a {@code <tier>.capacityBytes} figure. Lightmatter announces 500 MB of SRAM per Envise module; Lumai
  * publishes no memory at all, so its tiers are marked assumptions.
  *
- * <p>SRAM, HBM and GDDR count as full-speed; the <em>main</em> tier (weights and KV cache) is the full-speed tier
- * with the largest capacity. Activations go to SRAM when SRAM is a separate tier (up to its usable size, the
- * excess to the main tier), else to the main tier. On {@code n} chips each holds {@code 1/n} of everything; the
- * placement fits when {@code weights + kv + activations in main <= main usable}; KV tokens left per chip
- * {@code floor((main usable − weights − activations in main) ÷ kvBytesPerToken)}. No alternative placement.
+ * <p>SRAM, HBM and GDDR count as full-speed; the <em>main</em> tier is the full-speed tier with the largest
+ * capacity. On {@code n} chips each holds {@code 1/n} of everything, all of it charged to the main tier (weights, KV
+ * cache and working activations), so the placement lists the main tier alone. It fits when
+ * {@code weights + kv + activations <= main usable}; KV tokens left per chip
+ * {@code floor((main usable − weights − activations) ÷ kvBytesPerToken)}. Activations are <em>read</em> from SRAM
+ * when SRAM is a separate tier and a chip's share fits it, else from the main tier. No alternative placement.
  *
- * <p>Figures per tier: {@code <tier>.capacityBytes}, {@code <tier>.bytesPerSecond}, {@code <tier>.joulesPerByte}
- * (energy of moving a byte, for {@link OpticalAccelerator#kernelJoules}) and, for the main tier,
+ * <p>Figures per tier: {@code <tier>.capacityBytes}, {@code <tier>.bytesPerSecond}, optional
+ * {@code <tier>.joulesPerByte} (energy of moving a byte, for {@link OpticalAccelerator#kernelJoules}; fallback 0)
+ * and, for the main tier,
  * {@code <tier>.usableFraction} (other tiers: optional, fallback 1).
  *
  * <p>Immutable and thread-safe.
@@ -95,37 +97,26 @@ public final class OpticalMemoryModel implements MemoryModel {
         double weights = footprint.weightBytes() / chips;
         double kv = footprint.kvCacheBytes() / chips;
         double activations = footprint.activationBytes() / chips;
-        double separateActivations = Math.min(activations, activationTierUsableBytes);
-        double mainActivationsNeeded = activations - separateActivations;
-        boolean fits = weights + kv + mainActivationsNeeded <= mainUsable;
-        double mainActivations = Math.min(mainActivationsNeeded, mainUsable);
+        boolean fits = weights + kv + activations <= mainUsable;
+        double mainActivations = Math.min(activations, mainUsable);
         double mainWeights = Math.min(weights, mainUsable - mainActivations);
         double mainKv = Math.min(kv, mainUsable - mainActivations - mainWeights);
-        List<TierUsage> usage = new ArrayList<>();
-        for (MemoryTier tier : tiers) {
-            if (tier == main) {
-                usage.add(new TierUsage(tier.name(), mainWeights, mainKv, mainActivations));
-            } else if (tier.name().equals(activationsTier)) {
-                usage.add(new TierUsage(tier.name(), 0, 0, separateActivations));
-            } else {
-                usage.add(new TierUsage(tier.name(), 0, 0, 0));
-            }
-        }
         long kvTokens;
-        double free = mainUsable - weights - mainActivationsNeeded;
+        double free = mainUsable - weights - activations;
         if (footprint.kvBytesPerToken() == 0) {
             kvTokens = UNBOUNDED_KV_TOKENS;
         } else {
             kvTokens = free <= 0 ? 0
                     : (long) Math.min(UNBOUNDED_KV_TOKENS, Math.floor(free / footprint.kvBytesPerToken()));
         }
-        String activationsRead = mainActivationsNeeded > 0 ? main.name() : activationsTier;
+        String activationsRead = activations <= activationTierUsableBytes ? activationsTier : main.name();
         String note = fits
                 ? String.format(Locale.ROOT, "weights and KV cache in %s on %d chips, streamed into the optical core",
                         main.name(), chips)
                 : String.format(Locale.ROOT, "does not fit %s on %d chips: %.4g bytes per chip against %.4g usable",
-                        main.name(), chips, weights + kv + mainActivationsNeeded, mainUsable);
-        return new Placement("full-speed", chips, usage, fits, kvTokens,
+                        main.name(), chips, weights + kv + activations, mainUsable);
+        return new Placement("full-speed", chips, List.of(new TierUsage(main.name(), mainWeights, mainKv,
+                mainActivations)), fits, kvTokens,
                 new Residency(main.name(), main.name(), activationsRead), note);
     }
 }

@@ -109,8 +109,9 @@ class OpticalModelTest {
 
         assertThat(placement.fitsFullSpeed()).isTrue();
         assertThat(placement.residency()).isEqualTo(new Residency("hbm", "hbm", "sram"));
-        // (259.2e9 − 200e9) / 1e6 = 59,200 tokens
-        assertThat(placement.kvTokensCapacityPerChip()).isEqualTo(59_200);
+        // activations are charged to HBM too: (259.2e9 − 200e9 − 100e6) / 1e6 = 59,100 tokens
+        assertThat(placement.kvTokensCapacityPerChip()).isEqualTo(59_100);
+        assertThat(placement.perChip()).extracting(u -> u.tier()).containsExactly("hbm");
         assertThat(lumai.memory().place(new Footprint(300e9, 0, 0, 0), 1).fitsFullSpeed()).isFalse();
     }
 

@@ -17,17 +17,19 @@ import org.splitinfer.spi.TierUsage;
  * {@code sram} (on-chip PMU scratchpads, 520 MB, holds activations and tiles, never counted for fitting a
  * model), {@code hbm} (64 GB, the full-speed tier) and {@code ddr} (up to 1.5 TB, the capacity tier).
  *
- * <p>Full-speed placement on {@code n} sockets: each socket holds {@code 1/n} of everything. Activations go to
- * SRAM up to its usable size and the excess to HBM; weights and KV cache go to HBM. It fits when
- * {@code weights + kv + activation excess <= hbm.capacity × hbm.usableFraction}. KV tokens left per socket:
- * {@code floor((hbm usable − weights − activation excess) ÷ kvBytesPerToken)}.
+ * <p>Full-speed placement on {@code n} sockets: each socket holds {@code 1/n} of everything, all of it charged to
+ * HBM (weights, KV cache and the working activations), so the placement lists HBM alone. It fits when
+ * {@code weights + kv + activations <= hbm.capacity × hbm.usableFraction}; KV tokens left per socket:
+ * {@code floor((hbm usable − weights − activations) ÷ kvBytesPerToken)}. Activations are <em>read</em> from SRAM
+ * (the residency names {@code sram}) when a socket's share fits the scratchpad: the fused pipeline streams them
+ * between operators through PMU SRAM; HBM only backs them.
  *
  * <p>{@code ddr-spill} alternative (offered when the full-speed placement does not fit and HBM plus DDR hold
- * everything): HBM takes the activation excess, then the KV cache, then as many weights as fit; the remaining
- * weights (and any KV that did not fit) go to DDR. Its residency names {@code ddr} for the weights, so that the
- * SPI prices every weight read at DDR speed: an upper bound. {@link #ddrWeightFraction} gives the share of
- * weight bytes in DDR for {@link RduRoofline#spilledStepTiming}, which prices the split exactly. Its KV capacity
- * counts what HBM and DDR can still hold together.
+ * everything): HBM takes the activations, then the KV cache, then as many weights as fit; the remaining weights
+ * (and any KV that did not fit) go to DDR. Its residency names {@code ddr} for the weights, so that the SPI prices
+ * every weight read at DDR speed: an upper bound. {@link #ddrWeightFraction} gives the share of weight bytes in
+ * DDR for {@link RduRoofline#spilledStepTiming}, which prices the split exactly. Its KV capacity counts what HBM
+ * and DDR can still hold together.
  *
  * <p>Figures: {@code <tier>.capacityBytes}, {@code <tier>.bytesPerSecond} for sram, hbm and ddr;
  * {@code hbm.usableFraction} (required: it decides fitting); {@code sram.usableFraction} and
@@ -82,22 +84,18 @@ public final class RduMemoryModel implements MemoryModel {
         double weights = footprint.weightBytes() / chips;
         double kv = footprint.kvCacheBytes() / chips;
         double activations = footprint.activationBytes() / chips;
-        double sramActivations = Math.min(activations, sramUsableBytes);
-        double activationExcess = activations - sramActivations;
-        boolean fits = weights + kv + activationExcess <= hbmUsableBytes;
-        double hbmActivations = Math.min(activationExcess, hbmUsableBytes);
+        boolean fits = weights + kv + activations <= hbmUsableBytes;
+        double hbmActivations = Math.min(activations, hbmUsableBytes);
         double hbmWeights = Math.min(weights, hbmUsableBytes - hbmActivations);
         double hbmKv = Math.min(kv, hbmUsableBytes - hbmActivations - hbmWeights);
-        long kvTokens = kvTokens(hbmUsableBytes - weights - activationExcess, footprint.kvBytesPerToken());
+        long kvTokens = kvTokens(hbmUsableBytes - weights - activations, footprint.kvBytesPerToken());
         String note = fits
-                ? String.format(Locale.ROOT, "weights and KV cache in HBM on %d sockets, activations in SRAM", chips)
+                ? String.format(Locale.ROOT, "weights, KV cache and activations in HBM on %d sockets, activations "
+                        + "streamed through SRAM", chips)
                 : String.format(Locale.ROOT, "does not fit HBM on %d sockets: %.4g bytes per socket against %.4g "
-                        + "usable; see the ddr-spill alternative", chips, weights + kv + activationExcess,
-                        hbmUsableBytes);
-        return new Placement("full-speed", chips,
-                List.of(new TierUsage(SRAM, 0, 0, sramActivations), new TierUsage(HBM, hbmWeights, hbmKv, hbmActivations),
-                        new TierUsage(DDR, 0, 0, 0)),
-                fits, kvTokens, residency(HBM, HBM, activationExcess), note);
+                        + "usable; see the ddr-spill alternative", chips, weights + kv + activations, hbmUsableBytes);
+        return new Placement("full-speed", chips, List.of(new TierUsage(HBM, hbmWeights, hbmKv, hbmActivations)),
+                fits, kvTokens, new Residency(HBM, HBM, activationsTier(activations)), note);
     }
 
     @Override
@@ -106,29 +104,26 @@ public final class RduMemoryModel implements MemoryModel {
         double weights = footprint.weightBytes() / chips;
         double kv = footprint.kvCacheBytes() / chips;
         double activations = footprint.activationBytes() / chips;
-        double sramActivations = Math.min(activations, sramUsableBytes);
-        double activationExcess = activations - sramActivations;
-        if (weights + kv + activationExcess <= hbmUsableBytes || activationExcess > hbmUsableBytes) {
+        if (weights + kv + activations <= hbmUsableBytes || activations > hbmUsableBytes) {
             return List.of();
         }
-        double hbmKv = Math.min(kv, hbmUsableBytes - activationExcess);
-        double hbmWeights = Math.min(weights, hbmUsableBytes - activationExcess - hbmKv);
+        double hbmKv = Math.min(kv, hbmUsableBytes - activations);
+        double hbmWeights = Math.min(weights, hbmUsableBytes - activations - hbmKv);
         double ddrKv = kv - hbmKv;
         double ddrWeights = weights - hbmWeights;
         if (ddrKv + ddrWeights > ddrUsableBytes) {
             return List.of();
         }
-        long kvTokens = kvTokens(hbmUsableBytes + ddrUsableBytes - weights - activationExcess,
+        long kvTokens = kvTokens(hbmUsableBytes + ddrUsableBytes - weights - activations,
                 footprint.kvBytesPerToken());
         double fraction = weights == 0 ? 0 : ddrWeights / weights;
         String note = String.format(Locale.ROOT, "%.1f%% of each socket's weights (%.4g bytes) spill to DDR and "
                         + "are read at DDR speed; the residency prices all weight reads at DDR speed (an upper bound), "
                         + "RduRoofline.spilledStepTiming prices the split", 100 * fraction, ddrWeights);
         Placement spill = new Placement(DDR_SPILL, chips,
-                List.of(new TierUsage(SRAM, 0, 0, sramActivations),
-                        new TierUsage(HBM, hbmWeights, hbmKv, activationExcess),
-                        new TierUsage(DDR, ddrWeights, ddrKv, 0)),
-                false, kvTokens, residency(ddrWeights > 0 ? DDR : HBM, ddrKv > 0 ? DDR : HBM, activationExcess), note);
+                List.of(new TierUsage(HBM, hbmWeights, hbmKv, activations), new TierUsage(DDR, ddrWeights, ddrKv, 0)),
+                false, kvTokens,
+                new Residency(ddrWeights > 0 ? DDR : HBM, ddrKv > 0 ? DDR : HBM, activationsTier(activations)), note);
         return List.of(spill);
     }
 
@@ -150,8 +145,8 @@ public final class RduMemoryModel implements MemoryModel {
         return total == 0 ? 0 : Math.min(1, ddr / total);
     }
 
-    private static Residency residency(String weightsTier, String kvTier, double activationExcess) {
-        return new Residency(weightsTier, kvTier, activationExcess > 0 ? HBM : SRAM);
+    private String activationsTier(double activationsPerSocket) {
+        return activationsPerSocket <= sramUsableBytes ? SRAM : HBM;
     }
 
     private static long kvTokens(double freeBytes, double kvBytesPerToken) {

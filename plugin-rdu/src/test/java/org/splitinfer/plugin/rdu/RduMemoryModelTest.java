@@ -54,13 +54,18 @@ class RduMemoryModelTest {
     }
 
     @Test
-    void activationsSitInSramUntilItIsFullThenInHbm() {
-        // 16 × 600e6 activation bytes over 16 sockets: 520e6 in SRAM, 80e6 in HBM
-        Placement placement = memory.place(new Footprint(0, 0, 0, 16 * 600e6), 16);
+    void activationsAreChargedToHbmAndReadFromSramWhileTheyFitIt() {
+        // 16 × 500e6 activation bytes over 16 sockets: 500e6 each, within 520e6 of SRAM; HBM backs them
+        Placement small = memory.place(new Footprint(0, 0, 0, 16 * 500e6), 16);
+        // 600e6 each no longer fits the scratchpad: read from HBM
+        Placement large = memory.place(new Footprint(0, 0, 0, 16 * 600e6), 16);
 
-        assertThat(usage(placement, "sram").activationBytes()).isCloseTo(520e6, within(1.0));
-        assertThat(usage(placement, "hbm").activationBytes()).isCloseTo(80e6, within(1.0));
-        assertThat(placement.residency().activationsTier()).isEqualTo("hbm");
+        assertThat(small.perChip()).singleElement().satisfies(u -> {
+            assertThat(u.tier()).isEqualTo("hbm");
+            assertThat(u.activationBytes()).isCloseTo(500e6, within(1.0));
+        });
+        assertThat(small.residency().activationsTier()).isEqualTo("sram");
+        assertThat(large.residency().activationsTier()).isEqualTo("hbm");
     }
 
     @Test

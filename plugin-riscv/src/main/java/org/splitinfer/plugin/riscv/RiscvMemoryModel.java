@@ -18,11 +18,12 @@ import org.splitinfer.spi.TierUsage;
  * counted for fitting a model; {@code gddr} (12 GB per Wormhole chip, 32 GB per Blackhole p150), the full-speed
  * tier.
  *
- * <p>Placement on {@code n} chips: each chip holds {@code 1/n} of everything; activations go to SRAM up to its
- * usable size and the excess to GDDR; weights and the KV cache go to GDDR. It fits when
- * {@code weights + kv + activation excess <= gddr.capacity × gddr.usableFraction}; KV tokens left per chip are
- * {@code floor((gddr usable − weights − activation excess) ÷ kvBytesPerToken)}. No alternative placement: a chip
- * has nothing slower to spill to (host memory over PCIe is not modelled).
+ * <p>Placement on {@code n} chips: each chip holds {@code 1/n} of everything, all of it charged to GDDR (weights,
+ * KV cache and the working activations), so the placement lists GDDR alone. It fits when
+ * {@code weights + kv + activations <= gddr.capacity × gddr.usableFraction}; KV tokens left per chip are
+ * {@code floor((gddr usable − weights − activations) ÷ kvBytesPerToken)}. Activations are <em>read</em> from L1
+ * (the residency names {@code sram}) when a chip's share fits the cores' L1, else from GDDR. No alternative
+ * placement: a chip has nothing slower to spill to (host memory over PCIe is not modelled).
  *
  * <p>Figures: {@code gddr.capacityBytes}, {@code gddr.bytesPerSecond}, {@code gddr.usableFraction} (required, it
  * decides fitting); {@code sram.bytesPerSecond}; {@code sram.usableFraction} optional (fallback 1).
@@ -71,22 +72,18 @@ public final class RiscvMemoryModel implements MemoryModel {
         double weights = footprint.weightBytes() / chips;
         double kv = footprint.kvCacheBytes() / chips;
         double activations = footprint.activationBytes() / chips;
-        double sramActivations = Math.min(activations, sramUsableBytes);
-        double activationExcess = activations - sramActivations;
-        boolean fits = weights + kv + activationExcess <= gddrUsableBytes;
-        double gddrActivations = Math.min(activationExcess, gddrUsableBytes);
+        boolean fits = weights + kv + activations <= gddrUsableBytes;
+        double gddrActivations = Math.min(activations, gddrUsableBytes);
         double gddrWeights = Math.min(weights, gddrUsableBytes - gddrActivations);
         double gddrKv = Math.min(kv, gddrUsableBytes - gddrActivations - gddrWeights);
-        long kvTokens = kvTokens(gddrUsableBytes - weights - activationExcess, footprint.kvBytesPerToken());
+        long kvTokens = kvTokens(gddrUsableBytes - weights - activations, footprint.kvBytesPerToken());
         String note = fits
-                ? String.format(Locale.ROOT, "weights and KV cache in GDDR6 on %d chips, activations in Tensix L1",
-                        chips)
+                ? String.format(Locale.ROOT, "weights, KV cache and activations in GDDR6 on %d chips, activations "
+                        + "streamed through Tensix L1", chips)
                 : String.format(Locale.ROOT, "does not fit GDDR6 on %d chips: %.4g bytes per chip against %.4g usable",
-                        chips, weights + kv + activationExcess, gddrUsableBytes);
-        return new Placement("full-speed", chips,
-                List.of(new TierUsage(SRAM, 0, 0, sramActivations),
-                        new TierUsage(GDDR, gddrWeights, gddrKv, gddrActivations)),
-                fits, kvTokens, new Residency(GDDR, GDDR, activationExcess > 0 ? GDDR : SRAM), note);
+                        chips, weights + kv + activations, gddrUsableBytes);
+        return new Placement("full-speed", chips, List.of(new TierUsage(GDDR, gddrWeights, gddrKv, gddrActivations)),
+                fits, kvTokens, new Residency(GDDR, GDDR, activations <= sramUsableBytes ? SRAM : GDDR), note);
     }
 
     private static long kvTokens(double freeBytes, double kvBytesPerToken) {
