@@ -85,15 +85,16 @@ public final class OpticalAccelerator implements Accelerator {
             }
             OpticalRoofline roofline = new OpticalRoofline(sheet.id(), precisions, peaks,
                     figures.fraction("efficiency.compute", 1), memory, figures.fraction("efficiency.memory", 1),
-                    figures.count("conversion.vectorElements"), figures.required("conversion.secondsPerVector"));
+                    vectorElements(figures), figures.required("conversion.secondsPerVector"));
             double[] joulesPerByte = new double[memory.tiers().size()];
             for (int i = 0; i < joulesPerByte.length; i++) {
-                joulesPerByte[i] = figures.required(memory.tiers().get(i).name() + ".joulesPerByte");
+                // Memory energy is an addition the time model does not need; a sheet without it prices none.
+                joulesPerByte[i] = figures.nonNegative(memory.tiers().get(i).name() + ".joulesPerByte", 0);
             }
             OpticalPowerModel power = new OpticalPowerModel(figures.positive("power.idleWatts"),
                     figures.positive("power.peakWatts"), figures.required("node.overheadWattsPerChip"));
             OpticalEnergyModel energy = new OpticalEnergyModel(roofline, power.peakWatts(),
-                    figures.required("conversion.joulesPerVector"), memory.tiers(), joulesPerByte);
+                    joulesPerVector(figures), memory.tiers(), joulesPerByte);
             OpticalInterconnect interconnect = new OpticalInterconnect(figures.count("scaleUp.domainChips"),
                     figures.positive("scaleUp.bytesPerSecond"), figures.required("scaleUp.latencySeconds"),
                     figures.positive("scaleOut.bytesPerSecond"), figures.required("scaleOut.latencySeconds"));
@@ -102,6 +103,30 @@ public final class OpticalAccelerator implements Accelerator {
             throw new HardwareDataException(sheet.resource() + ": accelerator '" + sheet.id() + "': "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Elements per converted vector: {@code conversion.vectorElements}, else the optical array's input width
+     * {@code opticalMatrix.columns} (the name the researched sheet uses).
+     */
+    private static int vectorElements(SheetFigures figures) {
+        if (figures.has("conversion.vectorElements") || !figures.has("opticalMatrix.columns")) {
+            return figures.count("conversion.vectorElements");
+        }
+        return figures.count("opticalMatrix.columns");
+    }
+
+    /**
+     * Conversion energy per vector: {@code conversion.joulesPerVector}, else {@code conversion.joulesPerByte ×
+     * (opticalMatrix.rows + opticalMatrix.columns)}: one 8-bit DAC sample per input element and one ADC sample per
+     * output element of a pass.
+     */
+    private static double joulesPerVector(SheetFigures figures) {
+        if (figures.has("conversion.joulesPerVector") || !figures.has("conversion.joulesPerByte")) {
+            return figures.required("conversion.joulesPerVector");
+        }
+        return figures.required("conversion.joulesPerByte")
+                * (figures.count("opticalMatrix.rows") + (double) figures.count("opticalMatrix.columns"));
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.splitinfer.spi.Residency;
  * + Σ_class bytes(class) × joulesPerByte(tier of class))}. The first term spends the part's published efficiency
  * (Lumai: 1e18 OPS in 1e4 W, 100 TOPS/W, i.e. 1e-14 J per operation) on the arithmetic alone, and conversion and
  * memory are added on top: an upper bound of the energy, so that no result credits the part with more than its
- * published operations per joule. {@code conversion.joulesPerVector} and the tiers' {@code joulesPerByte} are
- * marked assumptions (DAC/ADC and memory energies from the literature, not the vendors').
+ * published operations per joule. {@code conversion.joulesPerVector} (else {@code conversion.joulesPerByte ×
+ * (opticalMatrix.rows + opticalMatrix.columns)}) and the tiers' optional {@code <tier>.joulesPerByte} (fallback 0:
+ * no memory energy) are marked assumptions (DAC/ADC and memory energies from the literature, not the vendors').
  *
  * <p>Immutable and thread-safe.
  */

@@ -38,8 +38,8 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  * Memory classes in different tiers add (conservative). Electronic work is priced at the optical peak of its format
  * (the electronic vector units are assumed not to be the bottleneck; optimistic, stated).
  *
- * <p>Figures: {@code peak.flopsPerSecond.<p>} (Lumai: 1 exaOPS, projected for 2029); {@code conversion.vectorElements},
- * {@code conversion.secondsPerVector}; tier bandwidths; optional {@code efficiency.compute} and
+ * <p>Figures: {@code peak.flopsPerSecond.<p>} (Lumai: 1 exaOPS, projected for 2029); {@code conversion.vectorElements}
+ * (else {@code opticalMatrix.columns}), {@code conversion.secondsPerVector}; tier bandwidths; optional {@code efficiency.compute} and
  * {@code efficiency.memory} in (0, 1] (fallback 1).
  *
  * <p>Immutable and thread-safe; the per-kernel path allocates nothing.

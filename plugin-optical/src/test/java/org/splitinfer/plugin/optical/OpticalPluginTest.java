@@ -2,6 +2,7 @@ package org.splitinfer.plugin.optical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.spi.Family;
+import org.splitinfer.spi.GemmShape;
 import org.splitinfer.spi.HardwareDataException;
 import org.splitinfer.spi.HardwareSheet;
+import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.KernelKind;
+import org.splitinfer.spi.OperandBytes;
+import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.SpiVersion;
 import org.splitinfer.spi.Status;
 
@@ -48,6 +54,25 @@ class OpticalPluginTest {
         assertThatThrownBy(() -> OpticalFixtures.chip(figures))
                 .isInstanceOf(HardwareDataException.class)
                 .hasMessageContaining("every other full-speed tier");
+    }
+
+    @Test
+    void theArrayShapeStandsInForVectorElementsAndPerByteConversionEnergy() {
+        Map<String, Double> figures = OpticalFixtures.lumaiLike();
+        figures.remove("conversion.vectorElements");
+        figures.remove("conversion.joulesPerVector");
+        figures.put("opticalMatrix.rows", 512.0);
+        figures.put("opticalMatrix.columns", 1024.0);
+        figures.put("conversion.joulesPerByte", 2e-12);
+
+        OpticalAccelerator chip = OpticalFixtures.chip(figures);
+
+        assertThat(chip.roofline().vectorElements()).isEqualTo(1024);
+        // one GEMM row of k = 1,024: 1 vector × 2e-12 J × (512 + 1,024) samples = 3.072e-9 J
+        Kernel row = new Kernel("row", KernelKind.GEMM, 1,
+                2.0 * 512 * 1024, Precision.INT8, OperandBytes.NONE,
+                OperandBytes.NONE, new GemmShape(1, 512, 1024));
+        assertThat(chip.conversionJoules(row)).isCloseTo(3.072e-9, within(1e-21));
     }
 
     @Test
