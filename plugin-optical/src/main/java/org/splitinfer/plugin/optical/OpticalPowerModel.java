@@ -1,0 +1,27 @@
+package org.splitinfer.plugin.optical;
+
+import org.splitinfer.spi.PowerModel;
+
+/**
+ * Power of one optical accelerator chip: linear between idle and peak (the SPI's default interpolation), plus the node's
+ * per-chip overhead.
+ *
+ * <p>The peak is the published power of the part (Lumai: 10 kW for 1 exaOPS; Lightmatter Envise: 80 W per module).
+ *
+ * <p>Figures: {@code power.idleWatts}, {@code power.peakWatts}, {@code node.overheadWattsPerChip}, all required.
+ *
+ * @param idleWatts                > 0
+ * @param peakWatts                >= idleWatts
+ * @param nodeOverheadWattsPerChip >= 0
+ */
+public record OpticalPowerModel(double idleWatts, double peakWatts, double nodeOverheadWattsPerChip)
+        implements PowerModel {
+    /** Validates the figures. */
+    public OpticalPowerModel {
+        if (!(idleWatts > 0) || !(peakWatts >= idleWatts) || !(nodeOverheadWattsPerChip >= 0)
+                || Double.isInfinite(peakWatts) || Double.isInfinite(nodeOverheadWattsPerChip)) {
+            throw new IllegalArgumentException("power needs 0 < idle <= peak and overhead >= 0, got idle "
+                    + idleWatts + ", peak " + peakWatts + ", overhead " + nodeOverheadWattsPerChip);
+        }
+    }
+}

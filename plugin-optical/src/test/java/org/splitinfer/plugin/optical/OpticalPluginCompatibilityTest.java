@@ -1,0 +1,12 @@
+package org.splitinfer.plugin.optical;
+
+import org.splitinfer.spi.AcceleratorProvider;
+import org.splitinfer.testkit.AcceleratorProviderContract;
+
+/** Runs the compatibility kit against the plugin and its shipped hardware sheet, loaded as the host loads them. */
+class OpticalPluginCompatibilityTest extends AcceleratorProviderContract {
+    @Override
+    protected Class<? extends AcceleratorProvider> providerType() {
+        return OpticalPlugin.class;
+    }
+}

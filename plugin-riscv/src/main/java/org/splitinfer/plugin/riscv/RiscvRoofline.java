@@ -1,0 +1,130 @@
+package org.splitinfer.plugin.riscv;
+
+import java.util.List;
+import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.OperandBytes;
+import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Residency;
+import org.splitinfer.spi.Roofline;
+import org.splitinfer.spi.UnsupportedPrecisionException;
+
+/**
+ * Kernel times of a Tenstorrent chip (a mesh of Tensix cores, each with its RISC-V controllers, matrix and vector
+ * engines and its own L1 SRAM).
+ *
+ * <h2>Notes</h2>
+ * <p>{@code count × (max(FLOPs ÷ (peak(p) × computeEfficiency), Σ_class bytes(class) ÷ (bandwidth(tier of class)
+ * × memoryEfficiency)) + kernel.launchSeconds)}. The launch term is the host's dispatch of one operation to the
+ * cores (TT-Metalium programs are launched op by op); it is a marked assumption until measured. The step is the
+ * SPI's default sum: ops run one after another.
+ *
+ * <p>Formats: the ones with a {@code peak.flopsPerSecond.<p>} figure. Tenstorrent's block floating point
+ * ({@code bfp8}, 8.5 bits, and {@code bfp4}, 4.5 bits per element; {@link Precision}) are native: the unpackers
+ * read them from L1 or GDDR straight into the matrix engine, so a bfp8/bfp4 kernel is both stored and computed in
+ * its format and no separate storage precision is modelled. The same chip serves prefill and decode: there is
+ * nothing phase-specific here ("unified platform"); a split deployment on Tenstorrent is two pools of the same
+ * chip.
+ *
+ * <p>Operand classes in different tiers add (not overlap): conservative, and never below the roofline bound.
+ *
+ * <p>Figures: {@code peak.flopsPerSecond.<p>} (Tenstorrent product pages: e.g. n150 262 TFLOPS FP8,
+ * 148 BLOCKFP8, 74 FP16); {@code sram|gddr.bytesPerSecond}; optional {@code kernel.launchSeconds} (fallback 0),
+ * {@code efficiency.compute} and {@code efficiency.memory} in (0, 1] (fallback 1: the ideal roofline).
+ *
+ * <p>Immutable and thread-safe; the per-kernel path allocates nothing.
+ */
+public final class RiscvRoofline implements Roofline {
+    private final String acceleratorId;
+    private final List<Precision> precisions;
+    private final String[] precisionNames;
+    private final double[] peaks;
+    private final double[] effectivePeaks;
+    private final String[] tierNames;
+    private final double[] effectiveTierBytesPerSecond;
+    private final double launchSeconds;
+
+    /**
+     * @param acceleratorId     the chip, for messages
+     * @param precisions        compute formats, non-empty
+     * @param peaks             dense peak per format, operations per second, same order
+     * @param computeEfficiency achievable fraction of peak, in (0, 1]
+     * @param memory            the chip's tiers
+     * @param memoryEfficiency  achievable fraction of each tier's bandwidth, in (0, 1]
+     * @param launchSeconds     dispatch cost per kernel invocation, {@code >= 0}
+     */
+    public RiscvRoofline(String acceleratorId, List<Precision> precisions, double[] peaks, double computeEfficiency,
+                         RiscvMemoryModel memory, double memoryEfficiency, double launchSeconds) {
+        if (precisions.isEmpty() || precisions.size() != peaks.length) {
+            throw new IllegalArgumentException("one peak per precision is required");
+        }
+        if (!(computeEfficiency > 0 && computeEfficiency <= 1) || !(memoryEfficiency > 0 && memoryEfficiency <= 1)) {
+            throw new IllegalArgumentException("efficiencies must be in (0, 1]");
+        }
+        if (!(launchSeconds >= 0) || Double.isInfinite(launchSeconds)) {
+            throw new IllegalArgumentException("launchSeconds must be finite and >= 0");
+        }
+        this.acceleratorId = acceleratorId;
+        this.precisions = List.copyOf(precisions);
+        this.precisionNames = new String[peaks.length];
+        this.peaks = peaks.clone();
+        this.effectivePeaks = new double[peaks.length];
+        for (int i = 0; i < peaks.length; i++) {
+            precisionNames[i] = precisions.get(i).name();
+            effectivePeaks[i] = peaks[i] * computeEfficiency;
+        }
+        int tiers = memory.tiers().size();
+        this.tierNames = new String[tiers];
+        this.effectiveTierBytesPerSecond = new double[tiers];
+        for (int i = 0; i < tiers; i++) {
+            tierNames[i] = memory.tiers().get(i).name();
+            effectiveTierBytesPerSecond[i] = memory.tiers().get(i).bytesPerSecond() * memoryEfficiency;
+        }
+        this.launchSeconds = launchSeconds;
+    }
+
+    @Override
+    public List<Precision> computePrecisions() {
+        return precisions;
+    }
+
+    @Override
+    public double peakFlopsPerSecond(Precision precision) {
+        return peaks[precisionIndex(precision)];
+    }
+
+    @Override
+    public double kernelSeconds(Kernel kernel, Residency residency) {
+        double compute = kernel.flops() / effectivePeaks[precisionIndex(kernel.precision())];
+        OperandBytes bytes = kernel.bytesMoved();
+        // Every tier is looked up even for zero bytes, so that a residency naming a missing tier always fails.
+        double memory = bytes.weights() / bandwidth(residency.weightsTier())
+                + bytes.kvCache() / bandwidth(residency.kvCacheTier())
+                + bytes.activations() / bandwidth(residency.activationsTier());
+        return kernel.count() * (Math.max(compute, memory) + launchSeconds);
+    }
+
+    /** @return dispatch cost per kernel invocation, seconds */
+    public double launchSeconds() {
+        return launchSeconds;
+    }
+
+    private double bandwidth(String tier) {
+        for (int i = 0; i < tierNames.length; i++) {
+            if (tierNames[i].equals(tier)) {
+                return effectiveTierBytesPerSecond[i];
+            }
+        }
+        throw new IllegalArgumentException(acceleratorId + " has no memory tier '" + tier + "'; tiers: "
+                + List.of(tierNames));
+    }
+
+    private int precisionIndex(Precision precision) {
+        String name = precision.name();
+        for (int i = 0; i < precisionNames.length; i++) {
+            if (precisionNames[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new UnsupportedPrecisionException(acceleratorId, precision, precisions);
+    }
+}

@@ -1,0 +1,119 @@
+package org.splitinfer.plugin.riscv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.spi.Collective;
+import org.splitinfer.spi.CollectiveKind;
+import org.splitinfer.spi.Footprint;
+import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Phase;
+import org.splitinfer.spi.Placement;
+import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Residency;
+import org.splitinfer.spi.Step;
+import org.splitinfer.spi.UnsupportedPrecisionException;
+
+class RiscvModelTest {
+    private final RiscvAccelerator galaxyChip = RiscvFixtures.chip(RiscvFixtures.galaxyChip());
+
+    @Test
+    void sramIsTheTensixCoresL1AndGddrIsTheFullSpeedTier() {
+        // 80 cores × 1.5e6 bytes = 120e6 bytes of L1
+        assertThat(galaxyChip.memory().tier("sram").capacityBytes()).isEqualTo(120e6);
+        assertThat(galaxyChip.memory().tier("sram").fullSpeed()).isFalse();
+        assertThat(galaxyChip.memory().tier("gddr").fullSpeed()).isTrue();
+        assertThat(galaxyChip.tensixCores()).isEqualTo(80);
+    }
+
+    @Test
+    void llama70bInBfp8FitsOnThirtyTwoGalaxyChips() {
+        // 70.55e9 parameters × 8.5 / 8 bytes = 74.959375e9 weight bytes;
+        // KV: 80 layers × 8 KV heads × 128 dims × 2 (K and V) × 2 bytes = 327,680 bytes per token, 262,144 tokens
+        double weights = 70.55e9 * 8.5 / 8;
+        Footprint llama = new Footprint(weights, 327_680, 262_144, 0);
+
+        Placement placement = galaxyChip.memory().place(llama, 32);
+
+        // per chip: (74.959375e9 + 327,680 × 262,144) / 32 = (74.959e9 + 85.899e9) / 32 = 5.027e9 <= 12e9 × 0.9 = 10.8e9
+        assertThat(placement.fitsFullSpeed()).isTrue();
+        assertThat(placement.perChip().get(0).weightBytes()).isCloseTo(weights / 32, within(1.0));
+        // KV room per chip: (10.8e9 − 74.959375e9 / 32) / 327,680 = (10.8e9 − 2.342480e9) / 327,680 = 25,810 tokens
+        assertThat(placement.kvTokensCapacityPerChip()).isEqualTo(25_810);
+        // without KV the weights alone need ceil(74.959375e9 / 10.8e9) = ceil(6.94) = 7 chips
+        assertThat(galaxyChip.memory().minChips(new Footprint(weights, 0, 0, 0))).hasValue(7);
+    }
+
+    @Test
+    void blockFloatingPointFormatsAreNativeComputePrecisions() {
+        assertThat(galaxyChip.roofline().computePrecisions())
+                .containsExactly(Precision.BFP8, Precision.BFP4, Precision.BF16);
+        // 150e12 bfp8 FLOPs = 1 s; 0.15e12 weight bytes from GDDR at 300e9 = 0.5 s; + 10e-6 s launch
+        Kernel bfp8 = RiscvFixtures.gemm(150e12, 0.15e12, Precision.BFP8);
+        assertThat(galaxyChip.roofline().kernelSeconds(bfp8, new Residency("gddr", "gddr", "sram")))
+                .isCloseTo(1.0 + 10e-6, within(1e-12));
+    }
+
+    @Test
+    void kernelsNotInAPeakFormatAreRefused() {
+        assertThatThrownBy(() -> galaxyChip.roofline().kernelSeconds(RiscvFixtures.gemm(1, 1, Precision.NVFP4),
+                Residency.allIn("gddr")))
+                .isInstanceOf(UnsupportedPrecisionException.class)
+                .hasMessageContaining("it runs [bfp8, bfp4, bf16]");
+    }
+
+    @Test
+    void aStepIsTheSumOfItsKernelsWithALaunchEach() {
+        // two memory-bound kernels: 3e9 bytes / 300e9 = 0.01 s each, + 10e-6 s launch each
+        Kernel kernel = RiscvFixtures.gemm(0, 3e9, Precision.BF16);
+        Step step = new Step(Phase.DECODE, List.of(kernel, kernel), new Residency("gddr", "gddr", "sram"),
+                ParallelLayout.SINGLE, 1, 1);
+
+        assertThat(galaxyChip.roofline().stepTiming(step).latencySeconds())
+                .isCloseTo(2 * (0.01 + 10e-6), within(1e-12));
+    }
+
+    @Test
+    void galaxyAllReduceFollowsTheMeshAndCostsMoreHopsThanACrossbar() {
+        // 32 chips on the 4 × 8 mesh: (4 − 1) + (8 − 1) = 10 hops per phase; a crossbar needs 1
+        int crossbarHopsPerPhase = 1;
+        assertThat(galaxyChip.interconnect().hopsPerPhase(32)).isEqualTo(10).isGreaterThan(crossbarHopsPerPhase);
+
+        // 3.2e6 bytes: 2 × 31/32 × 3.2e6 / (16 × 12.5e9) = 31e-6 s of bandwidth; 2 phases × 10 hops × 1e-6 s = 20e-6 s
+        Collective allReduce = new Collective("tp", CollectiveKind.ALL_REDUCE, 3.2e6, 32, 1);
+        double mesh = galaxyChip.interconnect().collectiveSeconds(allReduce);
+        double crossbar = 31e-6 + 2 * crossbarHopsPerPhase * 1e-6;
+
+        assertThat(mesh).isCloseTo(31e-6 + 20e-6, within(1e-15)).isGreaterThan(crossbar);
+    }
+
+    @Test
+    void smallGroupsUseTheSmallestSubMesh() {
+        // 8 chips: one row of 8 → 7 hops; 4 chips: one row of 4 → 3 hops; 9 chips: 2 rows of 8 → 1 + 7 = 8 hops
+        assertThat(galaxyChip.interconnect().hopsPerPhase(8)).isEqualTo(7);
+        assertThat(galaxyChip.interconnect().hopsPerPhase(4)).isEqualTo(3);
+        assertThat(galaxyChip.interconnect().hopsPerPhase(9)).isEqualTo(8);
+        assertThat(galaxyChip.interconnect().hopsPerPhase(1)).isZero();
+    }
+
+    @Test
+    void beyondTheGalaxyCollectivesUseTheScaleOutNetwork() {
+        // 64 chips: 2 × 63/64 × 6.4e9 / 50e9 + 2 × 63 × 2e-6 = 0.252 + 252e-6 s
+        Collective allReduce = new Collective("tp", CollectiveKind.ALL_REDUCE, 6.4e9, 64, 1);
+
+        assertThat(galaxyChip.interconnect().collectiveSeconds(allReduce)).isCloseTo(0.252 + 252e-6, within(1e-12));
+        assertThat(galaxyChip.interconnect().collectiveSeconds(
+                new Collective("one", CollectiveKind.ALL_REDUCE, 6.4e9, 1, 1))).isZero();
+    }
+
+    @Test
+    void scaleUpIsTheMeshAndAllOfAChipsLinks() {
+        assertThat(galaxyChip.interconnect().scaleUpDomainChips()).isEqualTo(32);
+        // 16 links × 12.5e9 B/s
+        assertThat(galaxyChip.interconnect().scaleUpBytesPerSecond()).isEqualTo(200e9);
+    }
+}
