@@ -54,10 +54,25 @@ public interface Roofline {
      * @since 0.1
      */
     default StepTiming stepTiming(Step step) {
+        // The hand-offs between stages are not part of this default: the host prices them with the chip's
+        // Interconnect (see stepTimingIncludesStageHandOffs).
         double stageSeconds = 0;
         for (Kernel kernel : step.kernels()) {
             stageSeconds += kernelSeconds(kernel, step.residency());
         }
         return new StepTiming(stageSeconds * step.layout().pipeline(), stageSeconds);
+    }
+
+    /**
+     * Whether {@link #stepTiming} already includes the hand-offs between pipeline stages (hop latency and the
+     * activations sent across each boundary). When false, the default, the host adds {@code pipeline − 1}
+     * send-recv transfers priced by the chip's {@link Interconnect}; a family whose step model prices its own
+     * chain of chips (an LPU pipeline, wafers joined by system I/O) returns true so nothing is counted twice.
+     *
+     * @return true when stage hand-offs are inside {@link #stepTiming}
+     * @since 0.1
+     */
+    default boolean stepTimingIncludesStageHandOffs() {
+        return false;
     }
 }

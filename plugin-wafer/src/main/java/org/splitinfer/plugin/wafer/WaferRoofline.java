@@ -93,6 +93,12 @@ final class WaferRoofline implements Roofline {
         return kernel.count() * Math.max(computeSeconds, memorySeconds);
     }
 
+    /** The chain of chips is this family's step model: each boundary's hop is inside {@link #stepTiming}. */
+    @Override
+    public boolean stepTimingIncludesStageHandOffs() {
+        return true;
+    }
+
     @Override
     public StepTiming stepTiming(Step step) {
         double kernelSeconds = 0;
