@@ -1,7 +1,10 @@
 package org.splitinfer.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import org.splitinfer.core.hardware.HardwareLoader;
+import org.splitinfer.core.model.ModelCatalog;
 
 /** Bindings of the command-line tool. No I/O, no conditionals: loading happens when a command asks. */
 final class CliModule extends AbstractModule {
@@ -15,5 +18,12 @@ final class CliModule extends AbstractModule {
     protected void configure() {
         bind(CliEnvironment.class).toInstance(environment);
         bind(HardwareLoader.class).toInstance(new HardwareLoader());
+    }
+
+    /** The built-in model catalog, read when a command first needs it. */
+    @Provides
+    @Singleton
+    ModelCatalog modelCatalog() {
+        return ModelCatalog.builtIn();
     }
 }

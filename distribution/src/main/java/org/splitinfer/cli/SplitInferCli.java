@@ -59,6 +59,9 @@ public final class SplitInferCli {
             return EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof CompareCommand.CompareFailed) {
+                return EXIT_FAILURE;
+            }
             if (isUsersFault(exception)) {
                 failed.getErr().println("error: " + exception.getMessage());
                 return EXIT_USAGE;

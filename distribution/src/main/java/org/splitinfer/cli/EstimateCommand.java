@@ -1,0 +1,58 @@
+package org.splitinfer.cli;
+
+import jakarta.inject.Inject;
+import org.splitinfer.core.estimate.Estimate;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code splitinfer estimate}: TTFT, TPOT, throughput, energy and cost of one deployment. */
+@Command(name = "estimate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Estimate one deployment of a model: a split pipeline (--prefill HW:N --decode HW:N) or a"
+                + " colocated one (--hardware HW:N).",
+                "Closed form, no queueing: TTFT, time per output token, throughput, tokens per joule of wall power"
+                        + " and dollars per million output tokens, with every assumption listed."})
+final class EstimateCommand implements Runnable {
+    private final Estimation estimation;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "A catalog model id (see 'splitinfer models') or a Hugging Face config.json.")
+    private String model;
+
+    @ArgGroup(exclusive = false, heading = "Deployment%n")
+    private DeploymentOptions deployment = new DeploymentOptions();
+
+    @ArgGroup(exclusive = false, heading = "Workload%n")
+    private WorkloadOptions workload = new WorkloadOptions();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    private OutputFormat format;
+
+    @Inject
+    EstimateCommand(Estimation estimation) {
+        this.estimation = estimation;
+    }
+
+    @Override
+    public void run() {
+        Estimate estimate = estimation.estimator(root.pluginDirectories(), spec.commandLine().getErr())
+                .estimate(estimation.model(model), deployment.pipeline(), workload.workload(1));
+        switch (format) {
+            case JSON -> Json.print(EstimateOutput.json(estimate), spec.commandLine().getOut());
+            case CSV -> CompareCommand.table(java.util.List.of(new CompareCommand.Row("estimate", estimate, null)))
+                    .print(OutputFormat.CSV, spec.commandLine().getOut());
+            default -> EstimateOutput.printText(estimate, spec.commandLine().getOut());
+        }
+    }
+}

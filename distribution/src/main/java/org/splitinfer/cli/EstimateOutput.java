@@ -1,0 +1,120 @@
+package org.splitinfer.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.splitinfer.core.estimate.Estimate;
+import org.splitinfer.core.estimate.PhaseEstimate;
+
+/** Renders estimates: JSON objects with stable keys, and human-readable numbers. */
+final class EstimateOutput {
+    private EstimateOutput() {
+    }
+
+    static ObjectNode json(Estimate estimate) {
+        ObjectNode node = Json.object();
+        node.put("model", estimate.model());
+        node.put("pipeline", estimate.pipeline());
+        node.put("ttftSeconds", estimate.ttftSeconds());
+        node.put("tpotSeconds", estimate.tpotSeconds());
+        node.put("outputTokensPerSecond", estimate.outputTokensPerSecond());
+        node.put("outputTokensPerSecondPerUser", estimate.outputTokensPerSecondPerUser());
+        node.put("tokensPerJoule", estimate.tokensPerJoule());
+        node.put("usdPerMillionTokens", estimate.usdPerMillionTokens());
+        node.put("kvTransferSeconds", estimate.kvTransferSeconds());
+        node.put("chips", estimate.chips());
+        node.put("tokensPerSecondPerChip", estimate.tokensPerSecondPerChip());
+        node.put("wallWatts", estimate.wallWatts());
+        node.put("usdPerHour", estimate.usdPerHour());
+        node.put("concurrency", estimate.concurrency());
+        ArrayNode phases = node.putArray("phases");
+        for (PhaseEstimate phase : estimate.phases()) {
+            ObjectNode p = phases.addObject();
+            p.put("role", phase.role());
+            p.put("hardware", phase.hardware());
+            p.put("status", phase.status());
+            p.put("assumedFigures", phase.assumedFigures());
+            p.put("chipsPerInstance", phase.chipsPerInstance());
+            p.put("instances", phase.instances());
+            p.put("tensorParallel", phase.tensor());
+            p.put("pipelineParallel", phase.pipeline());
+            p.put("precision", phase.precision());
+            p.put("batch", phase.batch());
+            p.put("maxBatch", phase.maxBatch());
+            p.put("stepLatencySeconds", phase.stepLatencySeconds());
+            p.put("stepIntervalSeconds", phase.stepIntervalSeconds());
+            p.put("busyFraction", phase.busyFraction());
+            p.put("utilisation", phase.utilisation());
+            p.put("wallWattsPerChip", phase.wallWattsPerChip());
+            p.put("usdPerChipHour", phase.usdPerChipHour());
+        }
+        ArrayNode status = node.putArray("figureStatus");
+        estimate.figureStatus().forEach(status::add);
+        ArrayNode assumptions = node.putArray("assumptions");
+        estimate.assumptions().forEach(assumptions::add);
+        return node;
+    }
+
+    static void printText(Estimate estimate, PrintWriter out) {
+        out.println("model " + estimate.model() + ", " + estimate.pipeline() + " pipeline, " + estimate.chips()
+                + " chips, " + estimate.concurrency() + (estimate.concurrency() == 1 ? " request" : " requests")
+                + " in flight");
+        TextTable phases = new TextTable("phase", "hardware", "chips", "layout", "precision", "batch", "max batch",
+                "step", "busy", "W/chip", "$/chip-h");
+        for (PhaseEstimate phase : estimate.phases()) {
+            phases.row(phase.role(), phase.hardware() + (phase.status().equals("shipping") ? "" : " (" + phase.status()
+                            + ")"), phase.chipsPerInstance() + " x " + phase.instances(),
+                    "tp" + phase.tensor() + " pp" + phase.pipeline(), phase.precision(), phase.batch(),
+                    phase.maxBatch(), seconds(phase.stepLatencySeconds()), percent(phase.busyFraction()),
+                    number(phase.wallWattsPerChip()), number(phase.usdPerChipHour()));
+        }
+        phases.print(OutputFormat.TABLE, out);
+        out.println();
+        TextTable metrics = new TextTable("metric", "value");
+        metrics.row("TTFT", seconds(estimate.ttftSeconds()));
+        metrics.row("TPOT", seconds(estimate.tpotSeconds()));
+        metrics.row("KV transfer", seconds(estimate.kvTransferSeconds()));
+        metrics.row("output tokens/s", number(estimate.outputTokensPerSecond()));
+        metrics.row("tokens/s per user", number(estimate.outputTokensPerSecondPerUser()));
+        metrics.row("tokens/s per chip", number(estimate.tokensPerSecondPerChip()));
+        metrics.row("tokens/J", number(estimate.tokensPerJoule()));
+        metrics.row("$/Mtok", number(estimate.usdPerMillionTokens()));
+        metrics.row("wall power", number(estimate.wallWatts()) + " W");
+        metrics.print(OutputFormat.TABLE, out);
+        out.println();
+        out.println("figures rest on: " + String.join("; ", estimate.figureStatus()));
+        out.println("assumptions:");
+        for (String assumption : estimate.assumptions()) {
+            out.println("  - " + assumption);
+        }
+        out.flush();
+    }
+
+    static String seconds(double seconds) {
+        if (seconds == 0) {
+            return "0 s";
+        }
+        if (seconds < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g us", seconds * 1e6);
+        }
+        if (seconds < 1) {
+            return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3g s", seconds);
+    }
+
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "-";
+        }
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

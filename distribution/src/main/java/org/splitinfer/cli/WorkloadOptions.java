@@ -1,0 +1,30 @@
+package org.splitinfer.cli;
+
+import org.splitinfer.core.estimate.Workload;
+import picocli.CommandLine.Option;
+
+/** The requests a deployment serves: {@code --input}, {@code --output}, {@code --concurrency} or {@code --offline}. */
+final class WorkloadOptions {
+    @Option(names = "--input", paramLabel = "TOKENS", defaultValue = "2000",
+            description = "Prompt tokens per request (default: ${DEFAULT-VALUE}).")
+    long input;
+
+    @Option(names = "--output", paramLabel = "TOKENS", defaultValue = "300",
+            description = "Output tokens per request (default: ${DEFAULT-VALUE}).")
+    long output;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests in flight in the whole system (default: 1; compare: 32).")
+    Integer concurrency;
+
+    @Option(names = "--offline", description = "An unlimited backlog, batched as large as memory allows.")
+    boolean offline;
+
+    Workload workload(int defaultConcurrency) {
+        if (offline && concurrency != null) {
+            throw new org.splitinfer.core.SplitInferException("give either --concurrency N or --offline, not both");
+        }
+        return new Workload(input, output, offline ? Workload.OFFLINE
+                : concurrency != null ? concurrency : defaultConcurrency);
+    }
+}
