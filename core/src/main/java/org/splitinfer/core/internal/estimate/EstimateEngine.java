@@ -300,10 +300,11 @@ public final class EstimateEngine {
                 pipeline = chips % tensor == 0 ? chips / tensor : -1;
             }
             if (tensor < 1 || pipeline < 1 || tensor * pipeline != chips) {
+                String flag = role.equals("colocated") ? "--" : "--" + role + "-";
                 throw new EstimateException(String.format(Locale.ROOT, "%s pool: tp %s × pp %s must equal its %d chips"
-                                + " per instance; change --%s-tp/--%s-pp or the chip count", role,
+                                + " per instance; change %stp/%spp or the chip count", role,
                         spec.tensor() == 0 ? "auto" : spec.tensor(), spec.pipeline() == 0 ? "auto" : spec.pipeline(),
-                        chips, role, role));
+                        chips, flag, flag));
             }
             if (pipeline > model.layers()) {
                 throw new EstimateException(role + " pool: " + pipeline + " pipeline stages exceed the model's "
