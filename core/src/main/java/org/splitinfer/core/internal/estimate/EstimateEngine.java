@@ -28,6 +28,7 @@ import org.splitinfer.spi.MemoryTier;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.PowerModel;
+import org.splitinfer.spi.TierUsage;
 
 /**
  * The closed-form estimator behind {@link org.splitinfer.core.estimate.Estimator}.
@@ -40,7 +41,8 @@ import org.splitinfer.spi.PowerModel;
  *       weights and one sequence. Without a given layout, every {@code tp × pp} split of
  *       the instance's chips with {@code pp ≤ layers} is priced and the fastest for the pool's role is kept (decode
  *       and colocated: time per output token at the operating batch; prefill: one prompt's latency).</li>
- *   <li><b>Batch.</b> The largest batch is the KV tokens the placement leaves free ÷ the final context of a request.
+ *   <li><b>Batch.</b> The largest batch is the full-speed memory the placement leaves free on all chips ÷ one
+ *       request's KV cache at its final context.
  *       Closed loop: {@code ceil(concurrency ÷ instances)} sequences per decode instance, capped by that; offline:
  *       the largest batch.</li>
  *   <li><b>Decode.</b> A batch of {@code b} runs as {@code m = min(pp, b)} micro-batches of {@code ceil(b/m)} so the
@@ -276,7 +278,7 @@ public final class EstimateEngine {
         }
         Placement placement = accelerator.memory().place(new Footprint(weights, sequenceKv / contextTokens, 0, 0),
                 chips);
-        long maxBatch = placement.kvTokensCapacityTotal() / contextTokens;
+        long maxBatch = (long) Math.floor(freeFullSpeedBytes(accelerator, placement) * chips / sequenceKv);
         if (maxBatch < 1) {
             throw new EstimateException(String.format(Locale.ROOT, "%s leaves no room for a %d-token sequence's KV"
                     + " cache on %d %s chips; add chips", model.id(), contextTokens, chips, accelerator.id()));
@@ -386,6 +388,28 @@ public final class EstimateEngine {
         double memorySeconds = bytes / fullSpeedBytesPerSecond(accelerator);
         double interval = step.intervalSeconds();
         return interval <= 0 ? 0 : Math.min(1, Math.max(computeSeconds, memorySeconds) / interval);
+    }
+
+    /**
+     * Bytes each chip's full-speed tiers have left after a placement, within their usable fractions. Counted here
+     * rather than from the placement's KV tokens per chip, which a plugin rounds down chip by chip: a sequence's
+     * cache is spread over all chips, so per-chip rounding would lose whole sequences on SRAM machines.
+     */
+    private static double freeFullSpeedBytes(Accelerator accelerator, Placement placement) {
+        double free = 0;
+        for (MemoryTier tier : accelerator.memory().tiers()) {
+            if (!tier.fullSpeed()) {
+                continue;
+            }
+            double used = 0;
+            for (TierUsage usage : placement.perChip()) {
+                if (usage.tier().equals(tier.name())) {
+                    used += usage.totalBytes();
+                }
+            }
+            free += Math.max(0, tier.usableBytes() - used);
+        }
+        return free;
     }
 
     private static double fullSpeedBytesPerSecond(Accelerator accelerator) {

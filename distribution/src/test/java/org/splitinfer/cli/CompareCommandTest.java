@@ -1,0 +1,134 @@
+package org.splitinfer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.estimate.CostAssumptions;
+import org.splitinfer.core.estimate.Estimate;
+import org.splitinfer.core.estimate.Estimator;
+import org.splitinfer.core.estimate.LinkCatalog;
+import org.splitinfer.core.estimate.Workload;
+import org.splitinfer.core.hardware.HardwareLoader;
+import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.hardware.InstalledAccelerator;
+import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.plugin.gpu.GpuPlugin;
+import org.splitinfer.spi.Accelerator;
+import org.splitinfer.spi.AcceleratorSheet;
+import org.splitinfer.spi.Figure;
+import org.splitinfer.spi.HardwareSheet;
+import org.splitinfer.spi.ProviderContext;
+
+class CompareCommandTest {
+
+    @Test
+    void withNoFlagsItPrintsTheSixDeployments() {
+        CliRun run = CliRun.of("compare");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("deployment ").contains("ttft", "tok/s/user", "tok/s/chip", "tok/J",
+                "$/Mtok", "chips", "rests on");
+        assertThat(lines.subList(2, 8)).extracting(line -> line.split("\\s+")[0])
+                .containsExactly("gpu-only", "gpu+lpu", "trainium+wafer", "gpu+rdu", "optical", "unified-riscv");
+        assertThat(lines.get(6)).contains("projected");
+    }
+
+    @Test
+    void jsonRowsCarryTheEstimateKeysPlusDeploymentPerChipThroughputAndFigureStatus() throws Exception {
+        CliRun run = CliRun.of("compare", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(run.out());
+        assertThat(rows).hasSize(6);
+        for (JsonNode row : rows) {
+            assertThat(row.get("deployment").asText()).isNotBlank();
+            for (String key : List.of("ttftSeconds", "tpotSeconds", "outputTokensPerSecond",
+                    "outputTokensPerSecondPerUser", "tokensPerJoule", "usdPerMillionTokens", "tokensPerSecondPerChip",
+                    "chips")) {
+                assertThat(row.get(key).asDouble()).as("%s %s", row.get("deployment"), key).isPositive().isFinite();
+            }
+            assertThat(row.get("figureStatus").isArray()).isTrue();
+            assertThat(row.get("assumptions").size()).isPositive();
+        }
+    }
+
+    @Test
+    void aDeploymentGivenOnTheCommandLineReplacesTheBuiltInSix() {
+        CliRun run = CliRun.of("compare", "--deployment", "--hardware h100-sxm:8 --precision fp8", "--deployment",
+                "--hardware h200-sxm:8 --precision fp8");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().skip(2).takeWhile(l -> !l.isBlank()).toList()).hasSize(2);
+    }
+
+    @Test
+    void aDeploymentThatCannotBeEstimatedIsReportedInItsRowAndTheCommandExitsOne() {
+        CliRun run = CliRun.of("compare", "--deployment", "--hardware h100-sxm:1 --precision bf16", "--deployment",
+                "--hardware h100-sxm:8 --precision fp8");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("problem: llama-3.1-70b in bf16 does not fit on 1 h100-sxm chips");
+        assertThat(run.err()).isEqualTo("error: 1 of 2 deployments could not be estimated; see their rows\n");
+    }
+
+    @Test
+    void aBadlySpelledDeploymentExitsTwoNamingIt() {
+        CliRun run = CliRun.of("compare", "--deployment", "--hardwar h100-sxm:8");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --deployment: deployment 'deployment-1': Unknown options: '--hardwar',"
+                + " 'h100-sxm:8'; spell it as the options of 'splitinfer estimate'\n");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void changingAPluginFigureMovesItsRow() {
+        ProviderContext published = HardwareLoader.contextFor(GpuPlugin.class.getClassLoader());
+        // the same sheet with the H100's HBM bandwidth halved: 3.35e12 → 1.675e12 B/s
+        ProviderContext halved = resource -> scale(published.sheet(resource), "h100-sxm", "hbm.bytesPerSecond", 0.5);
+        DeploymentList.Deployment gpuOnly = DeploymentList.builtIn().get(0);
+        Workload workload = new Workload(2000, 300, 32);
+
+        Estimate before = estimator(new GpuPlugin().accelerators(published)).estimate(
+                ModelCatalog.builtIn().get("llama-3.1-70b"), gpuOnly.pipeline(), workload);
+        Estimate after = estimator(new GpuPlugin().accelerators(halved)).estimate(
+                ModelCatalog.builtIn().get("llama-3.1-70b"), gpuOnly.pipeline(), workload);
+
+        assertThat(gpuOnly.name()).isEqualTo("gpu-only");
+        assertThat(after.tpotSeconds()).isGreaterThan(before.tpotSeconds() * 1.3);
+        assertThat(after.tokensPerSecondPerChip()).isLessThan(before.tokensPerSecondPerChip());
+        assertThat(after.usdPerMillionTokens()).isGreaterThan(before.usdPerMillionTokens());
+    }
+
+    private static Estimator estimator(List<Accelerator> accelerators) {
+        List<InstalledAccelerator> installed = new ArrayList<>();
+        for (Accelerator accelerator : accelerators) {
+            installed.add(new InstalledAccelerator(accelerator, "test", GpuPlugin.class.getName()));
+        }
+        return new Estimator(new HardwareRegistry(installed, List.of()), LinkCatalog.builtIn(),
+                CostAssumptions.DEFAULT);
+    }
+
+    private static HardwareSheet scale(HardwareSheet sheet, String id, String figure, double factor) {
+        List<AcceleratorSheet> chips = new ArrayList<>();
+        for (AcceleratorSheet chip : sheet.accelerators()) {
+            if (!chip.id().equals(id)) {
+                chips.add(chip);
+                continue;
+            }
+            List<Figure> figures = new ArrayList<>();
+            for (Figure f : chip.figures()) {
+                figures.add(f.name().equals(figure)
+                        ? new Figure(f.name(), f.value() * factor, f.sourceId(), f.assumption()) : f);
+            }
+            chips.add(new AcceleratorSheet(chip.resource(), chip.id(), chip.vendor(), chip.displayName(), chip.status(),
+                    figures));
+        }
+        return new HardwareSheet(sheet.resource(), sheet.family(), sheet.sources(), chips);
+    }
+}

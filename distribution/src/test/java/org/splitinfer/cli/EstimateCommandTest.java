@@ -1,0 +1,92 @@
+package org.splitinfer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class EstimateCommandTest {
+    private static final List<String> KEYS = List.of("ttftSeconds", "tpotSeconds", "outputTokensPerSecond",
+            "outputTokensPerSecondPerUser", "tokensPerJoule", "usdPerMillionTokens", "kvTransferSeconds", "chips");
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--prefill h100-sxm:8 --decode groq-lpu-v1:auto",
+            "--prefill h100-sxm:8 --decode cerebras-wse3:auto",
+            "--prefill h100-sxm:8 --decode sambanova-sn40l:16",
+            "--prefill trainium2:16 --decode cerebras-wse3:auto",
+            "--hardware tt-wormhole-galaxy:32"})
+    void jsonHasEveryKeyFiniteAndPositive(String deployment) throws Exception {
+        List<String> args = new ArrayList<>(List.of("estimate", "--model", "llama-3.1-70b", "--format", "json"));
+        args.addAll(List.of(deployment.split(" ")));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        boolean colocated = deployment.startsWith("--hardware");
+        for (String key : KEYS) {
+            double value = json.get(key).asDouble();
+            assertThat(value).as(key).isFinite();
+            if (key.equals("kvTransferSeconds") && colocated) {
+                assertThat(value).as(key).isZero();
+            } else {
+                assertThat(value).as(key).isPositive();
+            }
+        }
+        assertThat(json.get("assumptions").size()).isPositive();
+        assertThat(json.get("phases").size()).isEqualTo(colocated ? 1 : 2);
+        assertThat(json.get("phases").get(0).get("tensorParallel").asInt()).isPositive();
+    }
+
+    @Test
+    void theTableListsThePhasesTheMetricsAndEveryAssumption() {
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm:1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("colocated", "TTFT", "TPOT", "tokens/J", "$/Mtok", "assumptions:",
+                "figures rest on: h100-sxm: shipping");
+    }
+
+    @Test
+    void aPrecisionTheChipCannotRunExitsTwoWithWhatItRuns() {
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "groq-lpu-v1:auto",
+                "--precision", "bf16");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: groq-lpu-v1 cannot compute in bf16; it runs [fp16, int8]: choose one"
+                + " of those with --precision\n");
+    }
+
+    @Test
+    void aMalformedPoolExitsTwo() {
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("expected HW:N or HW:auto (e.g. h100-sxm:8), got 'h100-sxm'");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aSplitPipelineNeedsBothPools() {
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--prefill", "h100-sxm:1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: a deployment needs --hardware HW:N (colocated) or both --prefill HW:N"
+                + " and --decode HW:N (split)\n");
+    }
+
+    @Test
+    void anUnknownLinkSuggestsTheClosest() {
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--prefill", "h100-sxm:1", "--decode",
+                "h100-sxm:1", "--link", "ethernet-400");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: unknown link 'ethernet-400'; did you mean 'ethernet-400g'?");
+    }
+}
