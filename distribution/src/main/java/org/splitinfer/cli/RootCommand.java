@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Models, estimates and compares split (disaggregated) LLM inference on heterogeneous accelerators.",
-        subcommands = {HardwareCommand.class, EstimateCommand.class, CompareCommand.class})
+        subcommands = {HardwareCommand.class, EstimateCommand.class, CompareCommand.class, ValidateCommand.class})
 public final class RootCommand implements Runnable {
 
     @Spec

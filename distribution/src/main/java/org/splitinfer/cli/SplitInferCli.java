@@ -2,6 +2,8 @@ package org.splitinfer.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
@@ -46,8 +48,23 @@ public final class SplitInferCli {
      * @return the configured command line
      */
     public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        return commandLine(environment, out, err, new Module[0]);
+    }
+
+    /**
+     * The command line with some bindings replaced ({@link Modules#override}); tests bind fakes this way.
+     *
+     * @param environment environment variables and the distribution's home
+     * @param out         standard output
+     * @param err         standard error
+     * @param overrides   modules whose bindings replace or add to the tool's
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err,
+                                          Module... overrides) {
         Locale.setDefault(Locale.ROOT);
-        Injector injector = Guice.createInjector(new CliModule(environment));
+        Injector injector = Guice.createInjector(
+                Modules.override(new CliModule(environment), new ValidationModule()).with(overrides));
         CommandLine commandLine = new CommandLine(RootCommand.class, new GuiceFactory(injector));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,10 +14,19 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun with(Map<String, String> environment, String... args) {
+        return with(environment, new Module[0], args);
+    }
+
+    /** Runs with some bindings replaced, e.g. a fake predictor for {@code validate}. */
+    static CliRun withModules(Module[] overrides, String... args) {
+        return with(Map.of(), overrides, args);
+    }
+
+    private static CliRun with(Map<String, String> environment, Module[] overrides, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = SplitInferCli.commandLine(new CliEnvironment(environment, (Path) null), new PrintWriter(out, true),
-                new PrintWriter(err, true)).execute(args);
+                new PrintWriter(err, true), overrides).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

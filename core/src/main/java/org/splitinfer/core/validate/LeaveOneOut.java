@@ -1,0 +1,72 @@
+package org.splitinfer.core.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.splitinfer.core.SplitInferException;
+
+/**
+ * Leave-one-out cross-validation of a {@link Calibration}: for each case in turn, fit on every other fittable case
+ * (those whose metric is valid with their scenario), predict the held-out case with the parameters of that fit, and
+ * report the out-of-sample errors. It tells how well a calibration generalises to a case it has not seen, which the
+ * in-sample errors of a fit on all cases overstate.
+ *
+ * <p>A held-out case is a problem of the report when its metric is not valid with its scenario, when the fit
+ * without it fails ({@link SplitInferException}), or when its prediction fails as in {@link Validator}. Cost: one
+ * fit per case.
+ *
+ * @since 0.1
+ */
+public final class LeaveOneOut {
+    private LeaveOneOut() {
+    }
+
+    /**
+     * Runs leave-one-out with every case in one family ({@link Validator#UNKNOWN_FAMILY}).
+     *
+     * @param cases       the cases
+     * @param calibration what to refit
+     * @param <P>         the fitted parameters
+     * @return the report of out-of-sample predictions
+     */
+    public static <P> ValidationReport run(List<ValidationCase> cases, Calibration<P> calibration) {
+        return run(cases, calibration, hardware -> null);
+    }
+
+    /**
+     * Runs leave-one-out.
+     *
+     * @param cases            the cases, in the order to report them
+     * @param calibration      what to refit
+     * @param familyOfHardware the family name of an accelerator id, or null when it does not know the id
+     * @param <P>              the fitted parameters
+     * @return the report of out-of-sample predictions
+     */
+    public static <P> ValidationReport run(List<ValidationCase> cases, Calibration<P> calibration,
+                                           Function<String, String> familyOfHardware) {
+        List<ValidationCase> fittable = Validator.fittable(cases);
+        List<CaseOutcome> outcomes = new ArrayList<>(cases.size());
+        for (ValidationCase heldOut : cases) {
+            if (heldOut.metricProblem().isPresent()) {
+                outcomes.add(new CaseOutcome.Unpredicted(heldOut, heldOut.metricProblem().get()));
+                continue;
+            }
+            List<ValidationCase> training = new ArrayList<>(fittable.size());
+            for (ValidationCase other : fittable) {
+                if (other != heldOut) {
+                    training.add(other);
+                }
+            }
+            P parameters;
+            try {
+                parameters = calibration.fit(List.copyOf(training));
+            } catch (SplitInferException e) {
+                outcomes.add(new CaseOutcome.Unpredicted(heldOut,
+                        "the fit without this case failed: " + Validator.sentence(e.getMessage())));
+                continue;
+            }
+            outcomes.add(Validator.predict(heldOut, calibration.predictorWith(parameters), familyOfHardware));
+        }
+        return new ValidationReport(outcomes);
+    }
+}

@@ -1,0 +1,506 @@
+package org.splitinfer.core.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Precision;
+
+/**
+ * Reads case files (the validation README's format) strictly: unknown keys are rejected with a suggestion, values
+ * are checked for type and range, ids must be unique, and every problem of a file is collected before one
+ * {@link CaseFileException} names them all, each with its case ({@code cases[3] 'id'}) and key.
+ *
+ * <p>What the reader does not check, because a well-formed case may still be unpredictable here: whether the model
+ * and hardware ids exist, and whether the metric is valid with the scenario. Those become problems of a
+ * {@link ValidationReport}.
+ *
+ * <p>The default case set ships as {@value #BUILT_IN_RESOURCE}: published measurements copied, with their
+ * sources, from the project's shared validation folder.
+ *
+ * @since 0.1
+ */
+public final class ValidationCases {
+
+    /** Class-path resource of the shipped case set. */
+    public static final String BUILT_IN_RESOURCE = "/org/splitinfer/core/validation/calibration.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    private static final List<String> CASE_KEYS = List.of("id", "source", "model", "layers", "hardware", "chips",
+            "parallelism", "precision", "software", "scenario", "workload", "metric", "value", "notes");
+    private static final List<String> PARALLELISM_KEYS = List.of("tp", "pp", "dp", "ep");
+    private static final List<String> PRECISION_KEYS = List.of("weights", "activations", "kvCache");
+    private static final Map<Scenario, List<String>> WORKLOAD_KEYS = Map.of(
+            Scenario.PREFILL, List.of("batch", "inputTokens"),
+            Scenario.DECODE_STEP, List.of("batch", "contextTokens"),
+            Scenario.SINGLE_STREAM, List.of("inputTokens", "outputTokens"),
+            Scenario.FIXED_CONCURRENCY, List.of("concurrency", "inputTokens", "outputTokens"),
+            Scenario.OFFLINE, List.of("inputTokens", "outputTokens"));
+
+    private ValidationCases() {
+    }
+
+    /**
+     * The shipped case set.
+     *
+     * @return its cases, in file order
+     */
+    public static List<ValidationCase> builtIn() {
+        try (InputStream input = ValidationCases.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+            if (input == null) {
+                throw new IllegalStateException("resource " + BUILT_IN_RESOURCE + " is missing from the core jar");
+            }
+            return read("built-in calibration.yaml", input);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a case file.
+     *
+     * @param file the file
+     * @return its cases, in file order
+     * @throws CaseFileException when the file is missing, unreadable or malformed
+     */
+    public static List<ValidationCase> read(Path file) {
+        try (InputStream input = Files.newInputStream(file)) {
+            return read(file.toString(), input);
+        } catch (NoSuchFileException e) {
+            throw new CaseFileException("case file '" + file + "' does not exist; check the path given to --cases.",
+                    List.of(), e);
+        } catch (IOException e) {
+            throw new CaseFileException("case file '" + file + "' could not be read: " + e.getMessage() + ".",
+                    List.of(), e);
+        }
+    }
+
+    /**
+     * Reads cases from YAML.
+     *
+     * @param fileName how to name the file in messages
+     * @param input    its contents, not closed
+     * @return its cases, in file order
+     * @throws CaseFileException naming the file and every problem found
+     */
+    public static List<ValidationCase> read(String fileName, InputStream input) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(input);
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                    : " at line " + e.getLocation().getLineNr();
+            throw new CaseFileException("case file '" + fileName + "' is not valid YAML" + line + ": "
+                    + firstLine(e.getOriginalMessage()) + "; see the case format in the validation README.",
+                    List.of(), e);
+        } catch (IOException e) {
+            throw new CaseFileException("case file '" + fileName + "' could not be read: " + e.getMessage() + ".",
+                    List.of(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        List<ValidationCase> cases = new ArrayList<>();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            problems.add("the file is empty; expected one key 'cases' with a list of cases");
+        } else if (!root.isObject()) {
+            problems.add("expected a mapping with one key 'cases', got " + kind(root));
+        } else {
+            unknownKeys(root, "", List.of("cases"), "", problems);
+            JsonNode list = root.get("cases");
+            if (list == null || list.isNull()) {
+                problems.add("key 'cases' is required (a list of cases)");
+            } else if (!list.isArray()) {
+                problems.add("key 'cases' must be a list of cases, got " + kind(list));
+            } else if (list.isEmpty()) {
+                problems.add("key 'cases' lists no cases; add at least one");
+            } else {
+                Map<String, Integer> firstIndexOfId = new HashMap<>();
+                for (int index = 0; index < list.size(); index++) {
+                    ValidationCase parsed = new CaseParser(index, list.get(index), problems).parse();
+                    if (parsed != null) {
+                        Integer earlier = firstIndexOfId.putIfAbsent(parsed.id(), index);
+                        if (earlier != null) {
+                            problems.add("cases[" + index + "] '" + parsed.id() + "': id is already used by cases["
+                                    + earlier + "]; give each case its own id");
+                        } else {
+                            cases.add(parsed);
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CaseFileException("case file '" + fileName + "' is invalid: " + String.join("; ", problems)
+                    + ".", problems, null);
+        }
+        return List.copyOf(cases);
+    }
+
+    /** Reads one case, adding each problem it finds. */
+    private static final class CaseParser {
+        private final int index;
+        private final JsonNode node;
+        private final List<String> problems;
+        private String where;
+        private boolean failed;
+
+        CaseParser(int index, JsonNode node, List<String> problems) {
+            this.index = index;
+            this.node = node;
+            this.problems = problems;
+            this.where = "cases[" + index + "]";
+        }
+
+        ValidationCase parse() {
+            if (!node.isObject()) {
+                problem("expected a mapping of case keys, got " + kind(node));
+                return null;
+            }
+            JsonNode idNode = node.get("id");
+            if (idNode != null && idNode.isTextual() && ValidationCase.ID.matcher(idNode.asText()).matches()) {
+                where = "cases[" + index + "] '" + idNode.asText() + "'";
+            }
+            int before = problems.size();
+            unknownKeys(node, "", CASE_KEYS, where + ": ", problems);
+            failed = problems.size() > before;
+
+            String id = text("id", true);
+            if (id != null && !ValidationCase.ID.matcher(id).matches()) {
+                problem("key 'id' must be lowercase letters, digits, '.' and '-', got '" + id + "'");
+            }
+            String source = text("source", true);
+            String model = text("model", true);
+            Integer layers = integer(node, "layers", "layers", 1, false);
+            String hardware = text("hardware", true);
+            ChipCount chips = chips();
+            ParallelLayout parallelism = parallelism(chips);
+            ModelPrecision precision = precision();
+            String software = text("software", false);
+            Workload workload = workload();
+            Metric metric = metric();
+            Double value = value();
+            String notes = text("notes", false);
+            if (failed) {
+                return null;
+            }
+            try {
+                return new ValidationCase(id, source, model, layers, hardware, chips, parallelism, precision,
+                        software, workload, metric, value, notes);
+            } catch (IllegalArgumentException e) {
+                problem(e.getMessage());
+                return null;
+            }
+        }
+
+        private ChipCount chips() {
+            JsonNode chips = node.get("chips");
+            if (chips == null || chips.isNull()) {
+                problem("key 'chips' is required (a number of chips, or auto)");
+                return null;
+            }
+            if (chips.isTextual() && chips.asText().equals("auto")) {
+                return ChipCount.AUTO;
+            }
+            if (chips.isIntegralNumber() && chips.canConvertToInt() && chips.asInt() >= 1) {
+                return ChipCount.of(chips.asInt());
+            }
+            problem("key 'chips' must be a whole number of chips of at least 1, or auto; got " + shown(chips));
+            return null;
+        }
+
+        private ParallelLayout parallelism(ChipCount chips) {
+            JsonNode parallelism = node.get("parallelism");
+            if (parallelism == null || parallelism.isNull()) {
+                return null;
+            }
+            if (!parallelism.isObject()) {
+                problem("key 'parallelism' must be a mapping {tp, pp, dp, ep}, got " + kind(parallelism));
+                return null;
+            }
+            int before = problems.size();
+            unknownKeys(parallelism, "parallelism.", PARALLELISM_KEYS, where + ": ", problems);
+            failed |= problems.size() > before;
+            Integer tp = integer(parallelism, "tp", "parallelism.tp", 1, false);
+            Integer pp = integer(parallelism, "pp", "parallelism.pp", 1, false);
+            Integer dp = integer(parallelism, "dp", "parallelism.dp", 1, false);
+            Integer ep = integer(parallelism, "ep", "parallelism.ep", 1, false);
+            if (chips == null || problems.size() > before) {
+                return null;
+            }
+            if (chips.auto()) {
+                problem("key 'parallelism' needs a chip count, but 'chips' is auto; give the number of chips or"
+                        + " remove the parallelism");
+                return null;
+            }
+            int tensor = tp == null ? 1 : tp;
+            int pipeline = pp == null ? 1 : pp;
+            int data;
+            if (dp == null) {
+                if (chips.count() % (tensor * pipeline) != 0) {
+                    problem("key 'parallelism': tp × pp = " + tensor * pipeline + " does not divide chips "
+                            + chips.count() + "; give a tp and pp whose product divides the chips");
+                    return null;
+                }
+                data = chips.count() / (tensor * pipeline);
+            } else {
+                data = dp;
+                if ((long) tensor * pipeline * data != chips.count()) {
+                    problem("key 'parallelism': tp × pp × dp = " + tensor + " × " + pipeline + " × " + data + " = "
+                            + (long) tensor * pipeline * data + " but chips is " + chips.count()
+                            + "; make the product equal the chips, or leave dp out to derive it");
+                    return null;
+                }
+            }
+            int expert = ep == null ? 1 : ep;
+            if (expert > tensor * data) {
+                problem("key 'parallelism.ep' = " + expert + " exceeds tp × dp = " + tensor * data
+                        + "; experts are spread over at most the tensor- and data-parallel chips");
+                return null;
+            }
+            return new ParallelLayout(tensor, pipeline, expert, data);
+        }
+
+        private ModelPrecision precision() {
+            JsonNode precision = node.get("precision");
+            if (precision == null || precision.isNull()) {
+                problem("key 'precision' is required ({weights: P, activations: P, kvCache: P}; "
+                        + ModelPrecision.validFormats() + ")");
+                return null;
+            }
+            if (!precision.isObject()) {
+                problem("key 'precision' must be a mapping {weights, activations, kvCache}, got " + kind(precision));
+                return null;
+            }
+            int before = problems.size();
+            unknownKeys(precision, "precision.", PRECISION_KEYS, where + ": ", problems);
+            failed |= problems.size() > before;
+            Precision weights = format(precision, "weights");
+            Precision activations = format(precision, "activations");
+            Precision kvCache = format(precision, "kvCache");
+            return weights == null || activations == null || kvCache == null ? null
+                    : ModelPrecision.of(weights, activations, kvCache);
+        }
+
+        private Precision format(JsonNode precision, String key) {
+            JsonNode format = precision.get(key);
+            if (format == null || format.isNull()) {
+                problem("key 'precision." + key + "' is required (" + ModelPrecision.validFormats() + ")");
+                return null;
+            }
+            Optional<Precision> known = format.isTextual() ? Precision.wellKnown(format.asText()) : Optional.empty();
+            if (known.isEmpty()) {
+                problem("key 'precision." + key + "' names unknown format " + shown(format) + "; "
+                        + ModelPrecision.validFormats());
+                return null;
+            }
+            return known.get();
+        }
+
+        private Workload workload() {
+            String scenarioName = text("scenario", true);
+            JsonNode workload = node.get("workload");
+            if (workload == null || workload.isNull()) {
+                problem("key 'workload' is required (the scenario's fields)");
+                return null;
+            }
+            if (!workload.isObject()) {
+                problem("key 'workload' must be a mapping of the scenario's fields, got " + kind(workload));
+                return null;
+            }
+            if (scenarioName == null) {
+                return null;
+            }
+            Optional<Scenario> found = Scenario.fromKey(scenarioName);
+            if (found.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (Scenario scenario : Scenario.values()) {
+                    names.add(scenario.key());
+                }
+                String suggestion = Suggestions.closest(scenarioName, names);
+                problem("key 'scenario' must be one of " + String.join(", ", names) + ", got '" + scenarioName + "'"
+                        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
+                return null;
+            }
+            Scenario scenario = found.get();
+            int before = problems.size();
+            unknownKeys(workload, "workload.", WORKLOAD_KEYS.get(scenario), where + ": ", problems,
+                    " for scenario '" + scenario.key() + "'");
+            failed |= problems.size() > before;
+            switch (scenario) {
+                case PREFILL -> {
+                    Integer batch = integer(workload, "batch", "workload.batch", 1, true);
+                    Integer input = integer(workload, "inputTokens", "workload.inputTokens", 1, true);
+                    return batch == null || input == null ? null : new Workload.Prefill(batch, input);
+                }
+                case DECODE_STEP -> {
+                    Integer batch = integer(workload, "batch", "workload.batch", 1, true);
+                    Integer context = integer(workload, "contextTokens", "workload.contextTokens", 0, true);
+                    return batch == null || context == null ? null : new Workload.DecodeStep(batch, context);
+                }
+                case SINGLE_STREAM -> {
+                    Integer input = integer(workload, "inputTokens", "workload.inputTokens", 1, true);
+                    Integer output = integer(workload, "outputTokens", "workload.outputTokens", 1, true);
+                    return input == null || output == null ? null : new Workload.SingleStream(input, output);
+                }
+                case FIXED_CONCURRENCY -> {
+                    Integer concurrency = integer(workload, "concurrency", "workload.concurrency", 1, true);
+                    Integer input = integer(workload, "inputTokens", "workload.inputTokens", 1, true);
+                    Integer output = integer(workload, "outputTokens", "workload.outputTokens", 1, true);
+                    return concurrency == null || input == null || output == null ? null
+                            : new Workload.FixedConcurrency(concurrency, input, output);
+                }
+                case OFFLINE -> {
+                    Double input = positive(workload, "inputTokens", "workload.inputTokens",
+                            "a positive number of tokens (a mean)");
+                    Double output = positive(workload, "outputTokens", "workload.outputTokens",
+                            "a positive number of tokens (a mean)");
+                    return input == null || output == null ? null : new Workload.Offline(input, output);
+                }
+                default -> throw new IllegalStateException("scenario " + scenario);
+            }
+        }
+
+        private Metric metric() {
+            String name = text("metric", true);
+            if (name == null) {
+                return null;
+            }
+            Optional<Metric> metric = Metric.fromKey(name);
+            if (metric.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (Metric candidate : Metric.values()) {
+                    names.add(candidate.key());
+                }
+                String suggestion = Suggestions.closest(name, names);
+                problem("key 'metric' must be one of " + String.join(", ", names) + ", got '" + name + "'"
+                        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
+                return null;
+            }
+            return metric.get();
+        }
+
+        private Double value() {
+            JsonNode value = node.get("value");
+            if (value == null || value.isNull()) {
+                problem("key 'value' is required (the measured number, in the metric's unit)");
+                return null;
+            }
+            return positive(node, "value", "value", "a positive number in the metric's unit");
+        }
+
+        private String text(String key, boolean required) {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                if (required) {
+                    problem("key '" + key + "' is required");
+                }
+                return null;
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                problem("key '" + key + "' must be text, got " + shown(value));
+                return null;
+            }
+            return value.asText();
+        }
+
+        private Integer integer(JsonNode parent, String key, String path, int minimum, boolean required) {
+            JsonNode value = parent.get(key);
+            if (value == null || value.isNull()) {
+                if (required) {
+                    problem("key '" + path + "' is required (a whole number of at least " + minimum + ")");
+                }
+                return null;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < minimum) {
+                problem("key '" + path + "' must be a whole number of at least " + minimum + ", got " + shown(value));
+                return null;
+            }
+            return value.asInt();
+        }
+
+        private Double positive(JsonNode parent, String key, String path, String expected) {
+            JsonNode value = parent.get(key);
+            if (value == null || value.isNull()) {
+                problem("key '" + path + "' is required (" + expected + ")");
+                return null;
+            }
+            if (!value.isNumber() || !(value.asDouble() > 0) || !Double.isFinite(value.asDouble())) {
+                problem("key '" + path + "' must be " + expected + ", got " + shown(value));
+                return null;
+            }
+            return value.asDouble();
+        }
+
+        private void problem(String text) {
+            problems.add(where + ": " + text);
+            failed = true;
+        }
+    }
+
+    private static void unknownKeys(JsonNode node, String prefix, List<String> allowed, String where,
+                                    List<String> problems) {
+        unknownKeys(node, prefix, allowed, where, problems, "");
+    }
+
+    private static void unknownKeys(JsonNode node, String prefix, List<String> allowed, String where,
+                                    List<String> problems, String context) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                String suggestion = Suggestions.closest(name, allowed);
+                problems.add(where + "unknown key '" + prefix + name + "'" + context
+                        + (suggestion == null ? " (valid keys: " + String.join(", ", allowed) + ")"
+                        : " (did you mean '" + prefix + suggestion + "'?)"));
+            }
+        }
+    }
+
+    private static String shown(JsonNode value) {
+        if (value.isTextual()) {
+            return "'" + value.asText() + "'";
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        return kind(value);
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isTextual()) {
+            return "text '" + node.asText() + "'";
+        }
+        return node.isNumber() ? "the number " + node.asText() : node.asText();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline);
+        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+    }
+}
