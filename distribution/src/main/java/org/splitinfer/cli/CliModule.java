@@ -3,8 +3,10 @@ package org.splitinfer.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import org.splitinfer.core.calibration.CalibratedPredictors;
 import org.splitinfer.core.hardware.HardwareLoader;
 import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.core.validate.CasePredictorFactory;
 
 /** Bindings of the command-line tool. No I/O, no conditionals: loading happens when a command asks. */
 final class CliModule extends AbstractModule {
@@ -18,6 +20,14 @@ final class CliModule extends AbstractModule {
     protected void configure() {
         bind(CliEnvironment.class).toInstance(environment);
         bind(HardwareLoader.class).toInstance(new HardwareLoader());
+        bind(CasePredictorFactory.class).to(CalibratedPredictors.class);
+    }
+
+    /** validate's predictor: the estimator with the shipped serving-stack profiles. */
+    @Provides
+    @Singleton
+    CalibratedPredictors predictors(ModelCatalog catalog) {
+        return new CalibratedPredictors(catalog);
     }
 
     /** The built-in model catalog, read when a command first needs it. */

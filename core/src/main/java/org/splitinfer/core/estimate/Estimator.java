@@ -1,5 +1,6 @@
 package org.splitinfer.core.estimate;
 
+import org.splitinfer.core.calibration.ServingCalibration;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.internal.estimate.EstimateEngine;
 import org.splitinfer.core.model.ModelSpec;
@@ -24,7 +25,19 @@ public final class Estimator {
      * @param cost     how purchases and energy are paid for
      */
     public Estimator(HardwareRegistry hardware, LinkCatalog links, CostAssumptions cost) {
-        this.engine = new EstimateEngine(hardware, links, cost);
+        this(hardware, links, cost, ServingCalibration.shipped());
+    }
+
+    /**
+     * @param hardware    the installed accelerators
+     * @param links       KV link types
+     * @param cost        how purchases and energy are paid for
+     * @param calibration serving-stack profiles ({@link ServingCalibration#shipped()}, or
+     *                    {@link ServingCalibration#NONE} for the plain hardware model)
+     */
+    public Estimator(HardwareRegistry hardware, LinkCatalog links, CostAssumptions cost,
+                     ServingCalibration calibration) {
+        this.engine = new EstimateEngine(hardware, links, cost, calibration);
     }
 
     /**
@@ -39,6 +52,20 @@ public final class Estimator {
      * @throws org.splitinfer.spi.UnsupportedPrecisionException when a chip cannot compute in the chosen format
      */
     public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload) {
-        return engine.estimate(model, pipeline, workload);
+        return engine.estimate(model, pipeline, workload, null);
+    }
+
+    /**
+     * Estimates a deployment served by a named stack, whose fitted profile applies (the unknown-stack profile when
+     * the calibration does not know it).
+     *
+     * @param model    the model
+     * @param pipeline the deployment
+     * @param workload the requests
+     * @param software the serving stack, e.g. {@code tensorrt-llm}, {@code vllm}; null for none
+     * @return the estimate
+     */
+    public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
+        return engine.estimate(model, pipeline, workload, software);
     }
 }

@@ -1,5 +1,8 @@
 package org.splitinfer.core.estimate;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.splitinfer.core.kernel.KernelPlanner;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.kernel.StepWork;
@@ -8,6 +11,7 @@ import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.Collective;
 import org.splitinfer.spi.CollectiveKind;
+import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.StepTiming;
@@ -28,14 +32,21 @@ import org.splitinfer.spi.StepTiming;
  *       interval one stage's; the {@code pipeline − 1} stage boundaries each add one activation send to the
  *       latency only, unless the family's step model already prices its hand-offs
  *       ({@link org.splitinfer.spi.Roofline#stepTimingIncludesStageHandOffs()}).</li>
- *   <li>latency = kernelLatency + pipeline × collectives + (pipeline − 1) × send;
- *       interval = kernelInterval + collectives.</li>
+ *   <li>A {@link StepAdjustment} (fitted per serving stack by the calibration) divides kernel time by the stack's
+ *       kernel efficiency, adds its fixed per-step overhead and a latency per collective step.</li>
+ *   <li>latency = kernelLatency ÷ efficiency + pipeline × collectives + (pipeline − 1) × send + overhead;
+ *       interval = kernelInterval ÷ efficiency + collectives + overhead.</li>
  * </ul>
  * Immutable and thread-safe; the result depends only on the arguments, so callers may cache it.
  */
 public final class StepCoster {
+    private static final Set<String> OUTSIDE_LAYERS = Set.of("embedding", "position_embedding",
+            "embedding_norm", "final_norm", "lm_head", "embedding all-reduce", "logits all-gather");
+
     private final Accelerator accelerator;
     private final KernelPlanner planner;
+    private final StepAdjustment adjustment;
+    private final boolean layersOnly;
 
     /**
      * @param accelerator the chip
@@ -43,8 +54,23 @@ public final class StepCoster {
      * @param precision   its formats
      */
     public StepCoster(Accelerator accelerator, ModelSpec model, ModelPrecision precision) {
+        this(accelerator, model, precision, StepAdjustment.NONE, false);
+    }
+
+    /**
+     * @param accelerator the chip
+     * @param model       the model
+     * @param precision   its formats
+     * @param adjustment  what the serving stack adds to the hardware model
+     * @param layersOnly  price the transformer layers and their collectives only: no embedding, final norm, LM
+     *                    head or fixed per-step overhead (single-layer measurements)
+     */
+    public StepCoster(Accelerator accelerator, ModelSpec model, ModelPrecision precision, StepAdjustment adjustment,
+                      boolean layersOnly) {
         this.accelerator = accelerator;
         this.planner = new KernelPlanner(model, precision);
+        this.adjustment = adjustment;
+        this.layersOnly = layersOnly;
     }
 
     /** @return the chip */
@@ -67,6 +93,9 @@ public final class StepCoster {
      */
     public StepCost cost(StepBatch batch, ParallelLayout layout, Residency residency) {
         StepWork work = planner.plan(batch, layout);
+        if (layersOnly) {
+            work = withoutEmbeddingAndHead(work);
+        }
         StepTiming timing = accelerator.roofline().stepTiming(work.toStep(residency));
         double collectives = 0;
         double send = 0;
@@ -75,16 +104,42 @@ public final class StepCoster {
             if (collective.kind().equals(CollectiveKind.SEND_RECV)) {
                 send += seconds;
             } else {
-                collectives += seconds;
+                collectives += seconds + collectiveSteps(collective) * adjustment.collectiveStepSeconds();
             }
         }
         int stages = layout.pipeline();
         if (accelerator.roofline().stepTimingIncludesStageHandOffs()) {
             send = 0;
         }
-        double latency = timing.latencySeconds() + stages * collectives + (stages - 1) * send;
-        double interval = timing.intervalSeconds() + collectives;
-        return new StepCost(work, timing.latencySeconds(), timing.intervalSeconds(), collectives, send, latency,
-                interval);
+        double overhead = layersOnly ? 0 : adjustment.stepOverheadSeconds();
+        double kernelLatency = timing.latencySeconds() / adjustment.kernelEfficiency();
+        double kernelInterval = timing.intervalSeconds() / adjustment.kernelEfficiency();
+        double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead;
+        double interval = kernelInterval + collectives + overhead;
+        return new StepCost(work, kernelLatency, kernelInterval, collectives, send, latency, interval);
+    }
+
+    /** Steps of a collective's algorithm on a ring: 2(n − 1) for an all-reduce, n − 1 otherwise, per invocation. */
+    private static double collectiveSteps(Collective collective) {
+        int n = collective.participants();
+        double steps = collective.kind().equals(CollectiveKind.ALL_REDUCE) ? 2.0 * (n - 1) : n - 1;
+        return steps * collective.count();
+    }
+
+    private static StepWork withoutEmbeddingAndHead(StepWork work) {
+        List<Kernel> kernels = new ArrayList<>();
+        for (Kernel kernel : work.kernels()) {
+            if (!OUTSIDE_LAYERS.contains(kernel.name())) {
+                kernels.add(kernel);
+            }
+        }
+        List<Collective> collectives = new ArrayList<>();
+        for (Collective collective : work.collectives()) {
+            if (!OUTSIDE_LAYERS.contains(collective.name())) {
+                collectives.add(collective);
+            }
+        }
+        return new StepWork(work.phase(), kernels, collectives, work.layout(), work.stage(), work.firstLayer(),
+                work.layersPerChip(), work.sequences(), work.newTokens());
     }
 }

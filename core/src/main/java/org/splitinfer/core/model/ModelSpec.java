@@ -109,6 +109,25 @@ public record ModelSpec(String id, String name, String source, int hiddenSize, i
                 nativePrecision);
     }
 
+    /**
+     * The first {@code count} transformer layers of this model, for single-layer measurements: a copy with fewer
+     * layers (dense leading layers of a mixture of experts capped at {@code count}).
+     *
+     * @param count layers to keep, 1 to {@link #layers()}
+     * @return the copy
+     * @throws ModelException when {@code count} is out of range
+     */
+    public ModelSpec withLayers(int count) {
+        if (count < 1 || count > layers) {
+            throw new ModelException("model '" + id + "' has " + layers + " layers; cannot evaluate " + count);
+        }
+        MixtureOfExperts truncated = moe == null ? null : new MixtureOfExperts(moe.routedExperts(),
+                moe.expertsPerToken(), moe.sharedExperts(), moe.expert(), Math.min(moe.denseLeadingLayers(), count),
+                moe.routerBias());
+        return new ModelSpec(id, name, source, hiddenSize, count, vocabSize, tiedEmbeddings, norm, embeddingNorm,
+                positionEncoding, learnedPositions, attention, mlp, truncated, slidingWindow, nativePrecision);
+    }
+
     /** @return true when some layers are mixtures of experts */
     public boolean isMixtureOfExperts() {
         return moe != null;

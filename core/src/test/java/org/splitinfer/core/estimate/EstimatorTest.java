@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.splitinfer.core.calibration.ServingCalibration;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.InstalledAccelerator;
 import org.splitinfer.core.kernel.KernelPlanner;
@@ -26,8 +27,9 @@ class EstimatorTest {
         for (Accelerator chip : chips) {
             installed.add(new InstalledAccelerator(chip, "test", "test"));
         }
+        // the plain hardware model, so every figure can be checked by hand
         return new Estimator(new HardwareRegistry(installed, List.of()), LinkCatalog.builtIn(),
-                CostAssumptions.DEFAULT);
+                CostAssumptions.DEFAULT, ServingCalibration.NONE);
     }
 
     private static PipelineSpec.Split split(int prefillChips, int decodeChips, String precision) {

@@ -18,6 +18,12 @@ import org.splitinfer.spi.Reach;
  * scale-up domain ({@code scaleUp.domainChips}: 16 sockets of a SambaRack SN40L-16) use the scale-up figures;
  * more use the scale-out ones.
  *
+ * <p>Inside the node the bandwidth terms are the same, but the latency is paid per phase, not per ring step: the
+ * sockets are joined by a peer-to-peer network and the dataflow compiler schedules the transfers inside the graph
+ * (Prabhakar et al., arXiv:2405.07518, 2024), so each socket sends its shards to all peers at once (a "two-shot"
+ * all-reduce: reduce-scatter then all-gather, {@code 2α}; one-phase collectives {@code α}). That the node's network
+ * lets every socket reach every peer in one hop is an assumption: SambaNova publishes no topology.
+ *
  * <p>Figures: {@code scaleUp.domainChips}, {@code scaleUp.bytesPerSecond}, {@code scaleUp.latencySeconds},
  * {@code scaleOut.bytesPerSecond}, {@code scaleOut.latencySeconds}, all required.
  *
@@ -53,14 +59,16 @@ public record RduInterconnect(int scaleUpDomainChips, double scaleUpBytesPerSeco
         double share = (p - 1) / (double) p;
         CollectiveKind kind = collective.kind();
         double once;
+        // latency phases: direct to all peers inside the node, ring steps outside it
+        double phases = inside ? 1 : p - 1;
         if (kind.equals(CollectiveKind.SEND_RECV)) {
             once = bytes / bandwidth + latency;
         } else if (kind.equals(CollectiveKind.REDUCE_SCATTER) || kind.equals(CollectiveKind.ALL_TO_ALL)) {
-            once = share * bytes / bandwidth + (p - 1) * latency;
+            once = share * bytes / bandwidth + phases * latency;
         } else if (kind.equals(CollectiveKind.ALL_GATHER)) {
-            once = (p - 1) * bytes / bandwidth + (p - 1) * latency;
+            once = (p - 1) * bytes / bandwidth + phases * latency;
         } else {
-            once = 2 * share * bytes / bandwidth + 2 * (p - 1) * latency;
+            once = 2 * share * bytes / bandwidth + 2 * phases * latency;
         }
         return once * collective.count();
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.splitinfer.core.calibration.ServingCalibration;
+import org.splitinfer.core.calibration.StackProfile;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.EstimateException;
@@ -73,39 +75,50 @@ public final class EstimateEngine {
     private final HardwareRegistry hardware;
     private final LinkCatalog links;
     private final CostAssumptions cost;
+    private final ServingCalibration calibration;
 
     /**
-     * @param hardware installed accelerators
-     * @param links    KV links
-     * @param cost     cost assumptions
+     * @param hardware    installed accelerators
+     * @param links       KV links
+     * @param cost        cost assumptions
+     * @param calibration fitted serving-stack profiles
      */
-    public EstimateEngine(HardwareRegistry hardware, LinkCatalog links, CostAssumptions cost) {
+    public EstimateEngine(HardwareRegistry hardware, LinkCatalog links, CostAssumptions cost,
+                          ServingCalibration calibration) {
         this.hardware = hardware;
         this.links = links;
         this.cost = cost;
+        this.calibration = calibration;
     }
 
     /**
      * @param model    the model
      * @param pipeline the deployment
      * @param workload the requests
+     * @param software the serving stack whose fitted profile applies, or null for the unknown-stack profile
      * @return the estimate
      */
-    public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload) {
+    public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
         List<String> assumptions = new ArrayList<>();
+        StackProfile profile = calibration.profile(software);
+        assumptions.add(String.format(Locale.ROOT, "serving stack %s: %.3g of the modelled kernel speed and %.3g s"
+                        + " per step (fitted by the calibration)",
+                software == null || !calibration.stacks().containsKey(software) ? "profile for unknown stacks"
+                        : software, profile.kernelEfficiency(), profile.stepOverheadSeconds()));
         if (pipeline instanceof PipelineSpec.Split split) {
-            return split(model, split, workload, assumptions);
+            return split(model, split, workload, software, assumptions);
         }
-        return colocated(model, ((PipelineSpec.Colocated) pipeline).pool(), workload, assumptions);
+        return colocated(model, ((PipelineSpec.Colocated) pipeline).pool(), workload, software, assumptions);
     }
 
-    private Estimate split(ModelSpec model, PipelineSpec.Split split, Workload workload, List<String> assumptions) {
-        ResolvedPool decodePool = resolve(model, split.decode(), workload, workload.finalContextTokens(), "decode",
-                workload, assumptions);
+    private Estimate split(ModelSpec model, PipelineSpec.Split split, Workload workload, String software,
+                           List<String> assumptions) {
+        ResolvedPool decodePool = resolve(model, split.decode(), workload.finalContextTokens(), "decode", workload,
+                software, assumptions);
         int batch = batch(decodePool, workload, assumptions, "decode");
         DecodePoint decode = decode(decodePool, batch, workload);
-        ResolvedPool prefillPool = resolve(model, split.prefill(), workload, workload.inputTokens(), "prefill",
-                workload, assumptions);
+        ResolvedPool prefillPool = resolve(model, split.prefill(), workload.inputTokens(), "prefill", workload,
+                software, assumptions);
         StepCost prefill = prefillCost(prefillPool, workload);
 
         KvLink link = split.link() == null ? links.defaultLink() : links.get(split.link());
@@ -158,8 +171,9 @@ public final class EstimateEngine {
                 List.of(prefillPhase, decodePhase), assumptions);
     }
 
-    private Estimate colocated(ModelSpec model, PoolSpec spec, Workload workload, List<String> assumptions) {
-        ResolvedPool pool = resolve(model, spec, workload, workload.finalContextTokens(), "colocated", workload,
+    private Estimate colocated(ModelSpec model, PoolSpec spec, Workload workload, String software,
+                               List<String> assumptions) {
+        ResolvedPool pool = resolve(model, spec, workload.finalContextTokens(), "colocated", workload, software,
                 assumptions);
         int batch = batch(pool, workload, assumptions, "colocated");
         DecodePoint decode = decode(pool, batch, workload);
@@ -238,8 +252,8 @@ public final class EstimateEngine {
         return wanted;
     }
 
-    private ResolvedPool resolve(ModelSpec model, PoolSpec spec, Workload workload, long contextTokens, String role,
-                                 Workload w, List<String> assumptions) {
+    private ResolvedPool resolve(ModelSpec model, PoolSpec spec, long contextTokens, String role, Workload w,
+                                 String software, List<String> assumptions) {
         Accelerator accelerator = hardware.get(spec.hardware());
         ModelPrecision precision;
         if (spec.precision() == null) {
@@ -284,7 +298,8 @@ public final class EstimateEngine {
                     + " cache on %d %s chips; add chips", model.id(), contextTokens, chips, accelerator.id()));
         }
         int cappedBatch = (int) Math.min(maxBatch, 1 << 20);
-        StepCoster coster = new StepCoster(accelerator, model, precision);
+        StepCoster coster = new StepCoster(accelerator, model, precision,
+                calibration.adjustment(software, accelerator.spec().family()), false);
         ParallelLayout layout = layout(spec, chips, model, coster, placement, role, cappedBatch, w, assumptions);
         return new ResolvedPool(spec, accelerator, precision, Formats.label(precision), chips, layout,
                 placement.residency(), cappedBatch, coster);

@@ -1,0 +1,201 @@
+package org.splitinfer.core.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitinfer.core.estimate.CostAssumptions;
+import org.splitinfer.core.estimate.Estimate;
+import org.splitinfer.core.estimate.EstimateException;
+import org.splitinfer.core.estimate.Estimator;
+import org.splitinfer.core.estimate.LinkCatalog;
+import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.estimate.StepCost;
+import org.splitinfer.core.estimate.StepCoster;
+import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.kernel.StepBatch;
+import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.validate.CasePredictor;
+import org.splitinfer.core.validate.Metric;
+import org.splitinfer.core.validate.Prediction;
+import org.splitinfer.core.validate.ValidationCase;
+import org.splitinfer.core.validate.Workload;
+import org.splitinfer.spi.Accelerator;
+import org.splitinfer.spi.Footprint;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Placement;
+
+/**
+ * Answers validation cases with SplitInfer's own engine: step scenarios ({@code prefill}, {@code decode-step}) with
+ * the {@link StepCoster}, request scenarios with the {@link Estimator} on a colocated pool. The case's
+ * {@code software} selects the fitted stack profile.
+ *
+ * <h2>Notes</h2>
+ * <ul>
+ *   <li>A given parallelism is used as is: {@code dp} replicas share a step's batch (each runs
+ *       {@code ceil(batch ÷ dp)}) or become {@code dp} instances of a pool.</li>
+ *   <li>Without one, the layout best for the case's metric is chosen and reported: every {@code tp × pp} split
+ *       of the chips for a step; every number of instances dividing the chips (each with the estimator's own
+ *       layout search) for a request scenario.</li>
+ *   <li>{@code layers: N} prices the first N layers with their collectives only: no embedding, LM head or fixed
+ *       per-step overhead.</li>
+ *   <li>Offline workloads give mean token counts; they are rounded to whole tokens.</li>
+ * </ul>
+ */
+public final class EstimatorCasePredictor implements CasePredictor {
+    private final HardwareRegistry hardware;
+    private final ModelCatalog catalog;
+    private final ServingCalibration calibration;
+    private final Estimator estimator;
+
+    /**
+     * @param hardware    installed accelerators
+     * @param catalog     models
+     * @param calibration the stack profiles to apply
+     */
+    public EstimatorCasePredictor(HardwareRegistry hardware, ModelCatalog catalog, ServingCalibration calibration) {
+        this.hardware = hardware;
+        this.catalog = catalog;
+        this.calibration = calibration;
+        this.estimator = new Estimator(hardware, LinkCatalog.builtIn(), CostAssumptions.DEFAULT, calibration);
+    }
+
+    @Override
+    public Prediction predict(ValidationCase c) {
+        ModelSpec model = catalog.get(c.model());
+        if (c.layers() != null) {
+            model = model.withLayers(c.layers());
+        }
+        Accelerator accelerator = hardware.get(c.hardware());
+        Workload workload = c.workload();
+        if (workload instanceof Workload.Prefill prefill) {
+            return step(c, model, accelerator, prefill.batch(), prefill.inputTokens());
+        }
+        if (workload instanceof Workload.DecodeStep decode) {
+            return step(c, model, accelerator, decode.batch(), decode.contextTokens() + 1);
+        }
+        if (workload instanceof Workload.SingleStream single) {
+            return request(c, model, new org.splitinfer.core.estimate.Workload(single.inputTokens(),
+                    single.outputTokens(), 1));
+        }
+        if (workload instanceof Workload.FixedConcurrency fixed) {
+            return request(c, model, new org.splitinfer.core.estimate.Workload(fixed.inputTokens(),
+                    fixed.outputTokens(), fixed.concurrency()));
+        }
+        Workload.Offline offline = (Workload.Offline) workload;
+        return request(c, model, new org.splitinfer.core.estimate.Workload(
+                Math.max(1, Math.round(offline.inputTokens())), Math.max(1, Math.round(offline.outputTokens())),
+                org.splitinfer.core.estimate.Workload.OFFLINE));
+    }
+
+    private Prediction step(ValidationCase c, ModelSpec model, Accelerator accelerator, int batch,
+                            long contextTokens) {
+        ModelPrecision precision = c.precision();
+        StepCoster coster = new StepCoster(accelerator, model, precision,
+                calibration.adjustment(c.software(), accelerator.spec().family()), c.layers() != null);
+        int replicas = c.parallelism() == null ? 1 : c.parallelism().data();
+        int perReplica = (batch + replicas - 1) / replicas;
+        StepBatch work = c.workload() instanceof Workload.Prefill prefill
+                ? StepBatch.prefill(perReplica, prefill.inputTokens(), 0)
+                : StepBatch.decode(perReplica, ((Workload.DecodeStep) c.workload()).contextTokens());
+        double kvPerToken = model.kvBytes(contextTokens, precision.kvCache()) / contextTokens;
+        Footprint footprint = new Footprint(model.weightBytes(precision), kvPerToken, perReplica * contextTokens, 0);
+        int chips;
+        if (c.chips().auto()) {
+            chips = accelerator.memory().minChips(footprint).orElseThrow(() -> new EstimateException(
+                    c.model() + " does not fit on any number of " + c.hardware() + " chips"));
+        } else {
+            chips = c.chips().count() / replicas;
+        }
+        Placement placement = accelerator.memory().place(footprint, chips);
+        List<ParallelLayout> layouts = new ArrayList<>();
+        if (c.parallelism() != null) {
+            ParallelLayout given = c.parallelism();
+            layouts.add(new ParallelLayout(given.tensor(), given.pipeline(), Math.min(given.expert(), given.tensor()),
+                    1));
+        } else {
+            for (int stages = 1; stages <= Math.min(chips, model.layers()); stages++) {
+                if (chips % stages == 0) {
+                    layouts.add(new ParallelLayout(chips / stages, stages, 1, 1));
+                }
+            }
+        }
+        StepCost best = null;
+        ParallelLayout bestLayout = null;
+        for (ParallelLayout layout : layouts) {
+            StepCost cost = coster.cost(work, layout, placement.residency());
+            if (best == null || cost.latencySeconds() < best.latencySeconds()) {
+                best = cost;
+                bestLayout = layout;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (!placement.fitsFullSpeed()) {
+            notes.add("the footprint exceeds full-speed memory on " + chips + " chips; priced as placed");
+        }
+        return new Prediction(best.latencySeconds(), describe(bestLayout.tensor(), bestLayout.pipeline(), replicas),
+                notes);
+    }
+
+    private Prediction request(ValidationCase c, ModelSpec model, org.splitinfer.core.estimate.Workload workload) {
+        String precision = String.format(Locale.ROOT, "weights=%s,activations=%s,kv=%s",
+                c.precision().weights().name(), c.precision().activations().name(), c.precision().kvCache().name());
+        List<PoolSpec> candidates = new ArrayList<>();
+        if (c.chips().auto()) {
+            candidates.add(new PoolSpec(c.hardware(), PoolSpec.AUTO, 1, PoolSpec.AUTO, PoolSpec.AUTO, precision));
+        } else if (c.parallelism() != null) {
+            ParallelLayout given = c.parallelism();
+            candidates.add(new PoolSpec(c.hardware(), given.tensor() * given.pipeline(), given.data(), given.tensor(),
+                    given.pipeline(), precision));
+        } else {
+            int chips = c.chips().count();
+            for (int instances = 1; instances <= chips; instances++) {
+                if (chips % instances == 0) {
+                    candidates.add(new PoolSpec(c.hardware(), chips / instances, instances, PoolSpec.AUTO,
+                            PoolSpec.AUTO, precision));
+                }
+            }
+        }
+        Estimate best = null;
+        EstimateException lastProblem = null;
+        for (PoolSpec pool : candidates) {
+            Estimate estimate;
+            try {
+                estimate = estimator.estimate(model, new PipelineSpec.Colocated(pool), workload, c.software());
+            } catch (EstimateException e) {
+                lastProblem = e;
+                continue;
+            }
+            if (best == null || better(c.metric(), estimate, best)) {
+                best = estimate;
+            }
+        }
+        if (best == null) {
+            throw lastProblem;
+        }
+        var phase = best.phases().get(0);
+        return Prediction.of(value(c.metric(), best), describe(phase.tensor(), phase.pipeline(), phase.instances()));
+    }
+
+    private static boolean better(Metric metric, Estimate candidate, Estimate best) {
+        double a = value(metric, candidate);
+        double b = value(metric, best);
+        return metric == Metric.TTFT_SECONDS ? a < b : a > b;
+    }
+
+    private static double value(Metric metric, Estimate estimate) {
+        return switch (metric) {
+            case TTFT_SECONDS -> estimate.ttftSeconds();
+            case OUTPUT_TOKENS_PER_SECOND_PER_USER -> estimate.outputTokensPerSecondPerUser();
+            case OUTPUT_TOKENS_PER_SECOND -> estimate.outputTokensPerSecond();
+            case TOKENS_PER_JOULE -> estimate.tokensPerJoule();
+            case SECONDS -> throw new IllegalArgumentException("seconds is a step metric");
+        };
+    }
+
+    private static String describe(int tensor, int pipeline, int replicas) {
+        return "tp=" + tensor + " pp=" + pipeline + " dp=" + replicas;
+    }
+}

@@ -1,0 +1,251 @@
+package org.splitinfer.core.calibration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.core.validate.CasePredictor;
+import org.splitinfer.core.validate.Calibration;
+import org.splitinfer.core.validate.ValidationCase;
+import org.splitinfer.spi.UnsupportedPrecisionException;
+
+/**
+ * Fits the serving-stack profiles and the per-family collective latency to validation cases.
+ *
+ * <h2>Notes: what is fitted</h2>
+ * Physical, bounded parameters, chosen from the cases by fixed rules (never by case id), with no more than one
+ * parameter per three cases it draws on:
+ * <ul>
+ *   <li>a stack named by at least 3 cases gets a kernel efficiency in [0.05, 1] (the fraction of the modelled
+ *       kernel speed it reaches); one named by at least 6 also gets a fixed overhead per step in [0, 50 ms];</li>
+ *   <li>the cases of rarer stacks (and of none) fit the profile for unknown stacks by the same rule;</li>
+ *   <li>a family with at least 3 multi-chip cases gets a latency per collective step in [0, 50 µs] (what a
+ *       ring all-reduce pays per hop beyond the interconnect model: it grows with the tensor-parallel degree).</li>
+ * </ul>
+ *
+ * <h2>Notes: how</h2>
+ * The objective is the sum over the cases a parameter draws on of {@code ln²(predicted ÷ measured)} (symmetric in
+ * over- and under-prediction). Coordinate descent from the plain hardware model: each parameter in turn is set by a
+ * golden-section search over its bounds (40 steps), four sweeps over all parameters. Deterministic: the same cases
+ * give the same parameters to the printed digits.
+ */
+public final class ServingCalibrationFit implements Calibration<ServingCalibration> {
+    /** The fewest cases a parameter may draw on, per parameter. */
+    public static final int CASES_PER_PARAMETER = 3;
+
+    private static final double MIN_EFFICIENCY = 0.05;
+    private static final double MAX_OVERHEAD_SECONDS = 0.05;
+    private static final double MAX_COLLECTIVE_STEP_SECONDS = 50e-6;
+    private static final int GOLDEN_STEPS = 40;
+    private static final int SWEEPS = 4;
+    private static final String UNKNOWN = "(unknown stacks)";
+
+    private final HardwareRegistry hardware;
+    private final ModelCatalog catalog;
+
+    /**
+     * @param hardware installed accelerators
+     * @param catalog  models
+     */
+    public ServingCalibrationFit(HardwareRegistry hardware, ModelCatalog catalog) {
+        this.hardware = hardware;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public ServingCalibration fit(List<ValidationCase> cases) {
+        return fitWithReport(cases).calibration();
+    }
+
+    @Override
+    public CasePredictor predictorWith(ServingCalibration parameters) {
+        return new EstimatorCasePredictor(hardware, catalog, parameters);
+    }
+
+    /**
+     * Fits and reports every parameter.
+     *
+     * @param cases validation cases
+     * @return the parameters and the table of the fit
+     */
+    public CalibrationResult fitWithReport(List<ValidationCase> cases) {
+        List<ValidationCase> usable = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        CasePredictor plain = predictorWith(ServingCalibration.NONE);
+        for (ValidationCase c : cases) {
+            if (c.metricProblem().isPresent()) {
+                skipped.add(c.id() + ": " + c.metricProblem().get());
+                continue;
+            }
+            try {
+                plain.predict(c);
+                usable.add(c);
+            } catch (SplitInferException | UnsupportedPrecisionException e) {
+                skipped.add(c.id() + ": " + e.getMessage());
+            }
+        }
+        Map<String, List<ValidationCase>> byStack = new TreeMap<>();
+        for (ValidationCase c : usable) {
+            byStack.computeIfAbsent(c.software() == null ? UNKNOWN : c.software(), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, List<ValidationCase>> groups = new LinkedHashMap<>();
+        List<ValidationCase> rare = new ArrayList<>();
+        byStack.forEach((stack, members) -> {
+            if (!stack.equals(UNKNOWN) && members.size() >= CASES_PER_PARAMETER) {
+                groups.put(stack, members);
+            } else {
+                rare.addAll(members);
+            }
+        });
+        groups.put(UNKNOWN, rare);
+
+        List<Parameter> parameters = new ArrayList<>();
+        groups.forEach((stack, members) -> {
+            if (members.size() >= CASES_PER_PARAMETER) {
+                parameters.add(new Parameter(stack, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members));
+            }
+            if (members.size() >= 2 * CASES_PER_PARAMETER) {
+                parameters.add(new Parameter(stack, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members));
+            }
+        });
+        Map<String, List<ValidationCase>> multiChipByFamily = new TreeMap<>();
+        for (ValidationCase c : usable) {
+            if (!c.chips().auto() && c.chips().count() > 1) {
+                String family = hardware.get(c.hardware()).spec().family().name();
+                multiChipByFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(c);
+            }
+        }
+        multiChipByFamily.forEach((family, members) -> {
+            if (members.size() >= CASES_PER_PARAMETER) {
+                parameters.add(new Parameter(family, "collectiveStepSeconds", 0, MAX_COLLECTIVE_STEP_SECONDS, 0, "s",
+                        members));
+            }
+        });
+
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            for (Parameter parameter : parameters) {
+                parameter.value = goldenSection(x -> {
+                    double saved = parameter.value;
+                    parameter.value = x;
+                    double objective = objective(parameter.cases, build(parameters, groups));
+                    parameter.value = saved;
+                    return objective;
+                }, parameter.lower, parameter.upper);
+            }
+        }
+        List<FittedParameter> table = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            List<String> ids = new ArrayList<>();
+            parameter.cases.forEach(c -> ids.add(c.id()));
+            table.add(new FittedParameter(parameter.owner + "." + parameter.name, parameter.value, parameter.lower,
+                    parameter.upper, parameter.unit, ids));
+        }
+        return new CalibrationResult(build(parameters, groups), table, usable.size(), skipped);
+    }
+
+    private double objective(List<ValidationCase> cases, ServingCalibration calibration) {
+        CasePredictor predictor = predictorWith(calibration);
+        double sum = 0;
+        for (ValidationCase c : cases) {
+            double ratio = predictor.predict(c).value() / c.value();
+            double log = Math.log(ratio);
+            sum += log * log;
+        }
+        return sum;
+    }
+
+    private static ServingCalibration build(List<Parameter> parameters, Map<String, List<ValidationCase>> groups) {
+        Map<String, StackProfile> stacks = new TreeMap<>();
+        StackProfile unknown = StackProfile.IDEAL;
+        Map<String, Double> collective = new TreeMap<>();
+        for (String stack : groups.keySet()) {
+            StackProfile profile = new StackProfile(value(parameters, stack, "kernelEfficiency", 1),
+                    value(parameters, stack, "stepOverheadSeconds", 0));
+            if (stack.equals(UNKNOWN)) {
+                unknown = profile;
+            } else {
+                stacks.put(stack, profile);
+            }
+        }
+        for (Parameter parameter : parameters) {
+            if (parameter.name.equals("collectiveStepSeconds")) {
+                collective.put(parameter.owner, parameter.value);
+            }
+        }
+        return new ServingCalibration(stacks, unknown, collective);
+    }
+
+    private static double value(List<Parameter> parameters, String owner, String name, double fallback) {
+        for (Parameter parameter : parameters) {
+            if (parameter.owner.equals(owner) && parameter.name.equals(name)) {
+                return parameter.value;
+            }
+        }
+        return fallback;
+    }
+
+    /** Minimises a function on [low, high] by golden-section search; returns the best point seen. */
+    private static double goldenSection(DoubleUnaryOperator f, double low, double high) {
+        double ratio = (Math.sqrt(5) - 1) / 2;
+        double a = low;
+        double b = high;
+        double c = b - ratio * (b - a);
+        double d = a + ratio * (b - a);
+        double fc = f.applyAsDouble(c);
+        double fd = f.applyAsDouble(d);
+        for (int i = 0; i < GOLDEN_STEPS; i++) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - ratio * (b - a);
+                fc = f.applyAsDouble(c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + ratio * (b - a);
+                fd = f.applyAsDouble(d);
+            }
+        }
+        double best = fc < fd ? c : d;
+        double bestValue = Math.min(fc, fd);
+        // the bounds themselves are often the answer (no overhead, full efficiency): check them
+        double atLow = f.applyAsDouble(low);
+        double atHigh = f.applyAsDouble(high);
+        if (atLow <= bestValue && atLow <= atHigh) {
+            return low;
+        }
+        if (atHigh < bestValue) {
+            return high;
+        }
+        return best;
+    }
+
+    /** A parameter being fitted. */
+    private static final class Parameter {
+        final String owner;
+        final String name;
+        final double lower;
+        final double upper;
+        final String unit;
+        final List<ValidationCase> cases;
+        double value;
+
+        Parameter(String owner, String name, double lower, double upper, double start, String unit,
+                  List<ValidationCase> cases) {
+            this.owner = owner;
+            this.name = name;
+            this.lower = lower;
+            this.upper = upper;
+            this.value = start;
+            this.unit = unit;
+            this.cases = cases;
+        }
+    }
+}

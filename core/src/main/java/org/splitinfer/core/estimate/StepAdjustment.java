@@ -1,0 +1,27 @@
+package org.splitinfer.core.estimate;
+
+/**
+ * What a serving stack adds to the hardware's step model, as fitted by the calibration: the fraction of the modelled
+ * kernel speed it reaches, a fixed cost per step (scheduling, sampling, launches the plugin does not see), and a
+ * latency per collective step that grows with the parallel degree (a ring all-reduce over n chips takes 2(n−1)
+ * steps, an all-gather, reduce-scatter or all-to-all n−1).
+ *
+ * @param kernelEfficiency    fraction of the plugin's kernel speed the stack reaches, in (0, 1]
+ * @param stepOverheadSeconds fixed seconds per step, {@code >= 0}
+ * @param collectiveStepSeconds seconds per collective step beyond the interconnect model, {@code >= 0}
+ */
+public record StepAdjustment(double kernelEfficiency, double stepOverheadSeconds, double collectiveStepSeconds) {
+    /** The plain hardware model. */
+    public static final StepAdjustment NONE = new StepAdjustment(1, 0, 0);
+
+    /** Validates the bounds. */
+    public StepAdjustment {
+        if (!(kernelEfficiency > 0 && kernelEfficiency <= 1)) {
+            throw new IllegalArgumentException("kernelEfficiency must be in (0, 1], got " + kernelEfficiency);
+        }
+        if (!(stepOverheadSeconds >= 0) || !(collectiveStepSeconds >= 0)) {
+            throw new IllegalArgumentException("overheads must be >= 0, got " + stepOverheadSeconds + " and "
+                    + collectiveStepSeconds);
+        }
+    }
+}
