@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Models, estimates and compares split (disaggregated) LLM inference on heterogeneous accelerators.",
-        subcommands = {HardwareCommand.class})
+        subcommands = {HardwareCommand.class, ModelsCommand.class, KernelsCommand.class, FitCommand.class,
+                RooflineCommand.class})
 public final class RootCommand implements Runnable {
 
     @Spec
