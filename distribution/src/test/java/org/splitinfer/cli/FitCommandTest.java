@@ -46,10 +46,22 @@ class FitCommandTest {
         // = 142,449,590,272 ÷ (44e9 × 0.9 usable = 39.6e9) = 3.6 → 4 wafers
         assertThat(fit.get("footprint").get("totalBytes").asDouble()).isEqualTo(142_449_590_272.0);
         assertThat(fit.get("minChips").asInt()).isEqualTo(4);
-        // MemoryX weight streaming is the wafer's alternative: it fits, at the speed of the 150 GB/s system I/O
+        assertThat(fit.get("alternatives").get(0).get("name").asText()).isEqualTo("weight-streaming");
+    }
+
+    @Test
+    void weightStreamingFromMemoryXFitsTheWaferButCostsItsSpeed() throws Exception {
+        // the default formats: native bf16 where the wafer's sheet lists a bf16 peak, else fp16 (same bytes)
+        JsonNode fit = fit("--model", "llama-3.1-70b", "--hardware", "cerebras-wse3");
+
+        assertThat(fit.get("minChips").asInt()).isEqualTo(4);
         JsonNode streaming = fit.get("alternatives").get(0);
         assertThat(streaming.get("name").asText()).isEqualTo("weight-streaming");
         assertThat(streaming.get("fits").asBoolean()).isTrue();
+        assertThat(streaming.get("placement").get("external").get("weightBytes").asDouble())
+                .isEqualTo(141_107_412_992.0 / 4);
+        // each wafer reads its 35.3e9 weight bytes over the 150 GB/s system I/O: over 0.2 s, far slower than SRAM
+        assertThat(streaming.get("decodeStepSeconds").asDouble()).isGreaterThan(35.27e9 / 150e9);
         assertThat(streaming.get("decodeStepSeconds").asDouble())
                 .isGreaterThan(100 * streaming.get("fullSpeedDecodeStepSeconds").asDouble());
     }
