@@ -26,8 +26,8 @@ final class CliModule extends AbstractModule {
     /** validate's predictor: the estimator with the shipped serving-stack profiles. */
     @Provides
     @Singleton
-    CalibratedPredictors predictors(ModelCatalog catalog) {
-        return new CalibratedPredictors(catalog);
+    CalibratedPredictors predictors(InstalledModels models) {
+        return new CalibratedPredictors(models.catalog());
     }
 
     /** The built-in model catalog, read when a command first needs it. */

@@ -81,7 +81,7 @@ final class CompareCommand implements Runnable {
         for (DeploymentList.Deployment deployment : deployments) {
             try {
                 rows.add(new Row(deployment.name(), estimator.estimate(modelSpec, deployment.pipeline(),
-                        workload.workload(32)), null));
+                        workload.workload(32), deployment.software()), null));
             } catch (SplitInferException | UnsupportedPrecisionException e) {
                 rows.add(new Row(deployment.name(), null, e.getMessage()));
             }

@@ -35,8 +35,9 @@ final class DeploymentList {
      * @param name     the row's label
      * @param args     its options
      * @param pipeline the parsed pipeline
+     * @param software the serving stack named with --software, or null
      */
-    record Deployment(String name, String args, PipelineSpec pipeline) {
+    record Deployment(String name, String args, PipelineSpec pipeline, String software) {
     }
 
     private record File(@JsonProperty(required = true) List<Entry> deployments) {
@@ -96,6 +97,6 @@ final class DeploymentList {
             throw new SplitInferException(origin + ": deployment '" + name + "': " + e.getMessage()
                     + "; spell it as the options of 'splitinfer estimate'");
         }
-        return new Deployment(name, args, options.pipeline());
+        return new Deployment(name, args, options.pipeline(), options.software);
     }
 }

@@ -72,6 +72,11 @@ final class DeploymentOptions {
     @Option(names = "--layer-streaming", description = "Stream the KV cache layer by layer during prefill.")
     boolean layerStreaming;
 
+    @Option(names = "--software", paramLabel = "STACK",
+            description = "The serving stack whose fitted profile applies (tensorrt-llm, splitwise-profile-2023,"
+                    + " vendor-api, ...; see 'splitinfer calibrate'); default: the profile for unknown stacks.")
+    String software;
+
     PipelineSpec pipeline() {
         if (hardware != null) {
             if (prefill != null || decode != null) {

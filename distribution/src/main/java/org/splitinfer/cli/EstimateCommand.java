@@ -47,7 +47,7 @@ final class EstimateCommand implements Runnable {
     @Override
     public void run() {
         Estimate estimate = estimation.estimator(root.pluginDirectories(), spec.commandLine().getErr())
-                .estimate(estimation.model(model), deployment.pipeline(), workload.workload(1));
+                .estimate(estimation.model(model), deployment.pipeline(), workload.workload(1), deployment.software);
         switch (format) {
             case JSON -> Json.print(EstimateOutput.json(estimate), spec.commandLine().getOut());
             case CSV -> CompareCommand.table(java.util.List.of(new CompareCommand.Row("estimate", estimate, null)))

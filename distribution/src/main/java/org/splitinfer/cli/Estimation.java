@@ -7,22 +7,21 @@ import java.util.List;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.LinkCatalog;
-import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelSpec;
 
 /** What the estimating commands share: the model catalog, the installed hardware and the estimator. */
 final class Estimation {
     private final InstalledHardware hardware;
-    private final ModelCatalog catalog;
+    private final InstalledModels models;
 
     @Inject
-    Estimation(InstalledHardware hardware, ModelCatalog catalog) {
+    Estimation(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
-        this.catalog = catalog;
+        this.models = models;
     }
 
     ModelSpec model(String idOrPath) {
-        return catalog.resolve(idOrPath);
+        return models.resolve(idOrPath);
     }
 
     Estimator estimator(List<Path> pluginDirectories, PrintWriter err) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Models, estimates and compares split (disaggregated) LLM inference on heterogeneous accelerators.",
-        subcommands = {HardwareCommand.class, EstimateCommand.class, CompareCommand.class, ValidateCommand.class})
+        subcommands = {HardwareCommand.class, ModelsCommand.class, KernelsCommand.class, FitCommand.class,
+                RooflineCommand.class, EstimateCommand.class, CompareCommand.class, ValidateCommand.class,
+                CalibrateCommand.class})
 public final class RootCommand implements Runnable {
 
     @Spec

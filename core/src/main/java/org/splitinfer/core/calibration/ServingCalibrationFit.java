@@ -21,9 +21,12 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  * Physical, bounded parameters, chosen from the cases by fixed rules (never by case id), with no more than one
  * parameter per three cases it draws on:
  * <ul>
- *   <li>a stack named by at least 3 cases gets a kernel efficiency in [0.05, 1] (the fraction of the modelled
- *       kernel speed it reaches); one named by at least 6 also gets a fixed overhead per step in [0, 50 ms];</li>
- *   <li>the cases of rarer stacks (and of none) fit the profile for unknown stacks by the same rule;</li>
+ *   <li>a stack named by at least 6 cases gets a kernel efficiency in [0.05, 1] (the fraction of the modelled
+ *       kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3 to 5 cases gets the one
+ *       of the two that explains its cases better, each fitted alone over the plain hardware model;</li>
+ *   <li>the cases of rarer stacks (and of none) fit the profile for unknown stacks, which is a kernel efficiency
+ *       only (when they are at least 3): an overhead fitted to a few unrelated stacks would not transfer to the
+ *       next; estimates that name no stack use this profile;</li>
  *   <li>a family with at least 3 multi-chip cases gets a latency per collective step in [0, 50 µs] (what a
  *       ring all-reduce pays per hop beyond the interconnect model: it grows with the tensor-parallel degree).</li>
  * </ul>
@@ -106,11 +109,16 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
 
         List<Parameter> parameters = new ArrayList<>();
         groups.forEach((stack, members) -> {
-            if (members.size() >= CASES_PER_PARAMETER) {
-                parameters.add(new Parameter(stack, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members));
-            }
-            if (members.size() >= 2 * CASES_PER_PARAMETER) {
-                parameters.add(new Parameter(stack, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members));
+            if (stack.equals(UNKNOWN)) {
+                // an overhead fitted to a few unrelated stacks would not transfer to the next one: efficiency only
+                if (members.size() >= CASES_PER_PARAMETER) {
+                    parameters.add(efficiency(stack, members));
+                }
+            } else if (members.size() >= 2 * CASES_PER_PARAMETER) {
+                parameters.add(efficiency(stack, members));
+                parameters.add(overhead(stack, members));
+            } else if (members.size() >= CASES_PER_PARAMETER) {
+                parameters.add(betterSingle(stack, members));
             }
         });
         Map<String, List<ValidationCase>> multiChipByFamily = new TreeMap<>();
@@ -146,6 +154,42 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                     parameter.upper, parameter.unit, ids));
         }
         return new CalibrationResult(build(parameters, groups), table, usable.size(), skipped);
+    }
+
+    private static Parameter efficiency(String stack, List<ValidationCase> members) {
+        return new Parameter(stack, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
+    }
+
+    private static Parameter overhead(String stack, List<ValidationCase> members) {
+        return new Parameter(stack, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
+    }
+
+    /**
+     * A stack with too few cases for two parameters gets the one that explains them better: a kernel efficiency
+     * (the stack is uniformly slower) or a fixed per-step overhead (it pays a constant per token: network, batching
+     * with other tenants, host work). Each is fitted alone on the stack's cases over the plain hardware model.
+     */
+    private Parameter betterSingle(String stack, List<ValidationCase> members) {
+        Map<String, List<ValidationCase>> only = Map.of(stack, members);
+        Parameter efficiency = efficiency(stack, members);
+        Parameter overhead = overhead(stack, members);
+        double[] residuals = new double[2];
+        Parameter[] candidates = {efficiency, overhead};
+        for (int i = 0; i < 2; i++) {
+            Parameter candidate = candidates[i];
+            List<Parameter> alone = List.of(candidate);
+            candidate.value = goldenSection(x -> {
+                double saved = candidate.value;
+                candidate.value = x;
+                double objective = objective(members, build(alone, only));
+                candidate.value = saved;
+                return objective;
+            }, candidate.lower, candidate.upper);
+            residuals[i] = objective(members, build(alone, only));
+        }
+        Parameter chosen = residuals[1] < residuals[0] ? overhead : efficiency;
+        chosen.value = chosen == overhead ? 0 : 1;
+        return chosen;
     }
 
     private double objective(List<ValidationCase> cases, ServingCalibration calibration) {

@@ -1,0 +1,335 @@
+package org.splitinfer.core.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.splitinfer.core.estimate.StepCoster;
+import org.splitinfer.core.kernel.KernelPlanner;
+import org.splitinfer.core.kernel.StepBatch;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.spi.Accelerator;
+import org.splitinfer.spi.Figure;
+import org.splitinfer.spi.Footprint;
+import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.MemoryModel;
+import org.splitinfer.spi.MemoryTier;
+import org.splitinfer.spi.OperandClass;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Placement;
+import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Residency;
+import org.splitinfer.spi.Roofline;
+import org.splitinfer.spi.Status;
+import org.splitinfer.spi.TierUsage;
+import org.splitinfer.spi.UnsupportedPrecisionException;
+
+/**
+ * Fits a model onto a chip kind: the fewest chips whose full-speed memory holds it, where its bytes live, and what
+ * the family's alternative placements cost in decode speed. Stateless and thread-safe.
+ *
+ * <h2>Notes</h2>
+ * <ul>
+ *   <li><b>Footprint.</b> {@code weightBytes = ModelSpec.weightBytes(precision)} (each tensor group at its format);
+ *       the KV cache of <em>one</em> sequence of {@code C} tokens, {@code kvBytes = ModelSpec.kvBytes(C, kv format)},
+ *       given to the plugin as {@code kvBytesPerToken = kvBytes ÷ C} and {@code kvTokens = C}, so that sliding-window
+ *       layers, which keep at most their window, are counted right (the per-token figure is then an average over
+ *       {@code C} tokens, and so is the KV capacity in tokens). Activations are counted as 0 bytes: a batch-1 decode
+ *       step's activations are a few hidden-size vectors, and every sheet's usable fraction is documented as the
+ *       reserve for runtime workspaces and buffers.</li>
+ *   <li><b>Fewest chips.</b> {@link MemoryModel#minChips(Footprint)} of the chip's plugin, after its usable fraction.
+ *       The full-speed placement, its KV capacity (tokens per chip and in total) and the alternatives
+ *       ({@link MemoryModel#alternatives}) are reported at that count, or at a count the caller asks for: the
+ *       alternatives of most families exist only where the full-speed placement does not fit.</li>
+ *   <li><b>Layout of the priced step</b> ({@link #layout}): families whose step model is a chain of chips
+ *       ({@link Roofline#stepTimingIncludesStageHandOffs()}: the LPU and the wafer) pipeline over the chips,
+ *       {@code pipeline = min(chips, layers)}; the others fill their scale-up domain with tensor parallelism and
+ *       pipeline over domains, {@code pipeline = min(layers, ⌈chips ÷ domain⌉)}. Either way
+ *       {@code tensor = ⌊chips ÷ pipeline⌋}, experts are split like the MLP ({@code expert = 1}) and there is one
+ *       replica; chips beyond {@code tensor × pipeline} are left out of the timing, which is conservative.</li>
+ *   <li><b>Speed.</b> Each placement's cost is the latency of a batch-1 decode step at a context of {@code C},
+ *       {@link StepCoster#cost} under that placement's residency, on the same layout. The full-speed time on a chip
+ *       count where the footprint does not fit is the time it would take if it did: the reference the alternatives
+ *       are compared against. The SPI's residency names one tier per operand class, so an alternative that splits a
+ *       class across tiers (the RDU's DDR spill puts part of the weights in DDR) is priced as if all of that class
+ *       lived in the residency's tier; when that is the slowest tier holding it, the time is an upper bound and
+ *       {@link AlternativeFit#upperBound()} says so (the RDU plugin's own spilled pricing is not reachable from
+ *       core). A chip that cannot compute a format has no time, and the report says why.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class ModelFitter {
+
+    private ModelFitter() {
+    }
+
+    /**
+     * Fits a model.
+     *
+     * @param accelerator the chip kind
+     * @param model       the model
+     * @param request     formats, context and optionally a chip count
+     * @return the report
+     * @throws FitException when no chip count up to 2^20 holds the model and no count was asked for, or when no
+     *                      default format can be chosen
+     */
+    public static FitReport fit(Accelerator accelerator, ModelSpec model, FitRequest request) {
+        PrecisionChoice choice = request.givenPrecision()
+                .map(p -> new PrecisionChoice(p, "given"))
+                .orElseGet(() -> defaultPrecision(model, accelerator.roofline(), accelerator.id()));
+        ModelPrecision precision = choice.precision();
+        long context = request.contextTokens();
+        Footprint footprint = footprint(model, precision, context);
+        MemoryModel memory = accelerator.memory();
+        OptionalInt minChips = memory.minChips(footprint);
+        if (minChips.isEmpty() && request.givenChips().isEmpty()) {
+            throw new FitException(String.format(Locale.ROOT, "model '%s' at %s (%.4g bytes with a %d-token KV "
+                            + "cache) does not fit the full-speed memory of up to 1048576 '%s' chips; choose a "
+                            + "smaller format with --precision or evaluate a chip count with --chips.",
+                    model.id(), precision, footprint.totalBytes(), context, accelerator.id()));
+        }
+        int chips = request.givenChips().orElseGet(minChips::getAsInt);
+        ParallelLayout layout = layout(accelerator, model, chips);
+        Placement placement = memory.place(footprint, chips);
+        StepCoster coster = new StepCoster(accelerator, model, precision);
+        DecodeTiming fullSpeed = decodeTiming(coster, layout, placement.residency(), context);
+        List<AlternativeFit> alternatives = new ArrayList<>();
+        for (Placement alternative : memory.alternatives(footprint, chips)) {
+            alternatives.add(new AlternativeFit(alternative, holds(alternative, footprint, memory),
+                    decodeTiming(coster, layout, alternative.residency(), context),
+                    pricedAtSlowestOfSplitTiers(alternative, memory)));
+        }
+        Status status = accelerator.spec().status();
+        List<Figure> assumptions = accelerator.spec().assumptions();
+        List<String> notes = notes(accelerator, model, context, chips, layout, placement, alternatives, status,
+                assumptions);
+        return new FitReport(model.id(), accelerator.id(), status, assumptions, precision, choice.reason(), context,
+                footprint, minChips, chips, layout, placement, fullSpeed, alternatives, notes);
+    }
+
+    /**
+     * The formats to fit a model in when the user names none:
+     * <ol>
+     *   <li>the model's native formats, when the chip computes every format its kernels run in (a GEMM runs in the
+     *       wider of its weight and activation formats, per {@link KernelPlanner});</li>
+     *   <li>else BF16 throughout, when the chip computes BF16;</li>
+     *   <li>else FP16 throughout, when it computes FP16;</li>
+     *   <li>else, throughout, the chip's well-known format of at least 8 bits with the highest peak (the first
+     *       listed on a tie).</li>
+     * </ol>
+     *
+     * @param model         the model
+     * @param roofline      the chip's roofline
+     * @param acceleratorId the chip's id, for the reason and the error
+     * @return the formats and a sentence saying which rule applied
+     * @throws FitException when the chip computes no well-known format of 8 bits or more
+     */
+    public static PrecisionChoice defaultPrecision(ModelSpec model, Roofline roofline, String acceleratorId) {
+        Set<String> computable = new LinkedHashSet<>();
+        for (Precision precision : roofline.computePrecisions()) {
+            computable.add(precision.name());
+        }
+        ModelPrecision nativePrecision = model.nativePrecision();
+        Set<String> needed = computeFormats(model, nativePrecision);
+        if (computable.containsAll(needed)) {
+            return new PrecisionChoice(nativePrecision, "the model's native formats, which '" + acceleratorId
+                    + "' computes");
+        }
+        List<String> missing = new ArrayList<>(needed);
+        missing.removeAll(computable);
+        String why = "the model's native formats need " + String.join(", ", missing) + ", which '" + acceleratorId
+                + "' does not compute";
+        for (Precision fallback : List.of(Precision.BF16, Precision.FP16)) {
+            if (computable.contains(fallback.name())) {
+                return new PrecisionChoice(ModelPrecision.uniform(fallback), why + "; " + fallback
+                        + " throughout instead");
+            }
+        }
+        Precision best = null;
+        double bestPeak = 0;
+        for (Precision precision : roofline.computePrecisions()) {
+            Optional<Precision> known = Precision.wellKnown(precision.name());
+            if (known.isEmpty() || known.get().bitsPerElement() < 8) {
+                continue;
+            }
+            double peak = roofline.peakFlopsPerSecond(precision);
+            if (peak > bestPeak) {
+                best = known.get();
+                bestPeak = peak;
+            }
+        }
+        if (best == null) {
+            throw new FitException("'" + acceleratorId + "' computes no well-known format of 8 bits or more (it "
+                    + "computes " + String.join(", ", computable) + "); name the formats with --precision.");
+        }
+        return new PrecisionChoice(ModelPrecision.uniform(best), why + ", nor bf16 or fp16; " + best
+                + " throughout instead, its highest-peak format of 8 bits or more");
+    }
+
+    /**
+     * The formats a model's kernels compute in at a precision (prefill and decode).
+     *
+     * @param model     the model
+     * @param precision its formats
+     * @return format names, in first-use order
+     */
+    public static Set<String> computeFormats(ModelSpec model, ModelPrecision precision) {
+        KernelPlanner planner = new KernelPlanner(model, precision);
+        Set<String> formats = new LinkedHashSet<>();
+        for (StepBatch batch : List.of(StepBatch.prefill(1, 2, 0), StepBatch.decode(1, 1))) {
+            for (Kernel kernel : planner.plan(batch, ParallelLayout.SINGLE).kernels()) {
+                formats.add(kernel.precision().name());
+            }
+        }
+        return formats;
+    }
+
+    /**
+     * What must be held: the weights and one sequence's KV cache (see the notes).
+     *
+     * @param model         the model
+     * @param precision     its formats
+     * @param contextTokens tokens in the sequence, {@code >= 1}
+     * @return the footprint, activations 0
+     */
+    public static Footprint footprint(ModelSpec model, ModelPrecision precision, long contextTokens) {
+        if (contextTokens < 1) {
+            throw new FitException("context must be at least 1 token, got " + contextTokens
+                    + "; give --context a positive number of tokens.");
+        }
+        double kvBytes = model.kvBytes(contextTokens, precision.kvCache());
+        return new Footprint(model.weightBytes(precision), kvBytes / contextTokens, contextTokens, 0);
+    }
+
+    /**
+     * The layout a step is priced with on a number of chips (see the notes).
+     *
+     * @param accelerator the chip kind
+     * @param model       the model
+     * @param chips       chips, {@code >= 1}
+     * @return the layout, at most {@code chips} chips
+     */
+    public static ParallelLayout layout(Accelerator accelerator, ModelSpec model, int chips) {
+        if (chips < 1) {
+            throw new FitException("chip count must be at least 1, got " + chips + ".");
+        }
+        int layers = model.layers();
+        int pipeline;
+        if (accelerator.roofline().stepTimingIncludesStageHandOffs()) {
+            pipeline = Math.min(chips, layers);
+        } else {
+            int domain = Math.max(1, accelerator.interconnect().scaleUpDomainChips());
+            pipeline = Math.min(layers, (chips + domain - 1) / domain);
+        }
+        int tensor = Math.max(1, chips / pipeline);
+        return new ParallelLayout(tensor, pipeline, 1, 1);
+    }
+
+    private static DecodeTiming decodeTiming(StepCoster coster, ParallelLayout layout, Residency residency,
+                                             long context) {
+        try {
+            return DecodeTiming.of(coster.cost(StepBatch.decode(1, context), layout, residency).latencySeconds());
+        } catch (UnsupportedPrecisionException e) {
+            return DecodeTiming.unavailable(e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a placement's tiers hold the whole footprint: every tier within its usable bytes, and the bytes of all
+     * chips adding up to the footprint (a plugin caps what it reports at a tier's capacity when bytes do not fit).
+     */
+    static boolean holds(Placement placement, Footprint footprint, MemoryModel memory) {
+        double placed = 0;
+        for (TierUsage usage : placement.perChip()) {
+            if (usage.totalBytes() > memory.tier(usage.tier()).usableBytes() * (1 + 1e-12)) {
+                return false;
+            }
+            placed += usage.totalBytes();
+        }
+        return placed * placement.chips() >= footprint.totalBytes() * (1 - 1e-9);
+    }
+
+    /**
+     * Whether some operand class sits in more than one tier per chip and the residency prices it at the slowest
+     * of those tiers.
+     */
+    static boolean pricedAtSlowestOfSplitTiers(Placement placement, MemoryModel memory) {
+        for (OperandClass operand : OperandClass.values()) {
+            List<TierUsage> holding = new ArrayList<>();
+            for (TierUsage usage : placement.perChip()) {
+                if (bytesOf(usage, operand) > 0) {
+                    holding.add(usage);
+                }
+            }
+            if (holding.size() < 2) {
+                continue;
+            }
+            double slowest = Double.MAX_VALUE;
+            for (TierUsage usage : holding) {
+                slowest = Math.min(slowest, memory.tier(usage.tier()).bytesPerSecond());
+            }
+            MemoryTier priced = memory.tier(placement.residency().tierOf(operand));
+            if (priced.bytesPerSecond() <= slowest) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double bytesOf(TierUsage usage, OperandClass operand) {
+        return switch (operand) {
+            case WEIGHTS -> usage.weightBytes();
+            case KV_CACHE -> usage.kvCacheBytes();
+            case ACTIVATIONS -> usage.activationBytes();
+        };
+    }
+
+    private static List<String> notes(Accelerator accelerator, ModelSpec model, long context, int chips,
+                                      ParallelLayout layout, Placement placement, List<AlternativeFit> alternatives,
+                                      Status status, List<Figure> assumptions) {
+        List<String> notes = new ArrayList<>();
+        if (status != Status.SHIPPING) {
+            notes.add("'" + accelerator.id() + "' is " + status.name().toLowerCase(Locale.ROOT)
+                    + ", not shipping: every figure here rests on its vendor's targets or a projection, not on"
+                    + " measurements.");
+        }
+        if (!assumptions.isEmpty()) {
+            notes.add(assumptions.size() + " of the chip's figures are marked assumptions, not sourced: "
+                    + String.join(", ", assumptions.stream().map(Figure::name).toList()) + ".");
+        }
+        notes.add("The footprint holds the weights and the KV cache of one sequence of " + context
+                + " tokens; activations are counted as 0 bytes, the sheet's usable fraction being the reserve for"
+                + " runtime workspaces and buffers.");
+        if (model.slidingLayers() > 0) {
+            notes.add(model.slidingLayers() + " of the model's " + model.layers() + " layers keep a sliding window"
+                    + " of " + model.slidingWindow().windowTokens() + " tokens: the KV bytes per token and the KV"
+                    + " capacity in tokens are averages over a " + context + "-token sequence.");
+        }
+        String rule = accelerator.roofline().stepTimingIncludesStageHandOffs()
+                ? "this family's step model is a chain of chips, so the layers are pipelined over the chips"
+                : "tensor parallelism within the scale-up domain of "
+                        + accelerator.interconnect().scaleUpDomainChips() + " chips, pipelined over domains";
+        notes.add(String.format(Locale.ROOT, "Decode steps are batch 1 at a context of %d tokens, priced on tensor"
+                        + " %d × pipeline %d (%s)%s.", context, layout.tensor(), layout.pipeline(), rule,
+                layout.chips() < chips ? "; the other " + (chips - layout.chips()) + " chips are left out of the"
+                        + " timing, which is conservative" : ""));
+        if (!placement.fitsFullSpeed()) {
+            notes.add("The footprint does not fit the full-speed memory of " + chips + " chips: the full-speed"
+                    + " decode time is the speed it would have if it did, the reference for the alternatives.");
+        }
+        for (AlternativeFit alternative : alternatives) {
+            if (alternative.upperBound()) {
+                notes.add("'" + alternative.placement().name() + "' splits an operand class across tiers and the"
+                        + " SPI's residency prices all of it at the slowest of them: its decode time is an upper"
+                        + " bound.");
+            }
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,233 @@
+package org.splitinfer.core.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.kernel.KernelPlanner;
+import org.splitinfer.core.kernel.StepBatch;
+import org.splitinfer.core.kernel.StepWork;
+import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.spi.Footprint;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Status;
+
+class ModelFitterTest {
+    private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
+    private static final ModelSpec LLAMA_8B = CATALOG.get("llama-3.1-8b");
+
+    private static Map<Precision, Double> peaks(Object... formatThenPeak) {
+        Map<Precision, Double> peaks = new LinkedHashMap<>();
+        for (int i = 0; i < formatThenPeak.length; i += 2) {
+            peaks.put((Precision) formatThenPeak[i], (Double) formatThenPeak[i + 1]);
+        }
+        return peaks;
+    }
+
+    @Test
+    void theFootprintIsTheWeightsPlusOneSequencesKvCacheAndNoActivations() {
+        Footprint footprint = ModelFitter.footprint(LLAMA_8B, ModelPrecision.BF16, 4096);
+
+        // 8,030,261,248 parameters × 2 bytes; 32 layers × 2 × 8 KV heads × 128 × 2 bytes = 131,072 bytes per token
+        assertThat(footprint.weightBytes()).isEqualTo(16_060_522_496.0);
+        assertThat(footprint.kvBytesPerToken()).isEqualTo(131_072.0);
+        assertThat(footprint.kvTokens()).isEqualTo(4096);
+        assertThat(footprint.kvCacheBytes()).isEqualTo(536_870_912.0);
+        assertThat(footprint.activationBytes()).isZero();
+    }
+
+    @Test
+    void slidingWindowLayersHoldOnlyTheirWindowInTheFootprint() {
+        ModelSpec gptOss = CATALOG.get("gpt-oss-120b");
+        Footprint footprint = ModelFitter.footprint(gptOss, ModelPrecision.BF16, 4096);
+
+        // 36 layers, 18 sliding at 128 tokens; 2 × 8 KV heads × 64 × 2 bytes = 2,048 bytes per layer and token:
+        // 2,048 × (18 × 4,096 + 18 × 128) = 155,713,536 bytes, i.e. 38,016 bytes per token on average over 4,096
+        assertThat(footprint.kvCacheBytes()).isEqualTo(155_713_536.0);
+        assertThat(footprint.kvBytesPerToken()).isEqualTo(38_016.0);
+        assertThat(gptOss.kvBytesPerToken(Precision.BF16)).isEqualTo(73_728.0);
+    }
+
+    @Test
+    void theFewestChipsHoldTheFootprintAfterTheUsableFraction() {
+        FitReport report = ModelFitter.fit(FakeChip.small(), LLAMA_8B, FitRequest.defaults());
+
+        // (16,060,522,496 + 536,870,912) ÷ (4e9 × 0.9) = 16,597,393,408 ÷ 3.6e9 = 4.61 → 5 chips
+        assertThat(report.minChips()).hasValue(5);
+        assertThat(report.chips()).isEqualTo(5);
+        assertThat(report.fitsFullSpeed()).isTrue();
+        assertThat(report.placement().perChip().get(0).weightBytes()).isEqualTo(16_060_522_496.0 / 5);
+        // (3.6e9 − 3,212,104,499.2) ÷ 131,072 = 2,959.4 → 2,959 tokens per chip
+        assertThat(report.placement().kvTokensCapacityPerChip()).isEqualTo(2959);
+        assertThat(report.placement().kvTokensCapacityTotal()).isEqualTo(5 * 2959);
+        assertThat(report.alternatives()).isEmpty();
+        assertThat(report.fullSpeedDecode().seconds()).isPresent();
+    }
+
+    @Test
+    void theNativeFormatsAreTheDefaultWhenTheChipComputesThem() {
+        PrecisionChoice choice = ModelFitter.defaultPrecision(LLAMA_8B, FakeChip.small().roofline(), "fake-chip");
+
+        assertThat(choice.precision()).isEqualTo(LLAMA_8B.nativePrecision());
+        assertThat(choice.reason()).contains("native");
+    }
+
+    @Test
+    void aMixedPrecisionCheckpointIsNativeWhenItsGemmsComputeInItsActivationFormat() {
+        ModelSpec deepseek = CATALOG.get("deepseek-r1");
+
+        // FP8 weights meet BF16 activations: every GEMM computes in BF16, which the chip has
+        assertThat(ModelFitter.computeFormats(deepseek, deepseek.nativePrecision())).containsExactly("bf16");
+        assertThat(ModelFitter.defaultPrecision(deepseek, FakeChip.small().roofline(), "fake-chip").precision())
+                .isEqualTo(deepseek.nativePrecision());
+    }
+
+    @Test
+    void withoutTheNativeFormatsTheDefaultFallsBackToFp16() {
+        FakeChip fp16Only = FakeChip.small().computing(peaks(Precision.FP16, 1e15));
+
+        PrecisionChoice choice = ModelFitter.defaultPrecision(LLAMA_8B, fp16Only.roofline(), "fake-chip");
+
+        assertThat(choice.precision()).isEqualTo(ModelPrecision.uniform(Precision.FP16));
+        assertThat(choice.reason()).contains("need bf16").contains("fp16 throughout");
+    }
+
+    @Test
+    void withoutBf16OrFp16TheDefaultIsTheHighestPeakFormatOfAtLeastEightBits() {
+        // int4 has the highest peak but fewer than 8 bits; int8 at 2e15 beats fp8 at 1e15
+        FakeChip integer = FakeChip.small().computing(peaks(Precision.INT4, 4e15, Precision.FP8, 1e15,
+                Precision.INT8, 2e15));
+
+        PrecisionChoice choice = ModelFitter.defaultPrecision(LLAMA_8B, integer.roofline(), "fake-chip");
+
+        assertThat(choice.precision()).isEqualTo(ModelPrecision.uniform(Precision.INT8));
+    }
+
+    @Test
+    void aChipWithNoFormatOfEightBitsHasNoDefault() {
+        FakeChip int4Only = FakeChip.small().computing(peaks(Precision.INT4, 4e15));
+
+        assertThatThrownBy(() -> ModelFitter.defaultPrecision(LLAMA_8B, int4Only.roofline(), "fake-chip"))
+                .isInstanceOf(FitException.class)
+                .hasMessage("'fake-chip' computes no well-known format of 8 bits or more (it computes int4); name"
+                        + " the formats with --precision.");
+    }
+
+    @Test
+    void aFormatTheChipCannotComputeLeavesTheDecodeTimeOutAndSaysWhy() {
+        FakeChip fp16Only = FakeChip.small().computing(peaks(Precision.FP16, 1e15));
+
+        FitReport report = ModelFitter.fit(fp16Only, LLAMA_8B, FitRequest.defaults().withPrecision(ModelPrecision.BF16));
+
+        assertThat(report.minChips()).hasValue(5);
+        assertThat(report.fullSpeedDecode().seconds()).isEmpty();
+        assertThat(report.fullSpeedDecode().note()).contains("cannot compute in bf16");
+    }
+
+    @Test
+    void theLayoutFillsTheScaleUpDomainWithTensorParallelismThenPipelines() {
+        FakeChip domainOfEight = FakeChip.small();
+
+        assertThat(ModelFitter.layout(domainOfEight, LLAMA_8B, 5)).isEqualTo(new ParallelLayout(5, 1, 1, 1));
+        assertThat(ModelFitter.layout(domainOfEight, LLAMA_8B, 24)).isEqualTo(new ParallelLayout(8, 3, 1, 1));
+        // ⌈12 ÷ 8⌉ = 2 stages of ⌊12 ÷ 2⌋ = 6 chips
+        assertThat(ModelFitter.layout(domainOfEight, LLAMA_8B, 12)).isEqualTo(new ParallelLayout(6, 2, 1, 1));
+    }
+
+    @Test
+    void aChainOfChipsFamilyPipelinesOverTheChipsUpToTheLayers() {
+        FakeChip chain = FakeChip.small().chained();
+        ModelSpec llama70 = CATALOG.get("llama-2-70b");
+
+        assertThat(ModelFitter.layout(chain, llama70, 4)).isEqualTo(new ParallelLayout(1, 4, 1, 1));
+        // 80 layers: 80 stages of ⌊337 ÷ 80⌋ = 4 chips; 17 chips left out of the timing
+        assertThat(ModelFitter.layout(chain, llama70, 337)).isEqualTo(new ParallelLayout(4, 80, 1, 1));
+    }
+
+    @Test
+    void aGivenChipCountThatDoesNotFitReportsTheSpillAlternativeAndItsCost() {
+        FakeChip withDdr = FakeChip.small().withDdr();
+
+        FitReport report = ModelFitter.fit(withDdr, LLAMA_8B, FitRequest.defaults().withChips(2));
+
+        assertThat(report.minChips()).hasValue(5);
+        assertThat(report.chips()).isEqualTo(2);
+        assertThat(report.fitsFullSpeed()).isFalse();
+        assertThat(report.alternatives()).hasSize(1);
+        AlternativeFit spill = report.alternatives().get(0);
+        assertThat(spill.placement().name()).isEqualTo("ddr-spill");
+        assertThat(spill.holdsFootprint()).isTrue();
+        // weights in HBM and DDR, all priced at DDR's 1e11 B/s: an upper bound
+        assertThat(spill.upperBound()).isTrue();
+        // a memory-bound decode step reading its weights at 1e11 instead of 1e12 B/s: nearly 10 times slower
+        assertThat(report.slowdown(spill)).isPresent();
+        assertThat(report.slowdown(spill).getAsDouble()).isBetween(9.0, 10.0);
+        assertThat(report.notes()).anyMatch(note -> note.contains("'ddr-spill'") && note.contains("upper bound"));
+        assertThat(report.notes()).anyMatch(note -> note.contains("does not fit the full-speed memory of 2 chips"));
+    }
+
+    @Test
+    void aModelThatNeverFitsIsOneSentenceForTheUser() {
+        FakeChip never = FakeChip.small().thatNeverFits();
+
+        assertThatThrownBy(() -> ModelFitter.fit(never, LLAMA_8B, FitRequest.defaults()))
+                .isInstanceOf(SplitInferException.class)
+                .hasMessage("model 'llama-3.1-8b' at weights=bf16,activations=bf16,kv=bf16 (1.660e+10 bytes with a"
+                        + " 4096-token KV cache) does not fit the full-speed memory of up to 1048576 'fake-chip'"
+                        + " chips; choose a smaller format with --precision or evaluate a chip count with --chips.");
+    }
+
+    @Test
+    void aGivenChipCountIsEvaluatedEvenWhenNoCountFits() {
+        FitReport report = ModelFitter.fit(FakeChip.small().thatNeverFits(), LLAMA_8B,
+                FitRequest.defaults().withChips(3));
+
+        assertThat(report.minChips()).isEmpty();
+        assertThat(report.chips()).isEqualTo(3);
+    }
+
+    @Test
+    void projectedHardwareAndAssumedFiguresAreNamedInTheNotes() {
+        FitReport report = ModelFitter.fit(FakeChip.small().withStatus(Status.PROJECTED), LLAMA_8B,
+                FitRequest.defaults());
+
+        assertThat(report.status()).isEqualTo(Status.PROJECTED);
+        assertThat(report.restsOnUnshippedHardware()).isTrue();
+        assertThat(report.assumptions()).extracting(f -> f.name()).containsExactly("hbm.usableFraction");
+        assertThat(report.notes().get(0)).contains("projected, not shipping");
+        assertThat(report.notes().get(1)).contains("hbm.usableFraction");
+    }
+
+    @Test
+    void badContextsAndChipCountsAreTheUsersToFix() {
+        assertThatThrownBy(() -> FitRequest.defaults().withContext(0))
+                .isInstanceOf(FitException.class)
+                .hasMessage("context must be at least 1 token, got 0; give --context a positive number of tokens.");
+        assertThatThrownBy(() -> FitRequest.defaults().withChips(0))
+                .isInstanceOf(FitException.class)
+                .hasMessageStartingWith("chip count must be at least 1, got 0;");
+    }
+
+    @Test
+    void theDecodeTimeOfAMemoryBoundStepIsTheBytesItMovesOverTheBandwidth() {
+        FitReport report = ModelFitter.fit(FakeChip.small(), LLAMA_8B, FitRequest.defaults().withChips(5));
+
+        // Batch 1 decode moves about one byte per FLOP, far below the fake's ridge of 1e15 ÷ 1e12 = 1,000 FLOP/byte:
+        // every kernel is memory-bound, so the step (one stage, free collectives) is its bytes ÷ 1e12 B/s.
+        StepWork work = new KernelPlanner(LLAMA_8B, ModelPrecision.BF16)
+                .plan(StepBatch.decode(1, 4096), new ParallelLayout(5, 1, 1, 1));
+        assertThat(work.arithmeticIntensity()).isLessThan(1000);
+        assertThat(report.fullSpeedDecode().seconds().getAsDouble())
+                .isCloseTo(work.totalBytes() / 1e12, within(1e-12));
+        // a fifth of 16.06e9 weight bytes is 3.2e9: a little over 3.2 ms
+        assertThat(report.fullSpeedDecode().seconds().getAsDouble()).isBetween(0.0032, 0.0034);
+    }
+}

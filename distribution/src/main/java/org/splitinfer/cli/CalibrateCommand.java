@@ -1,0 +1,89 @@
+package org.splitinfer.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.calibration.CalibrationResult;
+import org.splitinfer.core.calibration.FittedParameter;
+import org.splitinfer.core.calibration.ServingCalibrationFit;
+import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.internal.calibration.CalibrationFile;
+import org.splitinfer.core.validate.ValidationCase;
+import org.splitinfer.core.validate.ValidationCases;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code splitinfer calibrate}: re-derives every fitted parameter from the calibration cases and prints the fit. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Fit the serving-stack profiles and per-family collective latency to validation cases and print"
+                + " every parameter with its bounds and the cases it draws on.",
+                "--write FILE saves them in the format of the shipped"
+                        + " core/src/main/resources/org/splitinfer/core/calibration/serving-calibration.yaml."})
+final class CalibrateCommand implements Runnable {
+    private final InstalledHardware hardware;
+    private final InstalledModels models;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--cases", paramLabel = "FILE",
+            description = "Cases in the validation format (default: the shipped calibration cases).")
+    private Path casesFile;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "Write the fitted parameters to FILE.")
+    private Path output;
+
+    @Inject
+    CalibrateCommand(InstalledHardware hardware, InstalledModels models) {
+        this.hardware = hardware;
+        this.models = models;
+    }
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ValidationCase> cases = casesFile == null ? ValidationCases.builtIn() : ValidationCases.read(casesFile);
+        HardwareRegistry registry = hardware.load(root.pluginDirectories(), spec.commandLine().getErr());
+        CalibrationResult result = new ServingCalibrationFit(registry, models.catalog()).fitWithReport(cases);
+        TextTable table = new TextTable("parameter", "value", "bounds", "unit", "cases", "draws on");
+        for (FittedParameter parameter : result.parameters()) {
+            table.row(parameter.name(), String.format(Locale.ROOT, "%.4g", parameter.value()),
+                    String.format(Locale.ROOT, "[%.3g, %.3g]", parameter.lowerBound(), parameter.upperBound()),
+                    parameter.unit(), parameter.cases().size(), String.join(" ", parameter.cases()));
+        }
+        table.print(OutputFormat.TABLE, out);
+        out.println();
+        out.println(result.parameters().size() + " parameters fitted to " + result.cases() + " cases");
+        for (String skipped : result.skipped()) {
+            out.println("skipped " + skipped);
+        }
+        if (output != null) {
+            String header = "Fitted by 'splitinfer calibrate' to " + result.cases() + " cases"
+                    + (casesFile == null ? " (the shipped calibration set)" : " of " + casesFile.getFileName())
+                    + ".\nRegenerate: ./splitinfer calibrate --write core/src/main/resources/"
+                    + CalibrationFile.RESOURCE.substring(0, CalibrationFile.RESOURCE.lastIndexOf('/') + 1)
+                    + "serving-calibration.yaml\nThe procedure and bounds are documented on ServingCalibrationFit.";
+            try {
+                Files.writeString(output, CalibrationFile.render(result.calibration(), header),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new SplitInferException("cannot write '" + output + "': " + e.getMessage()
+                        + "; choose a writable path for --write");
+            }
+            out.println("wrote " + output);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,114 @@
+package org.splitinfer.cli;
+
+import org.splitinfer.core.kernel.StepBatch;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Phase;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options that describe one phase step of a model: shared by {@code kernels} and {@code roofline}.
+ *
+ * <p>Prefill: {@code --batch} sequences each bring {@code --tokens} new tokens after {@code --context} tokens
+ * already in their KV cache (0 for a fresh prompt; more for chunked prefill or a cached prefix). Decode:
+ * {@code --batch} sequences each bring one new token at a context of {@code --context}; {@code --tokens} may be
+ * left out or given as 1, any other value is an error.
+ */
+final class StepOptions {
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "A catalog id (see 'splitinfer models') or a path to a Hugging Face config.json.")
+    String model;
+
+    @Option(names = "--phase", paramLabel = "PHASE", description = "prefill or decode.")
+    Phase phase;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
+            description = "Sequences in the step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--tokens", paramLabel = "N",
+            description = "New tokens per sequence: required for prefill; 1 or left out for decode.")
+    Long tokens;
+
+    @Option(names = "--context", paramLabel = "C", defaultValue = "0",
+            description = "Tokens already in each sequence's KV cache (default: ${DEFAULT-VALUE}).")
+    long context;
+
+    @Option(names = "--tp", paramLabel = "T", defaultValue = "1",
+            description = "Tensor-parallel degree (default: ${DEFAULT-VALUE}).")
+    int tensor;
+
+    @Option(names = "--pp", paramLabel = "P", defaultValue = "1",
+            description = "Pipeline stages; the heaviest (last) stage is shown (default: ${DEFAULT-VALUE}).")
+    int pipeline;
+
+    @Option(names = "--ep", paramLabel = "E", defaultValue = "1",
+            description = "Expert-parallel degree, at most --tp (default: ${DEFAULT-VALUE}).")
+    int expert;
+
+    @Option(names = "--precision", paramLabel = "FORMATS",
+            description = "One format (fp8) or pairs (weights=fp4,activations=fp8,kv=fp8); keys left out keep the"
+                    + " model's native formats (the default).")
+    String precision;
+
+    /** @return the phase, which must be given */
+    Phase phase(CommandLine commandLine) {
+        if (phase == null) {
+            throw new ParameterException(commandLine, "--phase is required with --model: give prefill or decode");
+        }
+        return phase;
+    }
+
+    /** @return the step's sequences, validated */
+    StepBatch batch(CommandLine commandLine) {
+        Phase chosen = phase(commandLine);
+        if (batch < 1) {
+            throw new ParameterException(commandLine, "--batch must be at least 1, got " + batch);
+        }
+        if (context < 0) {
+            throw new ParameterException(commandLine, "--context must be 0 or more tokens, got " + context);
+        }
+        if (chosen == Phase.DECODE) {
+            if (tokens != null && tokens != 1) {
+                throw new ParameterException(commandLine, "--tokens must be 1 or left out for --phase decode (a"
+                        + " decode step brings one new token per sequence), got " + tokens
+                        + "; use --phase prefill for " + tokens + " new tokens");
+            }
+            return StepBatch.decode(batch, context);
+        }
+        if (tokens == null) {
+            throw new ParameterException(commandLine, "--tokens is required for --phase prefill: give the new"
+                    + " tokens each sequence brings");
+        }
+        if (tokens < 1) {
+            throw new ParameterException(commandLine, "--tokens must be at least 1, got " + tokens);
+        }
+        return StepBatch.prefill(batch, tokens, context);
+    }
+
+    /** @return the layout, validated against the model */
+    ParallelLayout layout(CommandLine commandLine, ModelSpec spec) {
+        if (tensor < 1 || pipeline < 1 || expert < 1) {
+            throw new ParameterException(commandLine, "--tp, --pp and --ep must each be at least 1, got " + tensor
+                    + ", " + pipeline + " and " + expert);
+        }
+        if (expert > tensor) {
+            throw new ParameterException(commandLine, "--ep " + expert + " exceeds --tp " + tensor
+                    + ": experts are spread over the tensor-parallel chips of one replica");
+        }
+        if (pipeline > spec.layers()) {
+            throw new ParameterException(commandLine, "--pp " + pipeline + " exceeds the " + spec.layers()
+                    + " layers of model '" + spec.id() + "'");
+        }
+        return new ParallelLayout(tensor, pipeline, expert, 1);
+    }
+
+    /** @return the formats: the model's native ones, with what {@code --precision} names in their place */
+    ModelPrecision precision(ModelSpec spec) {
+        return precision == null ? spec.nativePrecision() : ModelPrecision.parse(precision, spec.nativePrecision());
+    }
+}

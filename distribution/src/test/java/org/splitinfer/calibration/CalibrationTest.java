@@ -1,0 +1,103 @@
+package org.splitinfer.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.calibration.CalibrationResult;
+import org.splitinfer.core.calibration.EstimatorCasePredictor;
+import org.splitinfer.core.calibration.FittedParameter;
+import org.splitinfer.core.calibration.ServingCalibration;
+import org.splitinfer.core.calibration.ServingCalibrationFit;
+import org.splitinfer.core.hardware.HardwareLoader;
+import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.hardware.PluginSearchPath;
+import org.splitinfer.core.internal.calibration.CalibrationFile;
+import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.core.validate.CaseOutcome;
+import org.splitinfer.core.validate.LeaveOneOut;
+import org.splitinfer.core.validate.ValidationCase;
+import org.splitinfer.core.validate.ValidationCases;
+import org.splitinfer.core.validate.ValidationReport;
+import org.splitinfer.core.validate.Validator;
+
+/**
+ * The calibration against the shipped cases, with the real plugins: the fit is reproducible, obeys its own rules,
+ * and the predictions meet the project's accuracy targets (overall median ≤ 25%, each family's ≤ 50%, no case off
+ * by more than 3×, leave-one-out median ≤ 35%).
+ */
+class CalibrationTest {
+    private static HardwareRegistry hardware;
+    private static ModelCatalog catalog;
+    private static List<ValidationCase> cases;
+
+    @BeforeAll
+    static void load() {
+        hardware = new HardwareLoader().load(PluginSearchPath.classPathOnly());
+        catalog = ModelCatalog.builtIn();
+        cases = ValidationCases.builtIn();
+    }
+
+    private static String family(String hardwareId) {
+        return hardware.get(hardwareId).spec().family().name();
+    }
+
+    @Test
+    void theFitReproducesTheShippedParameters() throws IOException {
+        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+
+        String shipped;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(CalibrationFile.RESOURCE)) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // the header comment says how the file was made; everything from "stacks:" on is the fit's output
+        String fitted = CalibrationFile.render(result.calibration(), "reproduced by the test");
+        assertThat(fitted.substring(fitted.indexOf("stacks:"))).isEqualTo(shipped.substring(shipped.indexOf("stacks:")));
+    }
+
+    @Test
+    void everyParameterIsBoundedAndDrawsOnAtLeastThreeCasesPerParameter() {
+        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+
+        assertThat(result.parameters()).isNotEmpty();
+        assertThat(result.parameters().size() * 3).isLessThanOrEqualTo(result.cases());
+        for (FittedParameter parameter : result.parameters()) {
+            assertThat(parameter.value()).as(parameter.name())
+                    .isBetween(parameter.lowerBound(), parameter.upperBound());
+            long sameCases = result.parameters().stream().filter(p -> p.cases().equals(parameter.cases())).count();
+            assertThat(parameter.cases().size()).as("cases %s draws on", parameter.name())
+                    .isGreaterThanOrEqualTo(3 * (int) sameCases);
+        }
+    }
+
+    @Test
+    void theShippedCalibrationMeetsTheAccuracyTargets() {
+        ValidationReport report = Validator.validate(cases,
+                new EstimatorCasePredictor(hardware, catalog, ServingCalibration.shipped()), CalibrationTest::family);
+
+        assertThat(report.problemCount()).isZero();
+        assertThat(report.medianError().orElseThrow()).isLessThanOrEqualTo(0.25);
+        for (Map.Entry<String, ValidationReport.FamilyError> family : report.familyErrors().entrySet()) {
+            assertThat(family.getValue().medianError()).as("median error of family %s", family.getKey())
+                    .isLessThanOrEqualTo(0.5);
+        }
+        for (CaseOutcome.Predicted outcome : report.predicted()) {
+            assertThat(outcome.logError()).as("%s off by %.2f×", outcome.validationCase().id(),
+                    outcome.predicted() / outcome.measured()).isLessThanOrEqualTo(Math.log(3));
+        }
+    }
+
+    @Test
+    void leaveOneOutGeneralises() {
+        ValidationReport report = LeaveOneOut.run(cases, new ServingCalibrationFit(hardware, catalog),
+                CalibrationTest::family);
+
+        assertThat(report.problemCount()).isZero();
+        assertThat(report.medianError().orElseThrow()).isLessThanOrEqualTo(0.35);
+    }
+}

@@ -1,0 +1,65 @@
+package org.splitinfer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ModelsCommandTest {
+
+    @Test
+    void jsonListsTheSixteenCatalogModelsSortedById() throws Exception {
+        CliRun run = CliRun.of("models", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode array = new ObjectMapper().readTree(run.out());
+        List<String> ids = new ArrayList<>();
+        array.forEach(model -> ids.add(model.get("id").asText()));
+        assertThat(ids).containsExactly("bloom-176b", "deepseek-r1", "deepseek-v3", "gpt-3-175b", "gpt-oss-120b",
+                "llama-2-13b", "llama-2-70b", "llama-2-7b", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b",
+                "llama-3.3-70b", "mixtral-8x22b", "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-32b");
+    }
+
+    @Test
+    void jsonGivesParametersLayersAndKvBytesPerTokenPerFormat() throws Exception {
+        JsonNode array = new ObjectMapper().readTree(CliRun.of("models", "--format", "json").out());
+        JsonNode llama = null;
+        for (JsonNode model : array) {
+            if (model.get("id").asText().equals("llama-2-7b")) {
+                llama = model;
+            }
+        }
+
+        assertThat(llama).isNotNull();
+        assertThat(llama.get("totalParameters").asLong()).isEqualTo(6_738_415_616L);
+        assertThat(llama.get("activeParameters").asLong()).isEqualTo(6_738_415_616L);
+        assertThat(llama.get("layers").asInt()).isEqualTo(32);
+        // 32 layers × 2 (K and V) × 32 heads × 128 × 2 bytes = 524,288; at one byte 262,144
+        assertThat(llama.get("kvBytesPerToken").get("bf16").asDouble()).isEqualTo(524_288.0);
+        assertThat(llama.get("kvBytesPerToken").get("fp8").asDouble()).isEqualTo(262_144.0);
+        assertThat(llama.get("source").asText()).startsWith("https://");
+    }
+
+    @Test
+    void csvHasAHeaderAndOneLinePerModel() {
+        CliRun run = CliRun.of("models", "--format", "csv");
+
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).isEqualTo("id,name,parameters,active,layers,kvBytesPerToken.bf16,kvBytesPerToken.fp8,"
+                + "slidingLayers,native,source");
+        assertThat(lines).hasSize(17);
+    }
+
+    @Test
+    void aMixtureOfExpertsHasFewerActiveThanTotalParametersInTheTable() {
+        CliRun run = CliRun.of("models");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().filter(line -> line.startsWith("mixtral-8x7b ")).findFirst().orElseThrow())
+                .contains("46702792704").contains("12879925248");
+    }
+}
