@@ -1,6 +1,11 @@
 package org.splitinfer.spi;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One chip's entry in a {@link HardwareSheet}.
@@ -69,5 +74,177 @@ public record AcceleratorSheet(String resource, String id, String vendor, String
      */
     public boolean has(String name) {
         return figures.stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /** Prefix of the dense peak figures, one per format the chip computes in: {@code peak.flopsPerSecond.bf16}. */
+    public static final String PEAK_PREFIX = "peak.flopsPerSecond.";
+
+    private static final Pattern FORMAT_WITH_BITS = Pattern.compile("[a-z]+[a-z0-9]*?([1-9][0-9]?)");
+
+    /**
+     * A required figure that must be {@code > 0}.
+     *
+     * @param name figure name
+     * @return its value
+     * @throws HardwareDataException naming the resource, chip and figure when absent or not positive
+     * @since 0.1
+     */
+    public double positive(String name) {
+        return requirePositive(name, value(name));
+    }
+
+    /**
+     * An optional figure that must be {@code > 0} when present.
+     *
+     * @param name     figure name
+     * @param fallback value when absent
+     * @return its value or the fallback
+     * @since 0.1
+     */
+    public double positive(String name, double fallback) {
+        return has(name) ? positive(name) : fallback;
+    }
+
+    /**
+     * An optional figure; figures are never negative (see {@link Figure}).
+     *
+     * @param name     figure name
+     * @param fallback value when absent
+     * @return its value or the fallback
+     * @since 0.1
+     */
+    public double nonNegative(String name, double fallback) {
+        return value(name, fallback);
+    }
+
+    /**
+     * A required fraction in (0, 1].
+     *
+     * @param name figure name
+     * @return its value
+     * @throws HardwareDataException when absent or out of range
+     * @since 0.1
+     */
+    public double fraction(String name) {
+        return requireFraction(name, value(name));
+    }
+
+    /**
+     * An optional fraction in (0, 1].
+     *
+     * @param name     figure name
+     * @param fallback value when absent
+     * @return its value or the fallback
+     * @since 0.1
+     */
+    public double fraction(String name, double fallback) {
+        return requireFraction(name, value(name, fallback));
+    }
+
+    /**
+     * A required whole, positive count (chips in a domain, links, cores).
+     *
+     * @param name figure name
+     * @return its value
+     * @throws HardwareDataException when absent, not positive or not whole
+     * @since 0.1
+     */
+    public int count(String name) {
+        double value = positive(name);
+        if (value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            throw problem(name, "must be a whole number of at most " + Integer.MAX_VALUE + ", got " + value);
+        }
+        return (int) value;
+    }
+
+    /**
+     * The formats the chip computes in: one per {@code peak.flopsPerSecond.<format>} figure, in sheet order. A
+     * well-known name gives its {@link Precision}; another name ending in its bit width ({@code tf32}, {@code fp6},
+     * {@code cb16}) gives a vendor format of that width.
+     *
+     * @return the formats, non-empty
+     * @throws HardwareDataException when there is none, or a name carries no bit width
+     * @since 0.1
+     */
+    public List<Precision> peakPrecisions() {
+        List<Precision> precisions = new ArrayList<>();
+        for (Figure figure : figures) {
+            if (!figure.name().startsWith(PEAK_PREFIX)) {
+                continue;
+            }
+            String format = figure.name().substring(PEAK_PREFIX.length());
+            requirePositive(figure.name(), figure.value());
+            Optional<Precision> known = Precision.wellKnown(format);
+            if (known.isPresent()) {
+                precisions.add(known.get());
+                continue;
+            }
+            Matcher bits = FORMAT_WITH_BITS.matcher(format);
+            if (!bits.matches()) {
+                throw problem(figure.name(), "names neither a well-known format " + Precision.WELL_KNOWN.stream()
+                        .map(Precision::name).toList() + " nor one ending in its bit width (such as tf32)");
+            }
+            precisions.add(new Precision(format, Integer.parseInt(bits.group(1))));
+        }
+        if (precisions.isEmpty()) {
+            throw new HardwareDataException(resource + ": accelerator '" + id + "' has no '" + PEAK_PREFIX
+                    + "<format>' figure; add one per format the chip computes in");
+        }
+        return List.copyOf(precisions);
+    }
+
+    /**
+     * The dense peak in a format.
+     *
+     * @param precision a format of {@link #peakPrecisions()}
+     * @return operations per second
+     * @throws HardwareDataException when the sheet has no peak for it
+     * @since 0.1
+     */
+    public double peakFlopsPerSecond(Precision precision) {
+        return positive(PEAK_PREFIX + precision.name());
+    }
+
+    /**
+     * The chip's price from {@code price.purchaseUsd} and {@code price.usdPerChipHour}, when either is given.
+     *
+     * @return the price, or empty
+     * @since 0.1
+     */
+    public Optional<Price> price() {
+        OptionalDouble purchase = has("price.purchaseUsd")
+                ? OptionalDouble.of(positive("price.purchaseUsd")) : OptionalDouble.empty();
+        OptionalDouble hourly = has("price.usdPerChipHour")
+                ? OptionalDouble.of(positive("price.usdPerChipHour")) : OptionalDouble.empty();
+        if (purchase.isEmpty() && hourly.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Price(purchase, hourly));
+    }
+
+    /**
+     * A problem with one figure, worded for the user.
+     *
+     * @param name figure name
+     * @param what what is wrong, e.g. {@code must be > 0, got 0}
+     * @return the exception, naming the resource, the chip and the figure
+     * @since 0.1
+     */
+    public HardwareDataException problem(String name, String what) {
+        return new HardwareDataException(resource + ": accelerator '" + id + "' figure '" + name + "' " + what);
+    }
+
+    private double requirePositive(String name, double value) {
+        if (!(value > 0)) {
+            throw problem(name, "must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    private double requireFraction(String name, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw problem(name, "must be in (0, 1], got " + value);
+        }
+        return value;
     }
 }

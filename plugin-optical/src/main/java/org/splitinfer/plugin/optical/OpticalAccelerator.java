@@ -48,21 +48,20 @@ public final class OpticalAccelerator implements Accelerator {
      * Builds a chip from its sheet entry.
      *
      * @param spec  the spec ({@code HardwareSheet.spec(sheet)})
-     * @param sheet its figures
+     * @param sheet its sheet
      * @return the accelerator
      * @throws HardwareDataException naming the figure that is missing or out of range
      */
     public static OpticalAccelerator fromSheet(AcceleratorSpec spec, AcceleratorSheet sheet) {
-        SheetFigures figures = new SheetFigures(sheet);
         try {
             List<MemoryTier> tiers = new ArrayList<>();
             MemoryTier largestFullSpeed = null;
             for (String name : OpticalMemoryModel.TIER_NAMES) {
-                if (figures.has(name + ".capacityBytes")) {
+                if (sheet.has(name + ".capacityBytes")) {
                     boolean fullSpeed = OpticalMemoryModel.isFullSpeed(name);
-                    MemoryTier tier = new MemoryTier(name, figures.positive(name + ".capacityBytes"),
-                            figures.positive(name + ".bytesPerSecond"), fullSpeed,
-                            figures.fraction(name + ".usableFraction", 1));
+                    MemoryTier tier = new MemoryTier(name, sheet.positive(name + ".capacityBytes"),
+                            sheet.positive(name + ".bytesPerSecond"), fullSpeed,
+                            sheet.fraction(name + ".usableFraction", 1));
                     tiers.add(tier);
                     if (fullSpeed && (largestFullSpeed == null
                             || tier.capacityBytes() > largestFullSpeed.capacityBytes())) {
@@ -71,34 +70,34 @@ public final class OpticalAccelerator implements Accelerator {
                 }
             }
             if (largestFullSpeed == null) {
-                throw figures.problem("hbm.capacityBytes", "is missing, and so is every other full-speed tier "
+                throw sheet.problem("hbm.capacityBytes", "is missing, and so is every other full-speed tier "
                         + "(sram, hbm, gddr); an optical engine streams its operands from electronic memory: "
                         + "add one, marked as an assumption if the vendor publishes none");
             }
             // The tier that decides fitting must say how much of it a deployment may fill.
-            figures.fraction(largestFullSpeed.name() + ".usableFraction");
+            sheet.fraction(largestFullSpeed.name() + ".usableFraction");
             OpticalMemoryModel memory = new OpticalMemoryModel(tiers);
-            List<Precision> precisions = figures.precisions();
+            List<Precision> precisions = sheet.peakPrecisions();
             double[] peaks = new double[precisions.size()];
             for (int i = 0; i < peaks.length; i++) {
-                peaks[i] = figures.peak(precisions.get(i));
+                peaks[i] = sheet.peakFlopsPerSecond(precisions.get(i));
             }
             OpticalRoofline roofline = new OpticalRoofline(sheet.id(), precisions, peaks,
-                    figures.fraction("efficiency.compute", 1), memory, figures.fraction("efficiency.memory", 1),
-                    vectorElements(figures), figures.required("conversion.secondsPerVector"));
+                    sheet.fraction("efficiency.compute", 1), memory, sheet.fraction("efficiency.memory", 1),
+                    vectorElements(sheet), sheet.value("conversion.secondsPerVector"));
             double[] joulesPerByte = new double[memory.tiers().size()];
             for (int i = 0; i < joulesPerByte.length; i++) {
                 // Memory energy is an addition the time model does not need; a sheet without it prices none.
-                joulesPerByte[i] = figures.nonNegative(memory.tiers().get(i).name() + ".joulesPerByte", 0);
+                joulesPerByte[i] = sheet.nonNegative(memory.tiers().get(i).name() + ".joulesPerByte", 0);
             }
-            OpticalPowerModel power = new OpticalPowerModel(figures.positive("power.idleWatts"),
-                    figures.positive("power.peakWatts"), figures.required("node.overheadWattsPerChip"));
+            OpticalPowerModel power = new OpticalPowerModel(sheet.positive("power.idleWatts"),
+                    sheet.positive("power.peakWatts"), sheet.value("node.overheadWattsPerChip"));
             OpticalEnergyModel energy = new OpticalEnergyModel(roofline, power.peakWatts(),
-                    joulesPerVector(figures), memory.tiers(), joulesPerByte);
-            OpticalInterconnect interconnect = new OpticalInterconnect(figures.count("scaleUp.domainChips"),
-                    figures.positive("scaleUp.bytesPerSecond"), figures.required("scaleUp.latencySeconds"),
-                    figures.positive("scaleOut.bytesPerSecond"), figures.required("scaleOut.latencySeconds"));
-            return new OpticalAccelerator(spec, roofline, memory, interconnect, power, energy, figures.price());
+                    joulesPerVector(sheet), memory.tiers(), joulesPerByte);
+            OpticalInterconnect interconnect = new OpticalInterconnect(sheet.count("scaleUp.domainChips"),
+                    sheet.positive("scaleUp.bytesPerSecond"), sheet.value("scaleUp.latencySeconds"),
+                    sheet.positive("scaleOut.bytesPerSecond"), sheet.value("scaleOut.latencySeconds"));
+            return new OpticalAccelerator(spec, roofline, memory, interconnect, power, energy, sheet.price());
         } catch (IllegalArgumentException e) {
             throw new HardwareDataException(sheet.resource() + ": accelerator '" + sheet.id() + "': "
                     + e.getMessage(), e);
@@ -109,11 +108,11 @@ public final class OpticalAccelerator implements Accelerator {
      * Elements per converted vector: {@code conversion.vectorElements}, else the optical array's input width
      * {@code opticalMatrix.columns} (the name the researched sheet uses).
      */
-    private static int vectorElements(SheetFigures figures) {
-        if (figures.has("conversion.vectorElements") || !figures.has("opticalMatrix.columns")) {
-            return figures.count("conversion.vectorElements");
+    private static int vectorElements(AcceleratorSheet sheet) {
+        if (sheet.has("conversion.vectorElements") || !sheet.has("opticalMatrix.columns")) {
+            return sheet.count("conversion.vectorElements");
         }
-        return figures.count("opticalMatrix.columns");
+        return sheet.count("opticalMatrix.columns");
     }
 
     /**
@@ -121,12 +120,12 @@ public final class OpticalAccelerator implements Accelerator {
      * (opticalMatrix.rows + opticalMatrix.columns)}: one 8-bit DAC sample per input element and one ADC sample per
      * output element of a pass.
      */
-    private static double joulesPerVector(SheetFigures figures) {
-        if (figures.has("conversion.joulesPerVector") || !figures.has("conversion.joulesPerByte")) {
-            return figures.required("conversion.joulesPerVector");
+    private static double joulesPerVector(AcceleratorSheet sheet) {
+        if (sheet.has("conversion.joulesPerVector") || !sheet.has("conversion.joulesPerByte")) {
+            return sheet.value("conversion.joulesPerVector");
         }
-        return figures.required("conversion.joulesPerByte")
-                * (figures.count("opticalMatrix.rows") + (double) figures.count("opticalMatrix.columns"));
+        return sheet.value("conversion.joulesPerByte")
+                * (sheet.count("opticalMatrix.rows") + (double) sheet.count("opticalMatrix.columns"));
     }
 
     @Override

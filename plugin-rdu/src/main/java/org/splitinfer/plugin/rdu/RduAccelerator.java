@@ -45,31 +45,30 @@ public final class RduAccelerator implements Accelerator {
      * Builds a socket from its sheet entry.
      *
      * @param spec  the spec ({@code HardwareSheet.spec(sheet)})
-     * @param sheet its figures
+     * @param sheet its sheet
      * @return the accelerator
      * @throws HardwareDataException naming the figure that is missing or out of range
      */
     public static RduAccelerator fromSheet(AcceleratorSpec spec, AcceleratorSheet sheet) {
-        SheetFigures figures = new SheetFigures(sheet);
         try {
             RduMemoryModel memory = new RduMemoryModel(
-                    tier(figures, RduMemoryModel.SRAM, false, figures.fraction("sram.usableFraction", 1)),
-                    tier(figures, RduMemoryModel.HBM, true, figures.fraction("hbm.usableFraction")),
-                    tier(figures, RduMemoryModel.DDR, false, figures.fraction("ddr.usableFraction", 1)));
-            List<Precision> precisions = figures.precisions();
+                    tier(sheet, RduMemoryModel.SRAM, false, sheet.fraction("sram.usableFraction", 1)),
+                    tier(sheet, RduMemoryModel.HBM, true, sheet.fraction("hbm.usableFraction")),
+                    tier(sheet, RduMemoryModel.DDR, false, sheet.fraction("ddr.usableFraction", 1)));
+            List<Precision> precisions = sheet.peakPrecisions();
             double[] peaks = new double[precisions.size()];
             for (int i = 0; i < peaks.length; i++) {
-                peaks[i] = figures.peak(precisions.get(i));
+                peaks[i] = sheet.peakFlopsPerSecond(precisions.get(i));
             }
             RduRoofline roofline = new RduRoofline(sheet.id(), precisions, peaks,
-                    figures.fraction("efficiency.compute", 1), memory, figures.fraction("efficiency.memory", 1),
-                    figures.nonNegative("dataflow.stageSwitchSeconds", 0));
-            RduInterconnect interconnect = new RduInterconnect(figures.count("scaleUp.domainChips"),
-                    figures.positive("scaleUp.bytesPerSecond"), figures.required("scaleUp.latencySeconds"),
-                    figures.positive("scaleOut.bytesPerSecond"), figures.required("scaleOut.latencySeconds"));
-            RduPowerModel power = new RduPowerModel(figures.positive("power.idleWatts"),
-                    figures.positive("power.peakWatts"), figures.required("node.overheadWattsPerChip"));
-            return new RduAccelerator(spec, roofline, memory, interconnect, power, figures.price());
+                    sheet.fraction("efficiency.compute", 1), memory, sheet.fraction("efficiency.memory", 1),
+                    sheet.nonNegative("dataflow.stageSwitchSeconds", 0));
+            RduInterconnect interconnect = new RduInterconnect(sheet.count("scaleUp.domainChips"),
+                    sheet.positive("scaleUp.bytesPerSecond"), sheet.value("scaleUp.latencySeconds"),
+                    sheet.positive("scaleOut.bytesPerSecond"), sheet.value("scaleOut.latencySeconds"));
+            RduPowerModel power = new RduPowerModel(sheet.positive("power.idleWatts"),
+                    sheet.positive("power.peakWatts"), sheet.value("node.overheadWattsPerChip"));
+            return new RduAccelerator(spec, roofline, memory, interconnect, power, sheet.price());
         } catch (IllegalArgumentException e) {
             throw new HardwareDataException(sheet.resource() + ": accelerator '" + sheet.id() + "': "
                     + e.getMessage(), e);
@@ -124,8 +123,8 @@ public final class RduAccelerator implements Accelerator {
         return "RduAccelerator[" + spec.id() + "]";
     }
 
-    private static MemoryTier tier(SheetFigures figures, String name, boolean fullSpeed, double usableFraction) {
-        return new MemoryTier(name, figures.positive(name + ".capacityBytes"),
-                figures.positive(name + ".bytesPerSecond"), fullSpeed, usableFraction);
+    private static MemoryTier tier(AcceleratorSheet sheet, String name, boolean fullSpeed, double usableFraction) {
+        return new MemoryTier(name, sheet.positive(name + ".capacityBytes"),
+                sheet.positive(name + ".bytesPerSecond"), fullSpeed, usableFraction);
     }
 }

@@ -42,43 +42,42 @@ public final class RiscvAccelerator implements Accelerator {
      * Builds a chip from its sheet entry.
      *
      * @param spec  the spec ({@code HardwareSheet.spec(sheet)})
-     * @param sheet its figures
+     * @param sheet its sheet
      * @return the accelerator
      * @throws HardwareDataException naming the figure that is missing or out of range
      */
     public static RiscvAccelerator fromSheet(AcceleratorSpec spec, AcceleratorSheet sheet) {
-        SheetFigures figures = new SheetFigures(sheet);
         try {
-            int cores = figures.count("tensix.cores");
+            int cores = sheet.count("tensix.cores");
             double sramBytes;
-            if (figures.has("sram.capacityBytes")) {
-                sramBytes = figures.positive("sram.capacityBytes");
-            } else if (figures.has("tensix.l1BytesPerCore")) {
-                sramBytes = cores * figures.positive("tensix.l1BytesPerCore");
+            if (sheet.has("sram.capacityBytes")) {
+                sramBytes = sheet.positive("sram.capacityBytes");
+            } else if (sheet.has("tensix.l1BytesPerCore")) {
+                sramBytes = cores * sheet.positive("tensix.l1BytesPerCore");
             } else {
-                throw figures.problem("tensix.l1BytesPerCore", "is missing (nor is there a chip-wide "
+                throw sheet.problem("tensix.l1BytesPerCore", "is missing (nor is there a chip-wide "
                         + "'sram.capacityBytes'); add the L1 bytes of one Tensix core with a source or an assumption");
             }
             RiscvMemoryModel memory = new RiscvMemoryModel(
-                    new MemoryTier(RiscvMemoryModel.SRAM, sramBytes, figures.positive("sram.bytesPerSecond"), false,
-                            figures.fraction("sram.usableFraction", 1)),
-                    new MemoryTier(RiscvMemoryModel.GDDR, figures.positive("gddr.capacityBytes"),
-                            figures.positive("gddr.bytesPerSecond"), true, figures.fraction("gddr.usableFraction")));
-            List<Precision> precisions = figures.precisions();
+                    new MemoryTier(RiscvMemoryModel.SRAM, sramBytes, sheet.positive("sram.bytesPerSecond"), false,
+                            sheet.fraction("sram.usableFraction", 1)),
+                    new MemoryTier(RiscvMemoryModel.GDDR, sheet.positive("gddr.capacityBytes"),
+                            sheet.positive("gddr.bytesPerSecond"), true, sheet.fraction("gddr.usableFraction")));
+            List<Precision> precisions = sheet.peakPrecisions();
             double[] peaks = new double[precisions.size()];
             for (int i = 0; i < peaks.length; i++) {
-                peaks[i] = figures.peak(precisions.get(i));
+                peaks[i] = sheet.peakFlopsPerSecond(precisions.get(i));
             }
             RiscvRoofline roofline = new RiscvRoofline(sheet.id(), precisions, peaks,
-                    figures.fraction("efficiency.compute", 1), memory, figures.fraction("efficiency.memory", 1),
-                    figures.nonNegative("kernel.launchSeconds", 0));
-            RiscvMeshInterconnect interconnect = new RiscvMeshInterconnect(figures.count("mesh.rows"),
-                    figures.count("mesh.columns"), figures.count("ethernet.links"),
-                    figures.positive("ethernet.bytesPerSecond"), figures.required("ethernet.hopLatencySeconds"),
-                    figures.positive("scaleOut.bytesPerSecond"), figures.required("scaleOut.latencySeconds"));
-            RiscvPowerModel power = new RiscvPowerModel(figures.positive("power.idleWatts"),
-                    figures.positive("power.peakWatts"), figures.required("node.overheadWattsPerChip"));
-            return new RiscvAccelerator(spec, roofline, memory, interconnect, power, figures.price(), cores);
+                    sheet.fraction("efficiency.compute", 1), memory, sheet.fraction("efficiency.memory", 1),
+                    sheet.nonNegative("kernel.launchSeconds", 0));
+            RiscvMeshInterconnect interconnect = new RiscvMeshInterconnect(sheet.count("mesh.rows"),
+                    sheet.count("mesh.columns"), sheet.count("ethernet.links"),
+                    sheet.positive("ethernet.bytesPerSecond"), sheet.value("ethernet.hopLatencySeconds"),
+                    sheet.positive("scaleOut.bytesPerSecond"), sheet.value("scaleOut.latencySeconds"));
+            RiscvPowerModel power = new RiscvPowerModel(sheet.positive("power.idleWatts"),
+                    sheet.positive("power.peakWatts"), sheet.value("node.overheadWattsPerChip"));
+            return new RiscvAccelerator(spec, roofline, memory, interconnect, power, sheet.price(), cores);
         } catch (IllegalArgumentException e) {
             throw new HardwareDataException(sheet.resource() + ": accelerator '" + sheet.id() + "': "
                     + e.getMessage(), e);
