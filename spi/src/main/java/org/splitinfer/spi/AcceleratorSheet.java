@@ -174,17 +174,22 @@ public record AcceleratorSheet(String resource, String id, String vendor, String
             }
             String format = figure.name().substring(PEAK_PREFIX.length());
             requirePositive(figure.name(), figure.value());
+            Precision precision;
             Optional<Precision> known = Precision.wellKnown(format);
             if (known.isPresent()) {
-                precisions.add(known.get());
-                continue;
+                precision = known.get();
+            } else {
+                Matcher bits = FORMAT_WITH_BITS.matcher(format);
+                if (!bits.matches()) {
+                    throw problem(figure.name(), "names neither a well-known format " + Precision.WELL_KNOWN.stream()
+                            .map(Precision::name).toList() + " nor one ending in its bit width (such as tf32)");
+                }
+                precision = new Precision(format, Integer.parseInt(bits.group(1)));
             }
-            Matcher bits = FORMAT_WITH_BITS.matcher(format);
-            if (!bits.matches()) {
-                throw problem(figure.name(), "names neither a well-known format " + Precision.WELL_KNOWN.stream()
-                        .map(Precision::name).toList() + " nor one ending in its bit width (such as tf32)");
+            if (precisions.contains(precision)) {
+                throw problem(figure.name(), "repeats the peak of " + precision.name() + " (an alias?); keep one");
             }
-            precisions.add(new Precision(format, Integer.parseInt(bits.group(1))));
+            precisions.add(precision);
         }
         if (precisions.isEmpty()) {
             throw new HardwareDataException(resource + ": accelerator '" + id + "' has no '" + PEAK_PREFIX

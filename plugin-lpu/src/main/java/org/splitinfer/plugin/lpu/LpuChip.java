@@ -2,14 +2,10 @@ package org.splitinfer.plugin.lpu;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.splitinfer.spi.AcceleratorSheet;
-import org.splitinfer.spi.Figure;
 import org.splitinfer.spi.HardwareDataException;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Price;
@@ -44,9 +40,7 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
                double peakWatts, double idleWatts, double nodeOverheadWattsPerChip,
                Optional<Price> price) {
 
-    static final String PEAK_PREFIX = "peak.flopsPerSecond.";
 
-    private static final Pattern NAME_WITH_BITS = Pattern.compile("[a-z]+([1-9][0-9]?)");
 
     /**
      * Reads and checks one chip's figures.
@@ -56,116 +50,39 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
      * @throws HardwareDataException naming the resource, the chip and the figure at fault
      */
     static LpuChip read(AcceleratorSheet sheet) {
-        List<Precision> precisions = new ArrayList<>();
+        List<Precision> precisions = sheet.peakPrecisions();
         List<Double> peaks = new ArrayList<>();
-        for (Figure figure : sheet.figures()) {
-            if (!figure.name().startsWith(PEAK_PREFIX)) {
-                continue;
-            }
-            String format = figure.name().substring(PEAK_PREFIX.length());
-            Precision precision = precision(format).orElseThrow(() -> fault(sheet,
-                    "figure '" + figure.name() + "' names an unknown precision '" + format + "'; use one of "
-                            + Precision.WELL_KNOWN.stream().map(Precision::name).toList()
-                            + " or a lowercase name ending in its bits per element, such as fp6 or cb16"));
-            if (precisions.contains(precision)) {
-                throw fault(sheet, "lists the peak of " + precision.name() + " twice (an alias?); keep one");
-            }
-            precisions.add(precision);
-            peaks.add(positive(sheet, figure.name(), figure.value()));
+        for (Precision precision : precisions) {
+            peaks.add(sheet.peakFlopsPerSecond(precision));
         }
-        if (precisions.isEmpty()) {
-            throw fault(sheet, "has no '" + PEAK_PREFIX + "<precision>' figure; add the dense peak of each format "
-                    + "the chip computes in");
-        }
-        double linkBytesPerSecond = required(sheet, "chipLink.bytesPerSecond");
-        double hopLatencySeconds = nonNegative(sheet, "hop.latencySeconds", sheet.value("hop.latencySeconds"));
-        double peakWatts = required(sheet, "power.peakWatts");
-        double idleWatts = required(sheet, "power.idleWatts");
+        double linkBytesPerSecond = sheet.positive("chipLink.bytesPerSecond");
+        double hopLatencySeconds = sheet.value("hop.latencySeconds");
+        double peakWatts = sheet.positive("power.peakWatts");
+        double idleWatts = sheet.positive("power.idleWatts");
         if (idleWatts > peakWatts) {
             throw fault(sheet, "has power.idleWatts " + idleWatts + " above power.peakWatts " + peakWatts
                     + "; idle must not exceed peak");
         }
         return new LpuChip(sheet.id(), List.copyOf(precisions), List.copyOf(peaks),
-                required(sheet, "sram.capacityBytes"),
-                required(sheet, "sram.bytesPerSecond"),
-                fraction(sheet, "sram.usableFraction"),
-                fraction(sheet, "compute.achievableFraction"),
-                fraction(sheet, "sram.achievableFraction"),
-                count(sheet, "chipLink.count"),
+                sheet.positive("sram.capacityBytes"),
+                sheet.positive("sram.bytesPerSecond"),
+                sheet.fraction("sram.usableFraction"),
+                sheet.fraction("compute.achievableFraction"),
+                sheet.fraction("sram.achievableFraction"),
+                sheet.count("chipLink.count"),
                 linkBytesPerSecond,
                 hopLatencySeconds,
-                nonNegative(sheet, "layer.scheduleSeconds", sheet.value("layer.scheduleSeconds")),
-                count(sheet, "scaleUp.domainChips"),
-                positive(sheet, "scaleOut.bytesPerSecond", sheet.value("scaleOut.bytesPerSecond", linkBytesPerSecond)),
-                nonNegative(sheet, "scaleOut.latencySeconds",
-                        sheet.value("scaleOut.latencySeconds", 3 * hopLatencySeconds)),
+                sheet.value("layer.scheduleSeconds"),
+                sheet.count("scaleUp.domainChips"),
+                sheet.positive("scaleOut.bytesPerSecond", linkBytesPerSecond),
+                sheet.nonNegative("scaleOut.latencySeconds", 3 * hopLatencySeconds),
                 peakWatts,
                 idleWatts,
-                nonNegative(sheet, "node.overheadWattsPerChip", sheet.value("node.overheadWattsPerChip")),
-                price(sheet));
-    }
-
-    /**
-     * A well-known precision, or one the SPI does not name (fp6, a vendor's cb16) whose storage bits are the digits
-     * that end its name: datasheets list such formats, and dropping their peaks would lose data the host may use.
-     */
-    static Optional<Precision> precision(String name) {
-        Optional<Precision> known = Precision.wellKnown(name);
-        if (known.isPresent()) {
-            return known;
-        }
-        Matcher matcher = NAME_WITH_BITS.matcher(name);
-        return matcher.matches() ? Optional.of(new Precision(name, Integer.parseInt(matcher.group(1))))
-                : Optional.empty();
-    }
-
-    private static Optional<Price> price(AcceleratorSheet sheet) {
-        OptionalDouble purchase = sheet.has("price.purchaseUsd")
-                ? OptionalDouble.of(required(sheet, "price.purchaseUsd")) : OptionalDouble.empty();
-        OptionalDouble hourly = sheet.has("price.usdPerChipHour")
-                ? OptionalDouble.of(required(sheet, "price.usdPerChipHour")) : OptionalDouble.empty();
-        if (purchase.isEmpty() && hourly.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Price(purchase, hourly));
-    }
-
-    private static double required(AcceleratorSheet sheet, String name) {
-        return positive(sheet, name, sheet.value(name));
-    }
-
-    private static double positive(AcceleratorSheet sheet, String name, double value) {
-        if (!(value > 0)) {
-            throw fault(sheet, "has figure '" + name + "' = " + value + "; it must be > 0");
-        }
-        return value;
-    }
-
-    private static double nonNegative(AcceleratorSheet sheet, String name, double value) {
-        if (!(value >= 0)) {
-            throw fault(sheet, "has figure '" + name + "' = " + value + "; it must be >= 0");
-        }
-        return value;
-    }
-
-    private static double fraction(AcceleratorSheet sheet, String name) {
-        double value = sheet.value(name);
-        if (!(value > 0 && value <= 1)) {
-            throw fault(sheet, "has figure '" + name + "' = " + value + "; a fraction must be in (0, 1]");
-        }
-        return value;
-    }
-
-    private static int count(AcceleratorSheet sheet, String name) {
-        double value = required(sheet, name);
-        if (value != Math.rint(value) || value > Integer.MAX_VALUE) {
-            throw fault(sheet, "has figure '" + name + "' = " + value + "; it must be a whole number");
-        }
-        return (int) value;
+                sheet.value("node.overheadWattsPerChip"),
+                sheet.price());
     }
 
     private static HardwareDataException fault(AcceleratorSheet sheet, String what) {
-        return new HardwareDataException(String.format(Locale.ROOT, "%s: accelerator '%s' %s",
-                sheet.resource(), sheet.id(), what));
+        return new HardwareDataException(sheet.resource() + ": accelerator '" + sheet.id() + "' " + what);
     }
 }

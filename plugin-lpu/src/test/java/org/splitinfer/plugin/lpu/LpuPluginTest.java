@@ -65,7 +65,7 @@ class LpuPluginTest {
         assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
                 .isInstanceOf(HardwareDataException.class)
                 .hasMessageStartingWith("test/lpu-fixture.yaml: accelerator 'test-lpu' figure "
-                        + "'peak.flopsPerSecond.tensorfloat' names an unknown precision 'tensorfloat'");
+                        + "'peak.flopsPerSecond.tensorfloat' names neither a well-known format");
     }
 
     @Test
@@ -83,7 +83,7 @@ class LpuPluginTest {
         figures.remove("peak.flopsPerSecond.int8");
         assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
                 .isInstanceOf(HardwareDataException.class)
-                .hasMessageContaining("has no 'peak.flopsPerSecond.<precision>' figure");
+                .hasMessageContaining("has no 'peak.flopsPerSecond.<format>' figure");
     }
 
     @Test
@@ -92,8 +92,8 @@ class LpuPluginTest {
         figures.put("compute.achievableFraction", 1.2);
         assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
                 .isInstanceOf(HardwareDataException.class)
-                .hasMessage("test/lpu-fixture.yaml: accelerator 'test-lpu' has figure 'compute.achievableFraction'"
-                        + " = 1.2; a fraction must be in (0, 1]");
+                .hasMessage("test/lpu-fixture.yaml: accelerator 'test-lpu' figure 'compute.achievableFraction'"
+                        + " must be in (0, 1], got 1.2");
     }
 
     @Test
