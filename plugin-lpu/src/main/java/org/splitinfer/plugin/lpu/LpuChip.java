@@ -3,7 +3,6 @@ package org.splitinfer.plugin.lpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.HardwareDataException;
