@@ -84,7 +84,9 @@ public final class OpticalAccelerator implements Accelerator {
             }
             OpticalRoofline roofline = new OpticalRoofline(sheet.id(), precisions, peaks,
                     sheet.fraction("efficiency.compute", 1), memory, sheet.fraction("efficiency.memory", 1),
-                    vectorElements(sheet), sheet.value("conversion.secondsPerVector"));
+                    vectorElements(sheet), sheet.value("conversion.secondsPerVector"),
+                    new OpticalArray(sheet.count("opticalMatrix.rows"), sheet.count("opticalMatrix.columns"),
+                            sheet.count("opticalMatrix.count"), sheet.value("opticalMatrix.loadSeconds")));
             double[] joulesPerByte = new double[memory.tiers().size()];
             for (int i = 0; i < joulesPerByte.length; i++) {
                 // Memory energy is an addition the time model does not need; a sheet without it prices none.

@@ -28,7 +28,8 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  * invocation stream through the converters back to back, so their throughput is already the peak's and only the
  * pipeline's fill, the latency of one pass ({@code secondsPerVector}), is added once per dependent invocation.
  * That pass latency is a marked assumption (neither Lumai nor Lightmatter publishes it). The vector count drives
- * conversion energy (see {@link OpticalEnergyModel}). Vectors per invocation ({@link #conversionVectors}):
+ * conversion energy (see {@link OpticalEnergyModel}). A GEMM's weights must also be loaded into the optical units:
+ * that time ({@link OpticalArray}) is a third bound in the maximum. Vectors per invocation ({@link #conversionVectors}):
  * <ul>
  *   <li>a GEMM (any kernel with a {@link GemmShape}) {@code m × ceil(k ÷ W)}: each of the {@code m} activation
  *       rows enters the array in chunks of the array width {@code W}; the output side is counted in the per-vector
@@ -56,6 +57,7 @@ public final class OpticalRoofline implements Roofline {
     private final double[] effectiveTierBytesPerSecond;
     private final double vectorElements;
     private final double secondsPerVector;
+    private final OpticalArray array;
 
     /**
      * @param acceleratorId     the chip, for messages
@@ -66,10 +68,11 @@ public final class OpticalRoofline implements Roofline {
      * @param memoryEfficiency  achievable fraction of each tier's bandwidth, in (0, 1]
      * @param vectorElements    width of the optical array: elements per converted vector, {@code >= 1}
      * @param secondsPerVector  latency of one conversion pass (DAC, optics, ADC), {@code >= 0}
+     * @param array             the optical units and their weight-load time
      */
-    public OpticalRoofline(String acceleratorId, List<Precision> precisions, double[] peaks, double computeEfficiency,
-                           OpticalMemoryModel memory, double memoryEfficiency, int vectorElements,
-                           double secondsPerVector) {
+    OpticalRoofline(String acceleratorId, List<Precision> precisions, double[] peaks, double computeEfficiency,
+                    OpticalMemoryModel memory, double memoryEfficiency, int vectorElements, double secondsPerVector,
+                    OpticalArray array) {
         if (precisions.isEmpty() || precisions.size() != peaks.length) {
             throw new IllegalArgumentException("one peak per precision is required");
         }
@@ -97,6 +100,7 @@ public final class OpticalRoofline implements Roofline {
         }
         this.vectorElements = vectorElements;
         this.secondsPerVector = secondsPerVector;
+        this.array = array;
     }
 
     @Override
@@ -118,7 +122,8 @@ public final class OpticalRoofline implements Roofline {
                 + bytes.kvCache() / bandwidth(residency.kvCacheTier())
                 + bytes.activations() / bandwidth(residency.activationsTier());
         double fill = conversionVectors(kernel) > 0 ? secondsPerVector : 0;
-        return kernel.count() * (Math.max(compute, memory) + fill);
+        double load = kernel.shape() instanceof GemmShape gemm ? array.weightLoadSeconds(gemm) : 0;
+        return kernel.count() * (Math.max(Math.max(compute, memory), load) + fill);
     }
 
     /**

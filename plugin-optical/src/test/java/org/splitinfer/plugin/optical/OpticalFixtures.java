@@ -35,6 +35,10 @@ final class OpticalFixtures {
         figures.put("conversion.vectorElements", 1024.0);
         figures.put("conversion.secondsPerVector", 1e-12);
         figures.put("conversion.joulesPerVector", 1e-9);
+        figures.put("opticalMatrix.rows", 1024.0);
+        figures.put("opticalMatrix.columns", 1024.0);
+        figures.put("opticalMatrix.count", 64.0);
+        figures.put("opticalMatrix.loadSeconds", 1e-6);
         figures.put("scaleUp.domainChips", 1.0);
         figures.put("scaleUp.bytesPerSecond", 400e9);
         figures.put("scaleUp.latencySeconds", 2e-6);

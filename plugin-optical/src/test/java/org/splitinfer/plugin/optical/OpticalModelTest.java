@@ -93,6 +93,24 @@ class OpticalModelTest {
     }
 
     @Test
+    void loadingWeightsIntoFewOpticalUnitsBindsADecodeGemm() {
+        // decode GEMM 1 × 8,192 × 8,192 int8: weights 67,108,864 / 8e12 (HBM) + activations 16,384 / 1e16 (SRAM)
+        // = 8.39e-6 s, compute negligible;
+        // weight tiles ceil(8,192 / 1,024) × ceil(8,192 / 1,024) = 64
+        Kernel decode = new Kernel("o_proj", KernelKind.GEMM, 1, 2.0 * 8192 * 8192, Precision.INT8,
+                new OperandBytes(8192.0 * 8192, 0, 8192), new OperandBytes(0, 0, 8192), new GemmShape(1, 8192, 8192));
+        Map<String, Double> oneUnit = OpticalFixtures.lumaiLike();
+        oneUnit.put("opticalMatrix.count", 1.0);
+
+        // 64 units load the 64 tiles in parallel: 1e-6 s, under the memory time, which binds
+        assertThat(lumai.roofline().kernelSeconds(decode, WEIGHTS_IN_HBM))
+                .isCloseTo(8192.0 * 8192 / 8e12 + 2 * 8192 / 1e16 + 1e-12, within(1e-15));
+        // one unit loads them in turn: 64 × 1e-6 = 6.4e-5 s, which binds
+        assertThat(OpticalFixtures.chip(oneUnit).roofline().kernelSeconds(decode, WEIGHTS_IN_HBM))
+                .isCloseTo(64e-6 + 1e-12, within(1e-15));
+    }
+
+    @Test
     void weightsStreamFromTheElectronicMemoryAtItsBandwidth() {
         // decode: 1 token, 8e9 weight bytes from HBM at 8e12 B/s = 1e-3 s, far above 2 × 4e9 FLOPs at 1e18;
         // the 8 vectors (1 × ceil(8,192 / 1,024)) are pipelined: one pass latency of 1e-12 s is added
