@@ -1,5 +1,8 @@
 package com.example.acme;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
 
@@ -8,5 +11,13 @@ class AcmePluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return AcmePlugin.class;
+    }
+
+    @Test
+    void listsTheExampleChipAsProjected() {
+        assertThat(accelerators()).singleElement().satisfies(chip -> {
+            assertThat(chip.spec().id()).isEqualTo("acme-npu-1");
+            assertThat(chip.spec().status()).isEqualTo(org.splitinfer.spi.Status.PROJECTED);
+        });
     }
 }

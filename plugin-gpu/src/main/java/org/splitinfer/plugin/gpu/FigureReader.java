@@ -9,7 +9,7 @@ import org.splitinfer.spi.HardwareDataException;
 
 /**
  * Reads one chip's figures and collects every problem, so a sheet author sees all gaps of a chip at once rather
- * than one per run. Each read returns a harmless placeholder after recording a problem; {@link #finish()} throws
+ * than one per run. Each read returns a neutral stand-in value after recording a problem; {@link #finish()} throws
  * them together. Not thread-safe; used only while an accelerator is built.
  */
 final class FigureReader {

@@ -1,5 +1,8 @@
 package org.splitinfer.plugin.gpu;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
 
@@ -8,5 +11,11 @@ class GpuPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return GpuPlugin.class;
+    }
+
+    @Test
+    void providesEveryChipOfItsSheetEachAsOneChip() {
+        assertThat(accelerators()).extracting(a -> a.spec().id())
+                .containsExactlyInAnyOrder("a100-sxm-80gb", "b200", "gaudi3", "gb200", "h100-sxm", "h200-sxm", "mi300x", "mi325x", "trainium2");
     }
 }

@@ -1,5 +1,8 @@
 package org.splitinfer.plugin.optical;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
 
@@ -8,5 +11,11 @@ class OpticalPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return OpticalPlugin.class;
+    }
+
+    @Test
+    void providesEveryChipOfItsSheetEachAsOneChip() {
+        assertThat(accelerators()).extracting(a -> a.spec().id())
+                .containsExactlyInAnyOrder("lightmatter-envise", "lumai-tetra-2029");
     }
 }

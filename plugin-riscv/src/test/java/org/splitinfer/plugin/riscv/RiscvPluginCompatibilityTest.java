@@ -1,5 +1,8 @@
 package org.splitinfer.plugin.riscv;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
 
@@ -8,5 +11,11 @@ class RiscvPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return RiscvPlugin.class;
+    }
+
+    @Test
+    void providesEveryChipOfItsSheetEachAsOneChip() {
+        assertThat(accelerators()).extracting(a -> a.spec().id())
+                .containsExactlyInAnyOrder("tt-blackhole-p150", "tt-wormhole-galaxy", "tt-wormhole-n150", "tt-wormhole-n300");
     }
 }

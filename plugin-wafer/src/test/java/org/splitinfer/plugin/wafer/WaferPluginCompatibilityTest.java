@@ -1,5 +1,8 @@
 package org.splitinfer.plugin.wafer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
 
@@ -8,5 +11,11 @@ class WaferPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return WaferPlugin.class;
+    }
+
+    @Test
+    void providesEveryChipOfItsSheetEachAsOneChip() {
+        assertThat(accelerators()).extracting(a -> a.spec().id())
+                .containsExactlyInAnyOrder("cerebras-wse2", "cerebras-wse3");
     }
 }
