@@ -2,6 +2,7 @@ package org.splitinfer.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.splitinfer.core.SplitInferException;
 import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.internal.estimate.PipelineYaml;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +26,8 @@ import picocli.CommandLine;
  *   - name: gpu+lpu                      # the row's label
  *     description: "H100 prefill, LPU decode"   # optional
  *     args: "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --decode-precision int8"
+ *   - name: unified                      # or the deployment in the pipeline-file schema
+ *     pipeline: {colocated: {hardware: tt-wormhole-galaxy, chips: 32, precision: bfp8}}
  * </pre>
  */
 final class DeploymentList {
@@ -43,8 +47,8 @@ final class DeploymentList {
     private record File(@JsonProperty(required = true) List<Entry> deployments) {
     }
 
-    private record Entry(@JsonProperty(required = true) String name, String description,
-                         @JsonProperty(required = true) String args) {
+    private record Entry(@JsonProperty(required = true) String name, String description, String args,
+                         JsonNode pipeline, String software) {
     }
 
     private DeploymentList() {
@@ -76,7 +80,8 @@ final class DeploymentList {
             file = yaml.readValue(in, File.class);
         } catch (UnrecognizedPropertyException e) {
             throw new SplitInferException(origin + ": unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + "; a deployment has name, description and args");
+                    + e.getLocation().getLineNr() + "; a deployment has name, description, args or pipeline, and"
+                    + " software");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SplitInferException(origin + " is not a valid deployments file at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage()
@@ -84,7 +89,17 @@ final class DeploymentList {
         }
         List<Deployment> deployments = new ArrayList<>();
         for (Entry entry : file.deployments()) {
-            deployments.add(parse(entry.name(), entry.args(), origin));
+            if ((entry.args() == null) == (entry.pipeline() == null)) {
+                throw new SplitInferException(origin + ": deployment '" + entry.name() + "' needs exactly one of args"
+                        + " (estimate options) or pipeline (the pipeline-file schema)");
+            }
+            if (entry.pipeline() != null) {
+                deployments.add(new Deployment(entry.name(), null,
+                        PipelineYaml.parse(origin + ": deployment '" + entry.name() + "'", entry.pipeline()),
+                        entry.software()));
+            } else {
+                deployments.add(parse(entry.name(), entry.args(), origin));
+            }
         }
         return deployments;
     }

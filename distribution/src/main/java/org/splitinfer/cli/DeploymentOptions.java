@@ -1,5 +1,7 @@
 package org.splitinfer.cli;
 
+import java.nio.file.Path;
+import org.splitinfer.core.estimate.PipelineFile;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.SplitInferException;
@@ -72,12 +74,23 @@ final class DeploymentOptions {
     @Option(names = "--layer-streaming", description = "Stream the KV cache layer by layer during prefill.")
     boolean layerStreaming;
 
+    @Option(names = "--pipeline", paramLabel = "FILE",
+            description = "The deployment as a YAML file (prefill/decode pools, or a colocated one; schema in the"
+                    + " README) instead of --prefill/--decode/--hardware.")
+    Path pipelineFile;
+
     @Option(names = "--software", paramLabel = "STACK",
             description = "The serving stack whose fitted profile applies (tensorrt-llm, splitwise-profile-2023,"
                     + " vendor-api, ...; see 'splitinfer calibrate'); default: the profile for unknown stacks.")
     String software;
 
     PipelineSpec pipeline() {
+        if (pipelineFile != null) {
+            if (hardware != null || prefill != null || decode != null) {
+                throw new SplitInferException("give either --pipeline FILE or the pools as options, not both");
+            }
+            return PipelineFile.read(pipelineFile);
+        }
         if (hardware != null) {
             if (prefill != null || decode != null) {
                 throw new SplitInferException("give either --hardware HW:N (colocated) or --prefill HW:N and --decode"

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EstimateCommandTest {
     private static final List<String> KEYS = List.of("ttftSeconds", "tpotSeconds", "outputTokensPerSecond",
@@ -88,5 +91,33 @@ class EstimateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: unknown link 'ethernet-400'; did you mean 'ethernet-400g'?");
+    }
+
+    @Test
+    void aPipelineFileGivesTheSameEstimateAsTheOptions(@TempDir Path temp) throws Exception {
+        Path file = Files.writeString(temp.resolve("pipeline.yaml"), """
+                prefill: {hardware: h100-sxm, chips: 8, precision: fp8}
+                decode: {hardware: groq-lpu-v1, chips: auto, precision: int8}
+                """);
+
+        CliRun fromFile = CliRun.of("estimate", "--model", "llama-3.1-70b", "--pipeline", file.toString(),
+                "--format", "json");
+        CliRun fromOptions = CliRun.of("estimate", "--model", "llama-3.1-70b", "--prefill", "h100-sxm:8",
+                "--prefill-precision", "fp8", "--decode", "groq-lpu-v1:auto", "--decode-precision", "int8",
+                "--format", "json");
+
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        assertThat(fromFile.out()).isEqualTo(fromOptions.out());
+    }
+
+    @Test
+    void aPipelineFileAndPoolOptionsTogetherAreRefused(@TempDir Path temp) throws Exception {
+        Path file = Files.writeString(temp.resolve("pipeline.yaml"), "colocated: {hardware: h100-sxm}\n");
+
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--pipeline", file.toString(), "--hardware",
+                "h100-sxm:1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: give either --pipeline FILE or the pools as options, not both\n");
     }
 }

@@ -239,8 +239,7 @@ public final class YamlHardwareSheetReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                String hint = Suggestions.closest(name, new TreeSet<>(known));
-                problems.add(prefix + name + ": unknown key" + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+                problems.add(Suggestions.unknownKey(prefix + name, name, new TreeSet<>(known)));
             }
         }
     }

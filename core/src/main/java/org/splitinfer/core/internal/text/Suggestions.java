@@ -77,4 +77,17 @@ public final class Suggestions {
         }
         return previous[b.length()];
     }
+
+    /**
+     * The problem line of an unknown key in a strictly read file.
+     *
+     * @param path  the key's path, e.g. {@code prefill.chps}
+     * @param key   the key itself
+     * @param known the keys allowed there
+     * @return {@code <path>: unknown key; did you mean '<closest>'?}
+     */
+    public static String unknownKey(String path, String key, Collection<String> known) {
+        String hint = closest(key, known);
+        return path + ": unknown key" + (hint == null ? "" : "; did you mean '" + hint + "'?");
+    }
 }

@@ -1,0 +1,51 @@
+package org.splitinfer.core.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PipelineFileTest {
+
+    @Test
+    void aSplitPipelineReadsBothPoolsTheLinkAndStreaming() {
+        PipelineSpec pipeline = PipelineFile.parse("split.yaml", """
+                prefill: {hardware: h100-sxm, chips: 8, tp: 8, pp: 1, precision: fp8}
+                decode: {hardware: groq-lpu-v1, chips: auto, instances: 2, precision: int8}
+                link: roce-400g
+                layerStreaming: true
+                """);
+
+        assertThat(pipeline).isEqualTo(new PipelineSpec.Split(new PoolSpec("h100-sxm", 8, 1, 8, 1, "fp8"),
+                new PoolSpec("groq-lpu-v1", PoolSpec.AUTO, 2, PoolSpec.AUTO, PoolSpec.AUTO, "int8"), "roce-400g", true));
+    }
+
+    @Test
+    void aColocatedPipelineLeavesEveryChoiceToTheEstimatorByDefault() {
+        PipelineSpec pipeline = PipelineFile.parse("one.yaml", "colocated: {hardware: tt-wormhole-galaxy}\n");
+
+        assertThat(pipeline).isEqualTo(new PipelineSpec.Colocated(
+                new PoolSpec("tt-wormhole-galaxy", PoolSpec.AUTO, 1, PoolSpec.AUTO, PoolSpec.AUTO, null)));
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() {
+        assertThatThrownBy(() -> PipelineFile.parse("bad.yaml", """
+                prefill: {hardware: h100-sxm, chps: 8, instances: 0}
+                colocated: {hardware: h100-sxm}
+                layerStreaming: maybe
+                """))
+                .isInstanceOf(EstimateException.class)
+                .hasMessage("bad.yaml has 4 problems: prefill.chps: unknown key; did you mean 'chips'?;"
+                        + " prefill.instances: must be a positive whole number, got '0';"
+                        + " layerStreaming: must be true or false, got 'maybe';"
+                        + " give either prefill and decode (split) or colocated, not both;"
+                        + " see 'Pipeline files' in the README for the schema");
+    }
+
+    @Test
+    void aFileWithoutPoolsSaysWhatItNeeds() {
+        assertThatThrownBy(() -> PipelineFile.parse("empty.yaml", "link: roce-400g\n"))
+                .hasMessageContaining("no pool: give prefill and decode (split) or colocated");
+    }
+}
