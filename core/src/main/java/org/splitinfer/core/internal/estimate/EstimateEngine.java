@@ -17,6 +17,8 @@ import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.estimate.StepCost;
 import org.splitinfer.core.estimate.StepCoster;
 import org.splitinfer.core.estimate.Workload;
+import org.splitinfer.core.fit.ModelFitter;
+import org.splitinfer.core.fit.PrecisionChoice;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
@@ -257,9 +259,9 @@ public final class EstimateEngine {
         Accelerator accelerator = hardware.get(spec.hardware());
         ModelPrecision precision;
         if (spec.precision() == null) {
-            precision = Formats.preferred(accelerator, model);
-            assumptions.add(role + " pool formats: " + Formats.label(precision) + " (the model's own where "
-                    + accelerator.id() + " computes them, else its preferred format)");
+            PrecisionChoice choice = ModelFitter.defaultPrecision(model, accelerator.roofline(), accelerator.id());
+            precision = choice.precision();
+            assumptions.add(role + " pool formats: " + Formats.label(precision) + " (" + choice.reason() + ")");
         } else {
             precision = ModelPrecision.parse(spec.precision(), model.nativePrecision());
         }
