@@ -158,4 +158,16 @@ class KernelsCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("kernel,kind,count,precision,flops,");
     }
+
+    @Test
+    void anUnsupportedArchitectureExitsTwoListingTheSupportedOnes(@TempDir Path temp) throws Exception {
+        Path config = temp.resolve("config.json");
+        Files.writeString(config, "{\"architectures\": [\"GPT2LMHeadModel\"], \"n_embd\": 768}\n");
+
+        CliRun run = CliRun.of("fit", "--model", config.toString(), "--hardware", "h100-sxm");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains(config.toString()).contains("GPT2LMHeadModel").contains("LlamaForCausalLM");
+    }
 }

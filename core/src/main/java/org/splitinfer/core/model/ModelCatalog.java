@@ -159,6 +159,10 @@ public final class ModelCatalog {
                 path = null;
             }
         }
+        if (path != null && !Files.exists(path) && looksLikeAPath(idOrPath)) {
+            throw new ModelConfigException("model file '" + path + "' does not exist; give a catalog id (see"
+                    + " 'splitinfer models') or the path of a config.json.");
+        }
         if (path == null || !Files.exists(path)) {
             throw new UnknownModelException(String.valueOf(idOrPath), Suggestions.closest(idOrPath, ids), ids);
         }
@@ -173,4 +177,11 @@ public final class ModelCatalog {
         }
         return HuggingFaceConfigImporter.importConfig(path);
     }
+    /** A name with a directory separator or a file extension is meant as a file, not a catalog id. */
+    private static boolean looksLikeAPath(String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        return lower.contains("/") || lower.contains("\\") || lower.endsWith(".json") || lower.endsWith(".yaml")
+                || lower.endsWith(".yml");
+    }
+
 }

@@ -147,4 +147,12 @@ class ModelCatalogTest {
               activations: bf16
               kv: bf16
             """;
+
+    @Test
+    void aMissingFileIsNamedAsAFileNotAnUnknownId() {
+        assertThatThrownBy(() -> ModelCatalog.builtIn().resolve("models/no-such/config.json"))
+                .isInstanceOf(ModelConfigException.class)
+                .hasMessage("model file 'models/no-such/config.json' does not exist; give a catalog id (see"
+                        + " 'splitinfer models') or the path of a config.json.");
+    }
 }
