@@ -79,9 +79,11 @@ class RooflineCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String text = Files.readString(svg, StandardCharsets.UTF_8);
-        // five formats (fp32, bf16, fp16, fp8, int8) over two tiers (hbm, host); the embedding has no FLOPs
-        assertThat(count(text, "class=\"ceiling\"")).isEqualTo(5);
-        assertThat(count(text, "class=\"ridge\"")).isEqualTo(10);
+        // five formats, three distinct peaks (fp32; bf16 = fp16; fp8 = int8, which share a roof and a label)
+        // over two tiers (hbm, host): 3 ceilings and 3 × 2 ridges; the embedding has no FLOPs
+        assertThat(count(text, "class=\"ceiling\"")).isEqualTo(3);
+        assertThat(count(text, "class=\"ridge\"")).isEqualTo(6);
+        assertThat(text).contains("data-precision=\"bf16, fp16\"").contains("data-precision=\"fp8, int8\"");
         assertThat(count(text, "class=\"kernel\"")).isEqualTo(11);
         Golden.assertMatches("roofline-h100-sxm-llama-3.1-8b-decode.svg", text);
     }

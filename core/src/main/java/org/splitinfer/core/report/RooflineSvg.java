@@ -1,6 +1,10 @@
 package org.splitinfer.core.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a {@link RooflineChart} as a standalone SVG on log-log axes: x is arithmetic intensity (FLOP/byte),
@@ -25,6 +29,7 @@ public final class RooflineSvg {
      * @return the SVG document
      */
     public static String render(RooflineChart chart) {
+        chart = withEqualCeilingsMerged(chart);
         double maxPeak = 0;
         double minPeak = Double.MAX_VALUE;
         double minBandwidth = Double.MAX_VALUE;
@@ -99,19 +104,45 @@ public final class RooflineSvg {
                     .append(escape(ceiling.name())).append(' ').append(quantity(ceiling.flopsPerSecond(), "FLOP/s"))
                     .append("</text>\n");
         }
+        List<double[]> labels = new ArrayList<>();
         for (RooflineChart.Point point : chart.points()) {
+            double x = axes.x(point.flopsPerByte());
+            double y = axes.y(point.flopsPerSecond());
             svg.append("  <circle class=\"kernel\" data-label=\"").append(escape(point.label()))
                     .append("\" data-flops-per-byte=\"").append(number(point.flopsPerByte()))
                     .append("\" data-flops-per-second=\"").append(number(point.flopsPerSecond())).append("\" cx=\"")
-                    .append(number(axes.x(point.flopsPerByte()))).append("\" cy=\"")
-                    .append(number(axes.y(point.flopsPerSecond()))).append("\" r=\"4\" fill=\"#e08a00\">")
+                    .append(number(x)).append("\" cy=\"").append(number(y)).append("\" r=\"4\" fill=\"#e08a00\">")
                     .append("<title>").append(escape(point.label())).append("</title></circle>\n");
-            svg.append("  <text class=\"kernel-label\" x=\"").append(number(axes.x(point.flopsPerByte()) + 6))
-                    .append("\" y=\"").append(number(axes.y(point.flopsPerSecond()) - 4)).append("\" fill=\"#805000\">")
+            // Kernels of one step often sit on top of each other: move a label down until it clears the others.
+            double labelY = y - 4;
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (double[] placed : labels) {
+                    if (Math.abs(placed[0] - x) < 90 && Math.abs(placed[1] - labelY) < 10.5) {
+                        labelY = placed[1] + 11;
+                        moved = true;
+                    }
+                }
+            }
+            labels.add(new double[] {x, labelY});
+            svg.append("  <text class=\"kernel-label\" x=\"").append(number(x + 6))
+                    .append("\" y=\"").append(number(labelY)).append("\" fill=\"#805000\">")
                     .append(escape(point.label())).append("</text>\n");
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** Formats with the same peak (bf16 and fp16, fp8 and int8) share one roof and one label: "bf16, fp16". */
+    private static RooflineChart withEqualCeilingsMerged(RooflineChart chart) {
+        Map<Double, String> byPeak = new LinkedHashMap<>();
+        for (RooflineChart.Ceiling ceiling : chart.ceilings()) {
+            byPeak.merge(ceiling.flopsPerSecond(), ceiling.name(), (a, b) -> a + ", " + b);
+        }
+        List<RooflineChart.Ceiling> merged = new ArrayList<>();
+        byPeak.forEach((peak, names) -> merged.add(new RooflineChart.Ceiling(names, peak)));
+        return new RooflineChart(chart.title(), merged, chart.slopes(), chart.points());
     }
 
     private static void gridAndLabels(StringBuilder svg, Axes axes) {

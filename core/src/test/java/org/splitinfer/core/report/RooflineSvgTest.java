@@ -44,6 +44,31 @@ class RooflineSvgTest {
     }
 
     @Test
+    void labelsOfKernelsOnTheSameSpotAreStackedNotOverlaid() {
+        RooflineChart crowded = new RooflineChart("crowded", CHART.ceilings(), CHART.slopes(),
+                List.of(new RooflineChart.Point("a", 1.0, 3.0e12), new RooflineChart.Point("b", 1.0, 3.0e12)));
+
+        String svg = RooflineSvg.render(crowded);
+
+        // the second label moves one line (11 px) below the first
+        double first = attribute(svg, "class=\"kernel-label\" x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*>a<");
+        double second = attribute(svg, "class=\"kernel-label\" x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*>b<");
+        assertThat(second - first).isCloseTo(11, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void formatsWithTheSamePeakShareOneRoof() {
+        RooflineChart twins = new RooflineChart("twins",
+                List.of(new RooflineChart.Ceiling("bf16", 989.4e12), new RooflineChart.Ceiling("fp16", 989.4e12)),
+                CHART.slopes(), List.of());
+
+        String svg = RooflineSvg.render(twins);
+
+        assertThat(count(svg, "class=\"ceiling\"")).isEqualTo(1);
+        assertThat(svg).contains("bf16, fp16 989 TFLOP/s");
+    }
+
+    @Test
     void theSvgMatchesItsGoldenFile() throws Exception {
         Golden.assertMatches("roofline-h100.svg", RooflineSvg.render(CHART));
     }
