@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.calibration.CalibrationResult;
 import org.splitinfer.core.calibration.FittedParameter;
 import org.splitinfer.core.calibration.ServingCalibrationFit;
 import org.splitinfer.core.hardware.HardwareRegistry;
-import org.splitinfer.core.internal.calibration.CalibrationFile;
+import org.splitinfer.core.cost.ServingCalibrationFile;
 import org.splitinfer.core.validate.ValidationCase;
 import org.splitinfer.core.validate.ValidationCases;
 import picocli.CommandLine.Command;
@@ -73,10 +73,10 @@ final class CalibrateCommand implements Runnable {
             String header = "Fitted by 'splitinfer calibrate' to " + result.cases() + " cases"
                     + (casesFile == null ? " (the shipped calibration set)" : " of " + casesFile.getFileName())
                     + ".\nRegenerate: ./splitinfer calibrate --write core/src/main/resources/"
-                    + CalibrationFile.RESOURCE.substring(0, CalibrationFile.RESOURCE.lastIndexOf('/') + 1)
+                    + ServingCalibrationFile.RESOURCE.substring(0, ServingCalibrationFile.RESOURCE.lastIndexOf('/') + 1)
                     + "serving-calibration.yaml\nThe procedure and bounds are documented on ServingCalibrationFit.";
             try {
-                Files.writeString(output, CalibrationFile.render(result.calibration(), header),
+                Files.writeString(output, ServingCalibrationFile.render(result.calibration(), header),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new SplitInferException("cannot write '" + output + "': " + e.getMessage()

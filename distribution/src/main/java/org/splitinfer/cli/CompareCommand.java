@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.PhaseEstimate;

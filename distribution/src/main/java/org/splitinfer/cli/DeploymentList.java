@@ -13,9 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.PipelineSpec;
-import org.splitinfer.core.internal.estimate.PipelineYaml;
+import org.splitinfer.core.estimate.internal.PipelineYaml;
 import picocli.CommandLine;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.splitinfer.core.estimate.PipelineFile;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import picocli.CommandLine.Option;
 
 /**

@@ -113,7 +113,7 @@ final class FitCommand implements Runnable {
             f.put("assumption", figure.assumption());
         }
         node.put("precision", report.precision().toString());
-        node.put("precisionChoice", report.precisionChoice());
+        node.put("precisionChoice", Sentences.formatChoice(report.precisionChoice(), report.acceleratorId()));
         node.put("contextTokens", report.contextTokens());
         Footprint footprint = report.footprint();
         ObjectNode foot = node.putObject("footprint");
@@ -221,7 +221,8 @@ final class FitCommand implements Runnable {
         summary.row("model", report.modelId());
         summary.row("hardware", report.acceleratorId() + " (" + report.status().name().toLowerCase(Locale.ROOT)
                 + ", " + report.assumptions().size() + " assumed figures)");
-        summary.row("precision", report.precision() + " (" + report.precisionChoice() + ")");
+        summary.row("precision", report.precision() + " ("
+                + Sentences.formatChoice(report.precisionChoice(), report.acceleratorId()) + ")");
         summary.row("footprint", String.format(Locale.ROOT, "%.4g weight bytes + %.4g KV bytes (%d tokens × %s)"
                         + " + 0 activation bytes = %.4g bytes", footprint.weightBytes(), footprint.kvCacheBytes(),
                 footprint.kvTokens(), Numbers.of(footprint.kvBytesPerToken()), footprint.totalBytes()));

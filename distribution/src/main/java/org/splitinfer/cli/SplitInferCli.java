@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
 import java.util.Locale;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.spi.HardwareDataException;
 import org.splitinfer.spi.UnsupportedPrecisionException;
 import picocli.CommandLine;

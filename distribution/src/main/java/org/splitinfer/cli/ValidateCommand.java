@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.validate.Calibration;
 import org.splitinfer.core.validate.CaseOutcome;

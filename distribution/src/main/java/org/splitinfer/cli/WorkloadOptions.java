@@ -22,7 +22,7 @@ final class WorkloadOptions {
 
     Workload workload(int defaultConcurrency) {
         if (offline && concurrency != null) {
-            throw new org.splitinfer.core.SplitInferException("give either --concurrency N or --offline, not both");
+            throw new org.splitinfer.core.error.SplitInferException("give either --concurrency N or --offline, not both");
         }
         return new Workload(input, output, offline ? Workload.OFFLINE
                 : concurrency != null ? concurrency : defaultConcurrency);

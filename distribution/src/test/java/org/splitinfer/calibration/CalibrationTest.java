@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.calibration.CalibrationResult;
 import org.splitinfer.core.calibration.EstimatorCasePredictor;
 import org.splitinfer.core.calibration.FittedParameter;
-import org.splitinfer.core.calibration.ServingCalibration;
+import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.calibration.ServingCalibrationFit;
 import org.splitinfer.core.hardware.HardwareLoader;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginSearchPath;
-import org.splitinfer.core.internal.calibration.CalibrationFile;
+import org.splitinfer.core.cost.ServingCalibrationFile;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.validate.CaseOutcome;
 import org.splitinfer.core.validate.LeaveOneOut;
@@ -52,11 +52,11 @@ class CalibrationTest {
         CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
 
         String shipped;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(CalibrationFile.RESOURCE)) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ServingCalibrationFile.RESOURCE)) {
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         // the header comment says how the file was made; everything from "stacks:" on is the fit's output
-        String fitted = CalibrationFile.render(result.calibration(), "reproduced by the test");
+        String fitted = ServingCalibrationFile.render(result.calibration(), "reproduced by the test");
         assertThat(fitted.substring(fitted.indexOf("stacks:"))).isEqualTo(shipped.substring(shipped.indexOf("stacks:")));
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.validate.Calibration;
 import org.splitinfer.core.validate.CasePredictor;

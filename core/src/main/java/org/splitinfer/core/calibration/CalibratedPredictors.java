@@ -1,5 +1,6 @@
 package org.splitinfer.core.calibration;
 
+import org.splitinfer.core.cost.ServingCalibration;
 import java.util.Optional;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.model.ModelCatalog;

@@ -1,5 +1,6 @@
 package org.splitinfer.core.calibration;
 
+import org.splitinfer.core.cost.ServingCalibration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,8 @@ import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
-import org.splitinfer.core.estimate.StepCost;
-import org.splitinfer.core.estimate.StepCoster;
+import org.splitinfer.core.cost.StepCost;
+import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelCatalog;

@@ -1,12 +1,14 @@
 package org.splitinfer.core.calibration;
 
+import org.splitinfer.core.cost.StackProfile;
+import org.splitinfer.core.cost.ServingCalibration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.validate.CasePredictor;

@@ -1,6 +1,6 @@
 package org.splitinfer.core.estimate;
 
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /** A pipeline or workload that cannot be estimated as given (does not fit, bad layout, unknown link). */
 public final class EstimateException extends SplitInferException {

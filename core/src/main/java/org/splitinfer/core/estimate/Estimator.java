@@ -1,8 +1,8 @@
 package org.splitinfer.core.estimate;
 
-import org.splitinfer.core.calibration.ServingCalibration;
+import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.hardware.HardwareRegistry;
-import org.splitinfer.core.internal.estimate.EstimateEngine;
+import org.splitinfer.core.estimate.internal.EstimateEngine;
 import org.splitinfer.core.model.ModelSpec;
 
 /**

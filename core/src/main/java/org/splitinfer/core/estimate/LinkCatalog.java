@@ -2,8 +2,8 @@ package org.splitinfer.core.estimate;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.splitinfer.core.internal.estimate.LinkCatalogReader;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.estimate.internal.LinkCatalogReader;
+import org.splitinfer.core.error.internal.Suggestions;
 
 /**
  * The KV link types SplitInfer knows, each with its sourced bandwidth. Immutable.

@@ -1,7 +1,7 @@
 package org.splitinfer.core.estimate;
 
 import java.nio.file.Path;
-import org.splitinfer.core.internal.estimate.PipelineYaml;
+import org.splitinfer.core.estimate.internal.PipelineYaml;
 
 /**
  * Pipelines written as YAML. Schema (unknown keys are rejected, every problem of a file is reported at once):

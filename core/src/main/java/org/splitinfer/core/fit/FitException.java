@@ -1,6 +1,6 @@
 package org.splitinfer.core.fit;
 
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /**
  * A fit the user asked for that cannot be answered: a model that no chip count holds, a chip count or context

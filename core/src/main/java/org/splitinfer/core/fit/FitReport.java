@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
+import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.spi.Figure;
 import org.splitinfer.spi.Footprint;
@@ -19,7 +20,7 @@ import org.splitinfer.spi.Status;
  * @param status           how real the chip is: figures of an announced or projected chip are targets
  * @param assumptions      the chip's figures that no source publishes (marked assumptions of its sheet)
  * @param precision        the formats fitted
- * @param precisionChoice  how the formats were chosen, in one sentence ({@link ModelFitter#defaultPrecision})
+ * @param precisionChoice  how the formats were chosen ({@link org.splitinfer.core.cost.DefaultFormats})
  * @param contextTokens    tokens of the one sequence whose KV cache is held
  * @param footprint        what must be held: weights, the KV cache of that sequence, activations (0, see notes)
  * @param minChips         the fewest chips whose full-speed tiers hold the footprint; empty when no count up to
@@ -34,7 +35,7 @@ import org.splitinfer.spi.Status;
  * @since 0.1
  */
 public record FitReport(String modelId, String acceleratorId, Status status, List<Figure> assumptions,
-                        ModelPrecision precision, String precisionChoice, long contextTokens, Footprint footprint,
+                        ModelPrecision precision, FormatChoice precisionChoice, long contextTokens, Footprint footprint,
                         OptionalInt minChips, int chips, ParallelLayout layout, Placement placement,
                         DecodeTiming fullSpeedDecode, List<AlternativeFit> alternatives, List<String> notes) {
 

@@ -9,7 +9,7 @@ import org.splitinfer.core.model.ModelPrecision;
  * What to fit: the formats, the context of the one sequence whose KV cache must fit beside the weights, and
  * optionally a chip count to evaluate instead of the fewest that fit.
  *
- * @param precision     the formats, or null for {@link ModelFitter#defaultPrecision the default rule}
+ * @param precision     the formats, or null for {@link org.splitinfer.core.cost.DefaultFormats the default rule}
  * @param contextTokens tokens of the one sequence's KV cache, {@code >= 1}
  * @param chips         chips to evaluate, {@code >= 1}, or 0 to evaluate the fewest chips that fit
  * @since 0.1

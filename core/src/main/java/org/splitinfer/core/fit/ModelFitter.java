@@ -1,33 +1,29 @@
 package org.splitinfer.core.fit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
-import org.splitinfer.core.estimate.StepCoster;
-import org.splitinfer.core.kernel.KernelPlanner;
+import org.splitinfer.core.cost.DefaultFormats;
+import org.splitinfer.core.cost.FormatChoice;
+import org.splitinfer.core.cost.FormatException;
+import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.Figure;
 import org.splitinfer.spi.Footprint;
-import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.MemoryModel;
 import org.splitinfer.spi.MemoryTier;
 import org.splitinfer.spi.OperandClass;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Placement;
-import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.Roofline;
 import org.splitinfer.spi.Status;
 import org.splitinfer.spi.TierUsage;
-import org.splitinfer.spi.UnsupportedPrecisionException;
 
 /**
  * Fits a model onto a chip kind: the fewest chips whose full-speed memory holds it, where its bytes live, and what
@@ -80,9 +76,9 @@ public final class ModelFitter {
      *                      default format can be chosen
      */
     public static FitReport fit(Accelerator accelerator, ModelSpec model, FitRequest request) {
-        PrecisionChoice choice = request.givenPrecision()
-                .map(p -> new PrecisionChoice(p, "given"))
-                .orElseGet(() -> defaultPrecision(model, accelerator.roofline(), accelerator.id()));
+        FormatChoice choice = request.givenPrecision()
+                .map(FormatChoice::given)
+                .orElseGet(() -> DefaultFormats.choose(model, accelerator.roofline(), accelerator.id()));
         ModelPrecision precision = choice.precision();
         long context = request.contextTokens();
         Footprint footprint = footprint(model, precision, context);
@@ -109,85 +105,8 @@ public final class ModelFitter {
         List<Figure> assumptions = accelerator.spec().assumptions();
         List<String> notes = notes(accelerator, model, context, chips, layout, placement, alternatives, status,
                 assumptions);
-        return new FitReport(model.id(), accelerator.id(), status, assumptions, precision, choice.reason(), context,
+        return new FitReport(model.id(), accelerator.id(), status, assumptions, precision, choice, context,
                 footprint, minChips, chips, layout, placement, fullSpeed, alternatives, notes);
-    }
-
-    /**
-     * The formats to fit a model in when the user names none:
-     * <ol>
-     *   <li>the model's native formats, when the chip computes every format its kernels run in (a GEMM runs in the
-     *       wider of its weight and activation formats, per {@link KernelPlanner});</li>
-     *   <li>else BF16 throughout, when the chip computes BF16;</li>
-     *   <li>else FP16 throughout, when it computes FP16;</li>
-     *   <li>else, throughout, the chip's well-known format of at least 8 bits with the highest peak (the first
-     *       listed on a tie).</li>
-     * </ol>
-     *
-     * @param model         the model
-     * @param roofline      the chip's roofline
-     * @param acceleratorId the chip's id, for the reason and the error
-     * @return the formats and a sentence saying which rule applied
-     * @throws FitException when the chip computes no well-known format of 8 bits or more
-     */
-    public static PrecisionChoice defaultPrecision(ModelSpec model, Roofline roofline, String acceleratorId) {
-        Set<String> computable = new LinkedHashSet<>();
-        for (Precision precision : roofline.computePrecisions()) {
-            computable.add(precision.name());
-        }
-        ModelPrecision nativePrecision = model.nativePrecision();
-        Set<String> needed = computeFormats(model, nativePrecision);
-        if (computable.containsAll(needed)) {
-            return new PrecisionChoice(nativePrecision, "the model's native formats, which '" + acceleratorId
-                    + "' computes");
-        }
-        List<String> missing = new ArrayList<>(needed);
-        missing.removeAll(computable);
-        String why = "the model's native formats need " + String.join(", ", missing) + ", which '" + acceleratorId
-                + "' does not compute";
-        for (Precision fallback : List.of(Precision.BF16, Precision.FP16)) {
-            if (computable.contains(fallback.name())) {
-                return new PrecisionChoice(ModelPrecision.uniform(fallback), why + "; " + fallback
-                        + " throughout instead");
-            }
-        }
-        Precision best = null;
-        double bestPeak = 0;
-        for (Precision precision : roofline.computePrecisions()) {
-            Optional<Precision> known = Precision.wellKnown(precision.name());
-            if (known.isEmpty() || known.get().bitsPerElement() < 8) {
-                continue;
-            }
-            double peak = roofline.peakFlopsPerSecond(precision);
-            if (peak > bestPeak) {
-                best = known.get();
-                bestPeak = peak;
-            }
-        }
-        if (best == null) {
-            throw new FitException("'" + acceleratorId + "' computes no well-known format of 8 bits or more (it "
-                    + "computes " + String.join(", ", computable) + "); name the formats with --precision.");
-        }
-        return new PrecisionChoice(ModelPrecision.uniform(best), why + ", nor bf16 or fp16; " + best
-                + " throughout instead, its highest-peak format of 8 bits or more");
-    }
-
-    /**
-     * The formats a model's kernels compute in at a precision (prefill and decode).
-     *
-     * @param model     the model
-     * @param precision its formats
-     * @return format names, in first-use order
-     */
-    public static Set<String> computeFormats(ModelSpec model, ModelPrecision precision) {
-        KernelPlanner planner = new KernelPlanner(model, precision);
-        Set<String> formats = new LinkedHashSet<>();
-        for (StepBatch batch : List.of(StepBatch.prefill(1, 2, 0), StepBatch.decode(1, 1))) {
-            for (Kernel kernel : planner.plan(batch, ParallelLayout.SINGLE).kernels()) {
-                formats.add(kernel.precision().name());
-            }
-        }
-        return formats;
     }
 
     /**
@@ -235,7 +154,7 @@ public final class ModelFitter {
                                              long context) {
         try {
             return DecodeTiming.of(coster.cost(StepBatch.decode(1, context), layout, residency).latencySeconds());
-        } catch (UnsupportedPrecisionException e) {
+        } catch (FormatException e) {
             return DecodeTiming.unavailable(e.getMessage());
         }
     }

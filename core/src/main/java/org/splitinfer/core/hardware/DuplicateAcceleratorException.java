@@ -1,6 +1,6 @@
 package org.splitinfer.core.hardware;
 
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /** Two plugins provide the same accelerator id: the host cannot tell which one the user means. */
 public final class DuplicateAcceleratorException extends SplitInferException {

@@ -1,8 +1,8 @@
 package org.splitinfer.core.hardware;
 
-import org.splitinfer.core.internal.plugin.HostProviderContext;
-import org.splitinfer.core.internal.plugin.PluginDiscovery;
-import org.splitinfer.core.internal.plugin.YamlHardwareSheetReader;
+import org.splitinfer.core.hardware.internal.HostProviderContext;
+import org.splitinfer.core.hardware.internal.PluginDiscovery;
+import org.splitinfer.core.hardware.internal.YamlHardwareSheetReader;
 import org.splitinfer.spi.ProviderContext;
 
 /**

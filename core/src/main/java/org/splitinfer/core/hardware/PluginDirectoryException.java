@@ -1,6 +1,6 @@
 package org.splitinfer.core.hardware;
 
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /** A plugin directory that does not exist or cannot be read. */
 public final class PluginDirectoryException extends SplitInferException {

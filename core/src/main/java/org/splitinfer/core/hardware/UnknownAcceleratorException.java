@@ -1,8 +1,8 @@
 package org.splitinfer.core.hardware;
 
 import java.util.List;
-import org.splitinfer.core.SplitInferException;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.error.internal.Suggestions;
 
 /** An accelerator id that no installed plugin provides. */
 public final class UnknownAcceleratorException extends SplitInferException {

@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.error.internal.Suggestions;
 
 /**
  * Models by id: the built-in catalog (YAML resources under {@code org/splitinfer/core/models/}, listed in its

@@ -1,6 +1,6 @@
 package org.splitinfer.core.model;
 
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /**
  * A problem with a model, its configuration or its precision that the user caused and can fix. The message

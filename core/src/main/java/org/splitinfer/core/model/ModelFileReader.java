@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.error.internal.Suggestions;
 import org.splitinfer.spi.Precision;
 
 /**

@@ -16,7 +16,7 @@ public interface Calibration<P> {
      *
      * @param cases cases to fit on; their metrics are valid with their scenarios
      * @return the fitted parameters
-     * @throws org.splitinfer.core.SplitInferException when these cases cannot be fitted (too few of a kind, say);
+     * @throws org.splitinfer.core.error.SplitInferException when these cases cannot be fitted (too few of a kind, say);
      *                                                 in leave-one-out the held-out case becomes a problem
      */
     P fit(List<ValidationCase> cases);

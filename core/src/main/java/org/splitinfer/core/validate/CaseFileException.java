@@ -1,7 +1,7 @@
 package org.splitinfer.core.validate;
 
 import java.util.List;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /**
  * A case file that cannot be read: missing, not YAML, or with malformed cases. The message names the file and every

@@ -14,7 +14,7 @@ public interface CasePredictor {
      *
      * @param validationCase the case
      * @return the prediction, in the unit of the case's metric
-     * @throws org.splitinfer.core.SplitInferException when the case cannot be predicted here (an unknown model or
+     * @throws org.splitinfer.core.error.SplitInferException when the case cannot be predicted here (an unknown model or
      *                                                 hardware id, a layout that does not fit); the report lists the
      *                                                 case with the exception's message as its problem
      */

@@ -3,7 +3,7 @@ package org.splitinfer.core.validate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 /**
  * Leave-one-out cross-validation of a {@link Calibration}: for each case in turn, fit on every other fittable case

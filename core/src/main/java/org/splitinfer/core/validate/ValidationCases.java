@@ -17,7 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.error.internal.Suggestions;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Precision;

@@ -1,5 +1,6 @@
 package org.splitinfer.core.estimate;
 
+import org.splitinfer.core.cost.StepCoster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.calibration.ServingCalibration;
+import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.InstalledAccelerator;
 import org.splitinfer.core.kernel.KernelPlanner;

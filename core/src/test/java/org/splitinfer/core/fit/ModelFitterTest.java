@@ -1,5 +1,9 @@
 package org.splitinfer.core.fit;
 
+import org.splitinfer.core.cost.FormatException;
+import org.splitinfer.core.cost.FormatRule;
+import org.splitinfer.core.cost.FormatChoice;
+import org.splitinfer.core.cost.DefaultFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.kernel.KernelPlanner;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.kernel.StepWork;
@@ -74,10 +78,11 @@ class ModelFitterTest {
 
     @Test
     void theNativeFormatsAreTheDefaultWhenTheChipComputesThem() {
-        PrecisionChoice choice = ModelFitter.defaultPrecision(LLAMA_8B, FakeChip.small().roofline(), "fake-chip");
+        FormatChoice choice = DefaultFormats.choose(LLAMA_8B, FakeChip.small().roofline(), "fake-chip");
 
         assertThat(choice.precision()).isEqualTo(LLAMA_8B.nativePrecision());
-        assertThat(choice.reason()).contains("native");
+        assertThat(choice.rule()).isEqualTo(FormatRule.NATIVE);
+        assertThat(choice.missingFormats()).isEmpty();
     }
 
     @Test
@@ -85,8 +90,8 @@ class ModelFitterTest {
         ModelSpec deepseek = CATALOG.get("deepseek-r1");
 
         // FP8 weights meet BF16 activations: every GEMM computes in BF16, which the chip has
-        assertThat(ModelFitter.computeFormats(deepseek, deepseek.nativePrecision())).containsExactly("bf16");
-        assertThat(ModelFitter.defaultPrecision(deepseek, FakeChip.small().roofline(), "fake-chip").precision())
+        assertThat(DefaultFormats.computeFormats(deepseek, deepseek.nativePrecision())).containsExactly("bf16");
+        assertThat(DefaultFormats.choose(deepseek, FakeChip.small().roofline(), "fake-chip").precision())
                 .isEqualTo(deepseek.nativePrecision());
     }
 
@@ -94,10 +99,11 @@ class ModelFitterTest {
     void withoutTheNativeFormatsTheDefaultFallsBackToFp16() {
         FakeChip fp16Only = FakeChip.small().computing(peaks(Precision.FP16, 1e15));
 
-        PrecisionChoice choice = ModelFitter.defaultPrecision(LLAMA_8B, fp16Only.roofline(), "fake-chip");
+        FormatChoice choice = DefaultFormats.choose(LLAMA_8B, fp16Only.roofline(), "fake-chip");
 
         assertThat(choice.precision()).isEqualTo(ModelPrecision.uniform(Precision.FP16));
-        assertThat(choice.reason()).contains("need bf16").contains("fp16 throughout");
+        assertThat(choice.rule()).isEqualTo(FormatRule.FP16_FALLBACK);
+        assertThat(choice.missingFormats()).containsExactly("bf16");
     }
 
     @Test
@@ -106,19 +112,21 @@ class ModelFitterTest {
         FakeChip integer = FakeChip.small().computing(peaks(Precision.INT4, 4e15, Precision.FP8, 1e15,
                 Precision.INT8, 2e15));
 
-        PrecisionChoice choice = ModelFitter.defaultPrecision(LLAMA_8B, integer.roofline(), "fake-chip");
+        FormatChoice choice = DefaultFormats.choose(LLAMA_8B, integer.roofline(), "fake-chip");
 
         assertThat(choice.precision()).isEqualTo(ModelPrecision.uniform(Precision.INT8));
+        assertThat(choice.rule()).isEqualTo(FormatRule.HIGHEST_PEAK_FALLBACK);
     }
 
     @Test
     void aChipWithNoFormatOfEightBitsHasNoDefault() {
         FakeChip int4Only = FakeChip.small().computing(peaks(Precision.INT4, 4e15));
 
-        assertThatThrownBy(() -> ModelFitter.defaultPrecision(LLAMA_8B, int4Only.roofline(), "fake-chip"))
-                .isInstanceOf(FitException.class)
+        assertThatThrownBy(() -> DefaultFormats.choose(LLAMA_8B, int4Only.roofline(), "fake-chip"))
+                .isInstanceOf(FormatException.class)
                 .hasMessage("'fake-chip' computes no well-known format of 8 bits or more (it computes int4); name"
-                        + " the formats with --precision.");
+                        + " the formats in precision")
+                .satisfies(e -> assertThat(((FormatException) e).fields()).containsExactly("precision"));
     }
 
     @Test

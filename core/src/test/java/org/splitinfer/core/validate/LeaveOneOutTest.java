@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.util.DoubleComparator;
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 class LeaveOneOutTest {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.assertj.core.util.DoubleComparator;
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.SplitInferException;
+import org.splitinfer.core.error.SplitInferException;
 
 class ValidatorTest {
 

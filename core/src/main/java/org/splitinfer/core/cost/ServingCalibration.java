@@ -1,9 +1,9 @@
-package org.splitinfer.core.calibration;
+package org.splitinfer.core.cost;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.splitinfer.core.estimate.StepAdjustment;
-import org.splitinfer.core.internal.calibration.CalibrationFile;
+import org.splitinfer.core.cost.StepAdjustment;
+import org.splitinfer.core.cost.ServingCalibrationFile;
 import org.splitinfer.spi.Family;
 
 /**
@@ -27,7 +27,7 @@ public record ServingCalibration(Map<String, StackProfile> stacks, StackProfile 
 
     /** @return the parameters shipped with SplitInfer (core/src/main/resources/.../serving-calibration.yaml) */
     public static ServingCalibration shipped() {
-        return CalibrationFile.shipped();
+        return ServingCalibrationFile.shipped();
     }
 
     /**

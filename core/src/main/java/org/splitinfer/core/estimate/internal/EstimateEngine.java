@@ -1,11 +1,11 @@
-package org.splitinfer.core.internal.estimate;
+package org.splitinfer.core.estimate.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import org.splitinfer.core.calibration.ServingCalibration;
-import org.splitinfer.core.calibration.StackProfile;
+import org.splitinfer.core.cost.ServingCalibration;
+import org.splitinfer.core.cost.StackProfile;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.EstimateException;
@@ -14,11 +14,11 @@ import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.estimate.PhaseEstimate;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
-import org.splitinfer.core.estimate.StepCost;
-import org.splitinfer.core.estimate.StepCoster;
+import org.splitinfer.core.cost.StepCost;
+import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.estimate.Workload;
-import org.splitinfer.core.fit.ModelFitter;
-import org.splitinfer.core.fit.PrecisionChoice;
+import org.splitinfer.core.cost.DefaultFormats;
+import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
@@ -259,9 +259,9 @@ public final class EstimateEngine {
         Accelerator accelerator = hardware.get(spec.hardware());
         ModelPrecision precision;
         if (spec.precision() == null) {
-            PrecisionChoice choice = ModelFitter.defaultPrecision(model, accelerator.roofline(), accelerator.id());
+            FormatChoice choice = DefaultFormats.choose(model, accelerator.roofline(), accelerator.id());
             precision = choice.precision();
-            assumptions.add(role + " pool formats: " + Formats.label(precision) + " (" + choice.reason() + ")");
+            assumptions.add(role + " pool formats: " + Formats.label(precision) + " (" + choice.rule() + ")");
         } else {
             precision = ModelPrecision.parse(spec.precision(), model.nativePrecision());
         }

@@ -1,7 +1,7 @@
-package org.splitinfer.core.internal.estimate;
+package org.splitinfer.core.estimate.internal;
 
 import org.splitinfer.core.estimate.PoolSpec;
-import org.splitinfer.core.estimate.StepCoster;
+import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.ParallelLayout;

@@ -1,4 +1,4 @@
-package org.splitinfer.core.estimate;
+package org.splitinfer.core.cost;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,7 @@ import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.StepTiming;
+import org.splitinfer.spi.UnsupportedPrecisionException;
 
 /**
  * Prices phase steps of one model on one chip kind: the one engine the estimator, the simulator and the planner
@@ -90,8 +91,18 @@ public final class StepCoster {
      * @param layout    the instance's layout
      * @param residency where operands live (from the memory model's placement)
      * @return the cost
+     * @throws FormatException when the chip cannot compute a kernel's format (the plugin's
+     *                         {@link UnsupportedPrecisionException} is its cause)
      */
     public StepCost cost(StepBatch batch, ParallelLayout layout, Residency residency) {
+        try {
+            return price(batch, layout, residency);
+        } catch (UnsupportedPrecisionException e) {
+            throw new FormatException(e.getMessage(), e, List.of("precision"));
+        }
+    }
+
+    private StepCost price(StepBatch batch, ParallelLayout layout, Residency residency) {
         StepWork work = planner.plan(batch, layout);
         if (layersOnly) {
             work = withoutEmbeddingAndHead(work);

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.estimate;
+package org.splitinfer.core.estimate.internal;
 
 import java.util.Locale;
 import org.splitinfer.core.model.ModelPrecision;

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.estimate;
+package org.splitinfer.core.estimate.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import org.splitinfer.core.estimate.EstimateException;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.error.internal.Suggestions;
 
 /** Strict reader of pipeline YAML (schema on {@link org.splitinfer.core.estimate.PipelineFile}). */
 public final class PipelineYaml {

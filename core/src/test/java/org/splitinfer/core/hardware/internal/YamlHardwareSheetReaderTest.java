@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.plugin;
+package org.splitinfer.core.hardware.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

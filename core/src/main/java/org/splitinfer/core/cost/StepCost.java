@@ -1,4 +1,4 @@
-package org.splitinfer.core.estimate;
+package org.splitinfer.core.cost;
 
 import org.splitinfer.core.kernel.StepWork;
 

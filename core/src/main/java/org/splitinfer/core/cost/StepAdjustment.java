@@ -1,4 +1,4 @@
-package org.splitinfer.core.estimate;
+package org.splitinfer.core.cost;
 
 /**
  * What a serving stack adds to the hardware's step model, as fitted by the calibration: the fraction of the modelled

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.estimate;
+package org.splitinfer.core.estimate.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;

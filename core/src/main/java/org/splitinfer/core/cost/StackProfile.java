@@ -1,4 +1,4 @@
-package org.splitinfer.core.calibration;
+package org.splitinfer.core.cost;
 
 /**
  * What one serving stack (TensorRT-LLM, vLLM, a vendor's API...) adds to the hardware model.

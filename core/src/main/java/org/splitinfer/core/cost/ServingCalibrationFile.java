@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.calibration;
+package org.splitinfer.core.cost;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,18 +10,18 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.splitinfer.core.calibration.ServingCalibration;
-import org.splitinfer.core.calibration.StackProfile;
+import org.splitinfer.core.cost.ServingCalibration;
+import org.splitinfer.core.cost.StackProfile;
 
 /**
  * Reads and writes the fitted parameters (serving-calibration.yaml). Written only by the fit
  * ({@code splitinfer calibrate --write}); read strictly.
  */
-public final class CalibrationFile {
+public final class ServingCalibrationFile {
     /** The shipped parameters' resource. */
     public static final String RESOURCE = "org/splitinfer/core/calibration/serving-calibration.yaml";
 
-    private CalibrationFile() {
+    private ServingCalibrationFile() {
     }
 
     private record Profile(@JsonProperty(required = true) double kernelEfficiency,
@@ -37,7 +37,7 @@ public final class CalibrationFile {
     public static ServingCalibration shipped() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = CalibrationFile.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = ServingCalibrationFile.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from splitinfer-core; rebuild it");
             }

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.plugin;
+package org.splitinfer.core.hardware.internal;
 
 import org.splitinfer.spi.HardwareSheet;
 import org.splitinfer.spi.ProviderContext;

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.plugin;
+package org.splitinfer.core.hardware.internal;
 
 import java.io.IOException;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.text;
+package org.splitinfer.core.error.internal;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.splitinfer.core.internal.plugin;
+package org.splitinfer.core.hardware.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.splitinfer.core.internal.text.Suggestions;
+import org.splitinfer.core.error.internal.Suggestions;
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.Figure;
