@@ -10,9 +10,8 @@ import java.util.List;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.Estimator;
-import org.splitinfer.core.estimate.PhaseEstimate;
+import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.model.ModelSpec;
-import org.splitinfer.spi.UnsupportedPrecisionException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,8 +81,10 @@ final class CompareCommand implements Runnable {
             try {
                 rows.add(new Row(deployment.name(), estimator.estimate(modelSpec, deployment.pipeline(),
                         workload.workload(32), deployment.software()), null));
-            } catch (SplitInferException | UnsupportedPrecisionException e) {
-                rows.add(new Row(deployment.name(), null, e.getMessage()));
+            } catch (SplitInferException e) {
+                // a row spelled as flags reads its problem in flags; one in the pipeline schema, in its keys
+                rows.add(new Row(deployment.name(), null, deployment.args() != null ? FlagNames.message(e)
+                        : e.getMessage()));
             }
         }
         if (format == OutputFormat.JSON) {
@@ -166,11 +167,9 @@ final class CompareCommand implements Runnable {
 
     private static String restsOn(Estimate estimate) {
         List<String> parts = new ArrayList<>();
-        for (PhaseEstimate phase : estimate.phases()) {
-            String part = phase.hardware() + " " + phase.status() + ", " + phase.assumedFigures() + " assumed";
-            if (!parts.contains(part)) {
-                parts.add(part);
-            }
+        for (ChipStatus chip : estimate.chipStatuses()) {
+            parts.add(chip.hardware() + " " + Sentences.status(chip.status()) + ", " + chip.assumedFigures()
+                    + " assumed");
         }
         return String.join("; ", parts);
     }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.PipelineSpec;
-import org.splitinfer.core.estimate.internal.PipelineYaml;
+import org.splitinfer.core.estimate.PipelineFile;
 import picocli.CommandLine;
 
 /**
@@ -94,9 +94,10 @@ final class DeploymentList {
                         + " (estimate options) or pipeline (the pipeline-file schema)");
             }
             if (entry.pipeline() != null) {
+                // the pipeline-file schema, read by core's own strict reader (the subtree is valid YAML already)
                 deployments.add(new Deployment(entry.name(), null,
-                        PipelineYaml.parse(origin + ": deployment '" + entry.name() + "'", entry.pipeline()),
-                        entry.software()));
+                        PipelineFile.parse(origin + ": deployment '" + entry.name() + "'",
+                                yaml.writeValueAsString(entry.pipeline())), entry.software()));
             } else {
                 deployments.add(parse(entry.name(), entry.args(), origin));
             }

@@ -1,6 +1,9 @@
 package org.splitinfer.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import org.splitinfer.core.estimate.PipelineFile;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
@@ -25,35 +28,41 @@ final class DeploymentOptions {
             description = "One pool for both phases (colocated): accelerator and chips per instance (N or auto).")
     ChipsArgument hardware;
 
-    @Option(names = "--prefill-instances", paramLabel = "N", defaultValue = "1", description = "Prefill instances.")
-    int prefillInstances;
+    @Option(names = "--prefill-instances", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Prefill instances (default: 1).")
+    Integer prefillInstances;
 
-    @Option(names = "--decode-instances", paramLabel = "N", defaultValue = "1", description = "Decode instances.")
-    int decodeInstances;
+    @Option(names = "--decode-instances", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Decode instances (default: 1).")
+    Integer decodeInstances;
 
-    @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
-            description = "Instances of a colocated pool.")
-    int instances;
+    @Option(names = "--instances", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Instances of a colocated pool (default: 1).")
+    Integer instances;
 
-    @Option(names = "--prefill-tp", paramLabel = "T", defaultValue = "0", description = "Prefill tensor parallelism.")
-    int prefillTensor;
+    @Option(names = "--prefill-tp", paramLabel = "T", converter = PositiveInteger.class,
+            description = "Prefill tensor parallelism (default: chosen by the tool).")
+    Integer prefillTensor;
 
-    @Option(names = "--prefill-pp", paramLabel = "P", defaultValue = "0", description = "Prefill pipeline stages.")
-    int prefillPipeline;
+    @Option(names = "--prefill-pp", paramLabel = "P", converter = PositiveInteger.class,
+            description = "Prefill pipeline stages (default: chosen by the tool).")
+    Integer prefillPipeline;
 
-    @Option(names = "--decode-tp", paramLabel = "T", defaultValue = "0", description = "Decode tensor parallelism.")
-    int decodeTensor;
+    @Option(names = "--decode-tp", paramLabel = "T", converter = PositiveInteger.class,
+            description = "Decode tensor parallelism (default: chosen by the tool).")
+    Integer decodeTensor;
 
-    @Option(names = "--decode-pp", paramLabel = "P", defaultValue = "0", description = "Decode pipeline stages.")
-    int decodePipeline;
+    @Option(names = "--decode-pp", paramLabel = "P", converter = PositiveInteger.class,
+            description = "Decode pipeline stages (default: chosen by the tool).")
+    Integer decodePipeline;
 
-    @Option(names = "--tp", paramLabel = "T", defaultValue = "0",
+    @Option(names = "--tp", paramLabel = "T", converter = PositiveInteger.class,
             description = "Tensor parallelism of a colocated pool (default: chosen by the tool).")
-    int tensor;
+    Integer tensor;
 
-    @Option(names = "--pp", paramLabel = "P", defaultValue = "0",
+    @Option(names = "--pp", paramLabel = "P", converter = PositiveInteger.class,
             description = "Pipeline stages of a colocated pool (default: chosen by the tool).")
-    int pipeline;
+    Integer pipeline;
 
     @Option(names = "--precision", paramLabel = "P",
             description = "Formats of every pool: fp8, or weights=fp4,activations=fp8,kv=fp8 (default: the"
@@ -84,10 +93,25 @@ final class DeploymentOptions {
                     + " vendor-api, ...; see 'splitinfer calibrate'); default: the profile for unknown stacks.")
     String software;
 
+    /** @return whether the deployment comes from a pipeline file, whose keys name its fields */
+    boolean fromFile() {
+        return pipelineFile != null;
+    }
+
     PipelineSpec pipeline() {
         if (pipelineFile != null) {
             if (hardware != null || prefill != null || decode != null) {
                 throw new SplitInferException("give either --pipeline FILE or the pools as options, not both");
+            }
+            List<String> ignored = given(List.of("--prefill-instances", "--decode-instances", "--instances",
+                    "--prefill-tp", "--prefill-pp", "--decode-tp", "--decode-pp", "--tp", "--pp", "--precision",
+                    "--prefill-precision", "--decode-precision", "--link"), prefillInstances, decodeInstances,
+                    instances, prefillTensor, prefillPipeline, decodeTensor, decodePipeline, tensor, pipeline,
+                    precision, prefillPrecision, decodePrecision, link);
+            if (!ignored.isEmpty() || layerStreaming) {
+                throw new SplitInferException("--pipeline FILE describes the whole deployment, so "
+                        + String.join(", ", layerStreaming ? append(ignored, "--layer-streaming") : ignored)
+                        + " would be ignored; write them in the file instead");
             }
             return PipelineFile.read(pipelineFile);
         }
@@ -96,17 +120,57 @@ final class DeploymentOptions {
                 throw new SplitInferException("give either --hardware HW:N (colocated) or --prefill HW:N and --decode"
                         + " HW:N (split), not both");
             }
-            return new PipelineSpec.Colocated(new PoolSpec(hardware.hardware(), hardware.chips(), instances, tensor,
-                    pipeline, precision));
+            List<String> splitOnly = given(List.of("--prefill-instances", "--decode-instances", "--prefill-tp",
+                    "--prefill-pp", "--decode-tp", "--decode-pp", "--prefill-precision", "--decode-precision",
+                    "--link"), prefillInstances, decodeInstances, prefillTensor, prefillPipeline, decodeTensor,
+                    decodePipeline, prefillPrecision, decodePrecision, link);
+            if (!splitOnly.isEmpty() || layerStreaming) {
+                throw new SplitInferException(String.join(", ", layerStreaming ? append(splitOnly,
+                        "--layer-streaming") : splitOnly) + " belong to a split deployment (--prefill and --decode);"
+                        + " a colocated pool takes --instances, --tp, --pp and --precision");
+            }
+            return PipelineSpec.colocated(pool(hardware, instances, tensor, pipeline, precision));
         }
         if (prefill == null || decode == null) {
             throw new SplitInferException("a deployment needs --hardware HW:N (colocated) or both --prefill HW:N and"
                     + " --decode HW:N (split)");
         }
-        PoolSpec prefillPool = new PoolSpec(prefill.hardware(), prefill.chips(), prefillInstances, prefillTensor,
-                prefillPipeline, prefillPrecision != null ? prefillPrecision : precision);
-        PoolSpec decodePool = new PoolSpec(decode.hardware(), decode.chips(), decodeInstances, decodeTensor,
-                decodePipeline, decodePrecision != null ? decodePrecision : precision);
+        List<String> colocatedOnly = given(List.of("--instances", "--tp", "--pp"), instances, tensor, pipeline);
+        if (!colocatedOnly.isEmpty()) {
+            throw new SplitInferException(String.join(", ", colocatedOnly) + " belong to a colocated deployment"
+                    + " (--hardware); a split one takes --prefill-instances, --prefill-tp, --prefill-pp and their"
+                    + " --decode-* counterparts");
+        }
+        PoolSpec prefillPool = pool(prefill, prefillInstances, prefillTensor, prefillPipeline,
+                prefillPrecision != null ? prefillPrecision : precision);
+        PoolSpec decodePool = pool(decode, decodeInstances, decodeTensor, decodePipeline,
+                decodePrecision != null ? decodePrecision : precision);
         return new PipelineSpec.Split(prefillPool, decodePool, link, layerStreaming);
+    }
+
+    private static PoolSpec pool(ChipsArgument chips, Integer instances, Integer tensor, Integer pipeline,
+                                 String precision) {
+        return new PoolSpec(chips.hardware(), chips.chips(), instances == null ? 1 : instances, optional(tensor),
+                optional(pipeline), precision);
+    }
+
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    private static List<String> given(List<String> names, Object... values) {
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (values[i] != null) {
+                given.add(names.get(i));
+            }
+        }
+        return given;
+    }
+
+    private static List<String> append(List<String> names, String name) {
+        List<String> all = new ArrayList<>(names);
+        all.add(name);
+        return all;
     }
 }

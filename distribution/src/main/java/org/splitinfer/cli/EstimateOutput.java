@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.splitinfer.core.estimate.Assumption;
+import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.PhaseEstimate;
+import org.splitinfer.spi.Status;
 
 /** Renders estimates: JSON objects with stable keys, and human-readable numbers. */
 final class EstimateOutput {
@@ -15,7 +18,7 @@ final class EstimateOutput {
     static ObjectNode json(Estimate estimate) {
         ObjectNode node = Json.object();
         node.put("model", estimate.model());
-        node.put("pipeline", estimate.pipeline());
+        node.put("pipeline", estimate.pipeline().name().toLowerCase(Locale.ROOT));
         node.put("ttftSeconds", estimate.ttftSeconds());
         node.put("tpotSeconds", estimate.tpotSeconds());
         node.put("outputTokensPerSecond", estimate.outputTokensPerSecond());
@@ -31,15 +34,15 @@ final class EstimateOutput {
         ArrayNode phases = node.putArray("phases");
         for (PhaseEstimate phase : estimate.phases()) {
             ObjectNode p = phases.addObject();
-            p.put("role", phase.role());
+            p.put("role", Sentences.role(phase.role()));
             p.put("hardware", phase.hardware());
-            p.put("status", phase.status());
+            p.put("status", Sentences.status(phase.status()));
             p.put("assumedFigures", phase.assumedFigures());
             p.put("chipsPerInstance", phase.chipsPerInstance());
             p.put("instances", phase.instances());
             p.put("tensorParallel", phase.tensor());
             p.put("pipelineParallel", phase.pipeline());
-            p.put("precision", phase.precision());
+            p.put("precision", Sentences.formats(phase.precision()));
             p.put("batch", phase.batch());
             p.put("maxBatch", phase.maxBatch());
             p.put("stepLatencySeconds", phase.stepLatencySeconds());
@@ -50,22 +53,31 @@ final class EstimateOutput {
             p.put("usdPerChipHour", phase.usdPerChipHour());
         }
         ArrayNode status = node.putArray("figureStatus");
-        estimate.figureStatus().forEach(status::add);
+        for (ChipStatus chip : estimate.chipStatuses()) {
+            status.add(Json.tree(chip));
+        }
         ArrayNode assumptions = node.putArray("assumptions");
-        estimate.assumptions().forEach(assumptions::add);
+        for (Assumption assumption : estimate.assumptions()) {
+            ObjectNode a = assumptions.addObject();
+            a.put("kind", Sentences.kind(assumption));
+            a.put("text", Sentences.assumption(assumption));
+            a.setAll(Json.tree(assumption));
+        }
         return node;
     }
 
     static void printText(Estimate estimate, PrintWriter out) {
-        out.println("model " + estimate.model() + ", " + estimate.pipeline() + " pipeline, " + estimate.chips()
+        out.println("model " + estimate.model() + ", " + estimate.pipeline().name().toLowerCase(Locale.ROOT)
+                + " pipeline, " + estimate.chips()
                 + " chips, " + estimate.concurrency() + (estimate.concurrency() == 1 ? " request" : " requests")
                 + " in flight");
         TextTable phases = new TextTable("phase", "hardware", "chips", "layout", "precision", "batch", "max batch",
                 "step", "busy", "W/chip", "$/chip-h");
         for (PhaseEstimate phase : estimate.phases()) {
-            phases.row(phase.role(), phase.hardware() + (phase.status().equals("shipping") ? "" : " (" + phase.status()
-                            + ")"), phase.chipsPerInstance() + " x " + phase.instances(),
-                    "tp" + phase.tensor() + " pp" + phase.pipeline(), phase.precision(), phase.batch(),
+            phases.row(Sentences.role(phase.role()), phase.hardware() + (phase.status() == Status.SHIPPING ? ""
+                            : " (" + Sentences.status(phase.status()) + ")"),
+                    phase.chipsPerInstance() + " x " + phase.instances(), "tp" + phase.tensor() + " pp"
+                            + phase.pipeline(), Sentences.formats(phase.precision()), phase.batch(),
                     phase.maxBatch(), seconds(phase.stepLatencySeconds()), percent(phase.busyFraction()),
                     number(phase.wallWattsPerChip()), number(phase.usdPerChipHour()));
         }
@@ -83,10 +95,10 @@ final class EstimateOutput {
         metrics.row("wall power", number(estimate.wallWatts()) + " W");
         metrics.print(OutputFormat.TABLE, out);
         out.println();
-        out.println("figures rest on: " + String.join("; ", estimate.figureStatus()));
+        out.println("figures rest on: " + String.join("; ", Sentences.chipStatuses(estimate.chipStatuses())));
         out.println("assumptions:");
-        for (String assumption : estimate.assumptions()) {
-            out.println("  - " + assumption);
+        for (Assumption assumption : estimate.assumptions()) {
+            out.println("  - " + Sentences.assumption(assumption));
         }
         out.flush();
     }

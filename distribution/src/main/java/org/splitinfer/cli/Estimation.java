@@ -4,9 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimator;
-import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.model.ModelSpec;
 
 /** What the estimating commands share: the model catalog, the installed hardware and the estimator. */
@@ -25,6 +23,6 @@ final class Estimation {
     }
 
     Estimator estimator(List<Path> pluginDirectories, PrintWriter err) {
-        return new Estimator(hardware.load(pluginDirectories, err), LinkCatalog.builtIn(), CostAssumptions.DEFAULT);
+        return hardware.open(pluginDirectories, err).estimator();
     }
 }

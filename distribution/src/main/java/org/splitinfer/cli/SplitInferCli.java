@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
 import java.util.Locale;
 import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.hardware.PluginDirectoryException;
+import org.splitinfer.core.hardware.PluginSearchPath;
+import org.splitinfer.core.hardware.UnknownAcceleratorException;
 import org.splitinfer.spi.HardwareDataException;
-import org.splitinfer.spi.UnsupportedPrecisionException;
 import picocli.CommandLine;
 
 /**
@@ -79,7 +81,16 @@ public final class SplitInferCli {
             if (exception instanceof CompareCommand.CompareFailed) {
                 return EXIT_FAILURE;
             }
-            if (isUsersFault(exception)) {
+            if (exception instanceof SplitInferException problem) {
+                // a pipeline or case file names its fields by their keys; flags are the tool's words for them
+                boolean fromFile = parseResult.subcommand() != null
+                        && (parseResult.subcommand().hasMatchedOption("--pipeline")
+                        || parseResult.subcommand().hasMatchedOption("--deployments"));
+                failed.getErr().println("error: " + (fromFile ? problem.getMessage() : FlagNames.message(problem))
+                        + hint(problem));
+                return EXIT_USAGE;
+            }
+            if (exception instanceof HardwareDataException) {
                 failed.getErr().println("error: " + exception.getMessage());
                 return EXIT_USAGE;
             }
@@ -90,10 +101,15 @@ public final class SplitInferCli {
         return commandLine;
     }
 
-    private static boolean isUsersFault(Exception exception) {
-        return exception instanceof SplitInferException
-                || exception instanceof HardwareDataException
-                || exception instanceof UnsupportedPrecisionException;
+    /** Where the tool can say more than core: how to list what exists. */
+    private static String hint(SplitInferException problem) {
+        if (problem instanceof UnknownAcceleratorException) {
+            return "; run 'splitinfer hardware' to list them or add a plugin with --plugins DIR";
+        }
+        if (problem instanceof PluginDirectoryException) {
+            return " (--plugins and " + PluginSearchPath.ENVIRONMENT_VARIABLE + ")";
+        }
+        return "";
     }
 
     private static String sentence(String message) {

@@ -13,7 +13,7 @@ final class WorkloadOptions {
             description = "Output tokens per request (default: ${DEFAULT-VALUE}).")
     long output;
 
-    @Option(names = "--concurrency", paramLabel = "N",
+    @Option(names = "--concurrency", paramLabel = "N", converter = PositiveInteger.class,
             description = "Requests in flight in the whole system (default: 1; compare: 32).")
     Integer concurrency;
 
@@ -24,7 +24,9 @@ final class WorkloadOptions {
         if (offline && concurrency != null) {
             throw new org.splitinfer.core.error.SplitInferException("give either --concurrency N or --offline, not both");
         }
-        return new Workload(input, output, offline ? Workload.OFFLINE
-                : concurrency != null ? concurrency : defaultConcurrency);
+        if (offline) {
+            return Workload.offline(input, output);
+        }
+        return Workload.closedLoop(input, output, concurrency != null ? concurrency : defaultConcurrency);
     }
 }

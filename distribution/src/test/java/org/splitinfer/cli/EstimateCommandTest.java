@@ -90,7 +90,7 @@ class EstimateCommandTest {
                 "h100-sxm:1", "--link", "ethernet-400");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: unknown link 'ethernet-400'; did you mean 'ethernet-400g'?");
+        assertThat(run.err()).startsWith("error: unknown --link 'ethernet-400'; did you mean 'ethernet-400g'?");
     }
 
     @Test

@@ -33,9 +33,12 @@ class FitCommandTest {
         assertThat(fit.get("placement").has("sram")).isTrue();
         // an LPU has nothing slower to spill to
         assertThat(fit.get("alternatives")).isEmpty();
-        // the LPU chain pipelines 80 layers over ⌊337 ÷ 80⌋ = 4 chips per stage
-        assertThat(fit.get("layout").get("pipeline").asInt()).isEqualTo(80);
-        assertThat(fit.get("layout").get("tensor").asInt()).isEqualTo(4);
+        // a serving stack splits the 64 heads (8 KV heads) over 1, 2, 4, ... 64 chips and runs at most 80 stages:
+        // no tensor × pipeline product lands on 337 to 343 (336 = 8 × 42 is too few), so the fewest that run are
+        // 344 = 8 × 43 (4 × 86 and 2 × 172 exceed the layers)
+        assertThat(fit.get("chips").asInt()).isEqualTo(344);
+        assertThat(fit.get("layout").get("tensor").asInt()).isEqualTo(8);
+        assertThat(fit.get("layout").get("pipeline").asInt()).isEqualTo(43);
     }
 
     @Test
@@ -220,7 +223,8 @@ class FitCommandTest {
             assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
             assertThat(run.err()).startsWith("error: ");
         }
-        assertThat(runs.get(3).err()).isEqualTo("error: context must be at least 1 token, got 0; give --context a"
+        // core names the field fit.contextTokens; the tool writes its flag
+        assertThat(runs.get(3).err()).isEqualTo("error: --context must be at least 1 token, got 0; give --context a"
                 + " positive number of tokens.\n");
     }
 }

@@ -84,7 +84,8 @@ class HardwareCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: plugin directory '" + missing
-                + "' does not exist or is not a directory; check --plugins and SPLITINFER_PLUGINS\n");
+                + "' does not exist or is not a directory; check the plugin search path (--plugins and"
+                + " SPLITINFER_PLUGINS)\n");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.splitinfer.core.calibration;
 
+import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.ServingCalibration;
+import org.splitinfer.core.error.SplitInferException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +39,8 @@ import org.splitinfer.spi.Placement;
  * <ul>
  *   <li>A given parallelism is used as is: {@code dp} replicas share a step's batch (each runs
  *       {@code ceil(batch ÷ dp)}) or become {@code dp} instances of a pool.</li>
- *   <li>Without one, the layout best for the case's metric is chosen and reported: every {@code tp × pp} split
- *       of the chips for a step; every number of instances dividing the chips (each with the estimator's own
+ *   <li>Without one, the layout best for the case's metric is chosen and reported: every layout of the chips a serving
+ *       stack would run ({@link LayoutSearch}) for a step; every number of instances dividing the chips (each with the estimator's own
  *       layout search) for a request scenario.</li>
  *   <li>{@code layers: N} prices the first N layers with their collectives only: no embedding, LM head or fixed
  *       per-step overhead.</li>
@@ -78,17 +80,16 @@ public final class EstimatorCasePredictor implements CasePredictor {
             return step(c, model, accelerator, decode.batch(), decode.contextTokens() + 1);
         }
         if (workload instanceof Workload.SingleStream single) {
-            return request(c, model, new org.splitinfer.core.estimate.Workload(single.inputTokens(),
+            return request(c, model, org.splitinfer.core.estimate.Workload.closedLoop(single.inputTokens(),
                     single.outputTokens(), 1));
         }
         if (workload instanceof Workload.FixedConcurrency fixed) {
-            return request(c, model, new org.splitinfer.core.estimate.Workload(fixed.inputTokens(),
+            return request(c, model, org.splitinfer.core.estimate.Workload.closedLoop(fixed.inputTokens(),
                     fixed.outputTokens(), fixed.concurrency()));
         }
         Workload.Offline offline = (Workload.Offline) workload;
-        return request(c, model, new org.splitinfer.core.estimate.Workload(
-                Math.max(1, Math.round(offline.inputTokens())), Math.max(1, Math.round(offline.outputTokens())),
-                org.splitinfer.core.estimate.Workload.OFFLINE));
+        return request(c, model, org.splitinfer.core.estimate.Workload.offline(
+                Math.max(1, Math.round(offline.inputTokens())), Math.max(1, Math.round(offline.outputTokens()))));
     }
 
     private Prediction step(ValidationCase c, ModelSpec model, Accelerator accelerator, int batch,
@@ -103,10 +104,14 @@ public final class EstimatorCasePredictor implements CasePredictor {
                 : StepBatch.decode(perReplica, ((Workload.DecodeStep) c.workload()).contextTokens());
         double kvPerToken = model.kvBytes(contextTokens, precision.kvCache()) / contextTokens;
         Footprint footprint = new Footprint(model.weightBytes(precision), kvPerToken, perReplica * contextTokens, 0);
+        LayoutSearch search = new LayoutSearch(accelerator, model);
         int chips;
         if (c.chips().auto()) {
-            chips = accelerator.memory().minChips(footprint).orElseThrow(() -> new EstimateException(
-                    c.model() + " does not fit on any number of " + c.hardware() + " chips"));
+            int memoryChips = accelerator.memory().minChips(footprint).orElseThrow(() -> new EstimateException(
+                    c.model() + " does not fit on any number of " + c.hardware() + " chips", List.of("chips")));
+            chips = search.fewestChips(memoryChips).orElseThrow(() -> new EstimateException(c.model()
+                    + " needs more " + c.hardware() + " chips than any layout of its layers reaches",
+                    List.of("chips")));
         } else {
             chips = c.chips().count() / replicas;
         }
@@ -117,10 +122,9 @@ public final class EstimatorCasePredictor implements CasePredictor {
             layouts.add(new ParallelLayout(given.tensor(), given.pipeline(), Math.min(given.expert(), given.tensor()),
                     1));
         } else {
-            for (int stages = 1; stages <= Math.min(chips, model.layers()); stages++) {
-                if (chips % stages == 0) {
-                    layouts.add(new ParallelLayout(chips / stages, stages, 1, 1));
-                }
+            layouts.addAll(search.layouts(chips));
+            if (layouts.isEmpty()) {
+                search.fastest(chips, layout -> 0, "chips");
             }
         }
         StepCost best = null;
@@ -144,28 +148,28 @@ public final class EstimatorCasePredictor implements CasePredictor {
         String precision = String.format(Locale.ROOT, "weights=%s,activations=%s,kv=%s",
                 c.precision().weights().name(), c.precision().activations().name(), c.precision().kvCache().name());
         List<PoolSpec> candidates = new ArrayList<>();
+        PoolSpec auto = PoolSpec.auto(c.hardware()).withPrecision(precision);
         if (c.chips().auto()) {
-            candidates.add(new PoolSpec(c.hardware(), PoolSpec.AUTO, 1, PoolSpec.AUTO, PoolSpec.AUTO, precision));
+            candidates.add(auto);
         } else if (c.parallelism() != null) {
             ParallelLayout given = c.parallelism();
-            candidates.add(new PoolSpec(c.hardware(), given.tensor() * given.pipeline(), given.data(), given.tensor(),
-                    given.pipeline(), precision));
+            candidates.add(auto.withChips(given.tensor() * given.pipeline()).withInstances(given.data())
+                    .withLayout(given.tensor(), given.pipeline()));
         } else {
             int chips = c.chips().count();
             for (int instances = 1; instances <= chips; instances++) {
                 if (chips % instances == 0) {
-                    candidates.add(new PoolSpec(c.hardware(), chips / instances, instances, PoolSpec.AUTO,
-                            PoolSpec.AUTO, precision));
+                    candidates.add(auto.withChips(chips / instances).withInstances(instances));
                 }
             }
         }
         Estimate best = null;
-        EstimateException lastProblem = null;
+        SplitInferException lastProblem = null;
         for (PoolSpec pool : candidates) {
             Estimate estimate;
             try {
                 estimate = estimator.estimate(model, new PipelineSpec.Colocated(pool), workload, c.software());
-            } catch (EstimateException e) {
+            } catch (SplitInferException e) {
                 lastProblem = e;
                 continue;
             }

@@ -1,5 +1,7 @@
 package org.splitinfer.core.estimate;
 
+import java.util.List;
+
 /**
  * How chips are paid for when their sheet gives a purchase price: amortised over a lifetime, plus energy at a
  * price per kWh and a data-centre PUE. A chip with only an hourly rental price is charged that (it includes
@@ -21,8 +23,10 @@ public record CostAssumptions(double lifetimeYears, double usdPerKilowattHour, d
     /** Validates the values. */
     public CostAssumptions {
         if (!(lifetimeYears > 0) || !(usdPerKilowattHour >= 0) || !(powerUsageEffectiveness >= 1)) {
-            throw new EstimateException("cost assumptions need a lifetime > 0 years, a price >= 0 $/kWh and a PUE >= 1,"
-                    + " got " + lifetimeYears + ", " + usdPerKilowattHour + ", " + powerUsageEffectiveness);
+            throw new EstimateException("cost.lifetimeYears must be > 0, cost.usdPerKilowattHour >= 0 and"
+                    + " cost.powerUsageEffectiveness >= 1, got " + lifetimeYears + ", " + usdPerKilowattHour + " and "
+                    + powerUsageEffectiveness, List.of("cost.lifetimeYears", "cost.usdPerKilowattHour",
+                    "cost.powerUsageEffectiveness"));
         }
     }
 

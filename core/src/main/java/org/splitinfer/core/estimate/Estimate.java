@@ -1,12 +1,13 @@
 package org.splitinfer.core.estimate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a deployment delivers for a workload, without queueing.
  *
  * @param model                         the model's id
- * @param pipeline                      {@code split} or {@code colocated}
+ * @param pipeline                      split or colocated
  * @param ttftSeconds                   time to first token: prefill + KV transfer + first decode step
  * @param tpotSeconds                   time per output token of one request at the operating batch
  * @param outputTokensPerSecond         output tokens per second of the whole deployment
@@ -19,23 +20,32 @@ import java.util.List;
  * @param usdPerHour                    what the deployment costs per hour
  * @param concurrency                   requests in flight at the operating point
  * @param phases                        the pools
- * @param assumptions                   every choice and assumption the figures rest on, one sentence each
- * @param figureStatus                  per chip: its status and how many of its figures are assumed
+ * @param assumptions                   every choice and assumption the figures rest on, as typed records
+ * @since 0.1
  */
-public record Estimate(String model, String pipeline, double ttftSeconds, double tpotSeconds,
+public record Estimate(String model, PipelineKind pipeline, double ttftSeconds, double tpotSeconds,
                        double outputTokensPerSecond, double outputTokensPerSecondPerUser, double tokensPerJoule,
                        double usdPerMillionTokens, double kvTransferSeconds, int chips, double wallWatts,
-                       double usdPerHour, int concurrency, List<PhaseEstimate> phases, List<String> assumptions,
-                       List<String> figureStatus) {
+                       double usdPerHour, int concurrency, List<PhaseEstimate> phases, List<Assumption> assumptions) {
     /** Copies the lists. */
     public Estimate {
         phases = List.copyOf(phases);
         assumptions = List.copyOf(assumptions);
-        figureStatus = List.copyOf(figureStatus);
     }
 
     /** @return output tokens per second per chip */
     public double tokensPerSecondPerChip() {
         return outputTokensPerSecond / chips;
+    }
+
+    /** @return each chip kind of the deployment once, in pool order, with its status and assumed figures */
+    public List<ChipStatus> chipStatuses() {
+        List<ChipStatus> statuses = new ArrayList<>();
+        for (PhaseEstimate phase : phases) {
+            if (!statuses.contains(phase.chipStatus())) {
+                statuses.add(phase.chipStatus());
+            }
+        }
+        return List.copyOf(statuses);
     }
 }

@@ -12,8 +12,8 @@ import org.splitinfer.core.model.ModelSpec;
  * <pre>{@code
  * Estimator estimator = new Estimator(registry, LinkCatalog.builtIn(), CostAssumptions.DEFAULT);
  * Estimate e = estimator.estimate(catalog.get("llama-3.1-70b"),
- *         new PipelineSpec.Split(PoolSpec.of("h100-sxm", 8), PoolSpec.of("groq-lpu-v1", PoolSpec.AUTO), null, false),
- *         new Workload(2000, 300, 32));
+ *         new PipelineSpec.Split(PoolSpec.of("h100-sxm", 8), PoolSpec.auto("groq-lpu-v1"), null, false),
+ *         Workload.closedLoop(2000, 300, 32));
  * }</pre>
  */
 public final class Estimator {

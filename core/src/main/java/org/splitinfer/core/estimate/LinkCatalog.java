@@ -50,6 +50,6 @@ public final class LinkCatalog {
             }
             ids.add(link.id());
         }
-        throw new EstimateException(Suggestions.unknown("link", id, ids));
+        throw new EstimateException(Suggestions.unknown("link", id, ids), List.of("link"));
     }
 }

@@ -1,9 +1,12 @@
 package org.splitinfer.core.estimate;
 
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.spi.Status;
+
 /**
  * One pool of an estimate: what it runs, how it is laid out, and what it costs.
  *
- * @param role                {@code prefill}, {@code decode} or {@code colocated}
+ * @param role                what the pool runs
  * @param hardware            accelerator id
  * @param status              the chip's status: shipping, announced or projected
  * @param assumedFigures      how many of the chip's figures are assumptions rather than published
@@ -11,7 +14,7 @@ package org.splitinfer.core.estimate;
  * @param instances           instances in the pool
  * @param tensor              tensor-parallel degree
  * @param pipeline            pipeline stages
- * @param precision           formats, e.g. {@code weights=fp8,activations=fp8,kv=fp8}
+ * @param precision           the pool's formats
  * @param batch               sequences one instance runs per step at the operating point
  * @param maxBatch            the largest batch whose KV cache fits (at the final context of a request)
  * @param stepLatencySeconds  one step's latency (a decode step, or one prompt's prefill)
@@ -20,14 +23,20 @@ package org.splitinfer.core.estimate;
  * @param utilisation         how hard the chip works while busy: max(FLOP/s ÷ peak, bytes/s ÷ bandwidth)
  * @param wallWattsPerChip    chip power at that load plus node overhead
  * @param usdPerChipHour      what one chip costs per hour (amortised purchase and energy, or rental)
+ * @since 0.1
  */
-public record PhaseEstimate(String role, String hardware, String status, int assumedFigures, int chipsPerInstance,
-                            int instances, int tensor, int pipeline, String precision, int batch, int maxBatch,
-                            double stepLatencySeconds, double stepIntervalSeconds, double busyFraction,
+public record PhaseEstimate(PoolRole role, String hardware, Status status, int assumedFigures, int chipsPerInstance,
+                            int instances, int tensor, int pipeline, ModelPrecision precision, int batch,
+                            int maxBatch, double stepLatencySeconds, double stepIntervalSeconds, double busyFraction,
                             double utilisation, double wallWattsPerChip, double usdPerChipHour) {
 
     /** @return chips of the whole pool */
     public int chips() {
         return chipsPerInstance * instances;
+    }
+
+    /** @return the chip's status and assumed figures */
+    public ChipStatus chipStatus() {
+        return new ChipStatus(hardware, status, assumedFigures);
     }
 }

@@ -1,11 +1,36 @@
 package org.splitinfer.core.estimate;
 
+import java.util.List;
+
 /**
  * How a deployment serves requests: {@link Split} (prefill pool, KV link, decode pool) or {@link Colocated} (one
  * pool runs both phases with continuous batching and chunked prefill). The "unified platform" is a colocated
  * pipeline on one general-purpose chip.
+ *
+ * @since 0.1
  */
 public sealed interface PipelineSpec permits PipelineSpec.Split, PipelineSpec.Colocated {
+
+    /**
+     * A split pipeline over the default KV link, without layer streaming.
+     *
+     * @param prefill the pool that runs prompts
+     * @param decode  the pool that generates tokens
+     * @return the pipeline
+     */
+    static Split split(PoolSpec prefill, PoolSpec decode) {
+        return new Split(prefill, decode, null, false);
+    }
+
+    /**
+     * One pool running both phases.
+     *
+     * @param pool the pool
+     * @return the pipeline
+     */
+    static Colocated colocated(PoolSpec pool) {
+        return new Colocated(pool);
+    }
 
     /**
      * Disaggregated serving.
@@ -19,7 +44,8 @@ public sealed interface PipelineSpec permits PipelineSpec.Split, PipelineSpec.Co
         /** Checks the pools are present. */
         public Split {
             if (prefill == null || decode == null) {
-                throw new EstimateException("a split pipeline needs both --prefill HW:N and --decode HW:N");
+                throw new EstimateException("a split pipeline needs both a prefill and a decode pool",
+                        List.of("prefill", "decode"));
             }
         }
     }
@@ -33,7 +59,7 @@ public sealed interface PipelineSpec permits PipelineSpec.Split, PipelineSpec.Co
         /** Checks the pool is present. */
         public Colocated {
             if (pool == null) {
-                throw new EstimateException("a colocated pipeline needs --hardware HW:N");
+                throw new EstimateException("a colocated pipeline needs its pool", List.of("colocated"));
             }
         }
     }

@@ -1,45 +1,81 @@
 package org.splitinfer.core.estimate;
 
+import java.util.List;
+import java.util.OptionalInt;
+
 /**
- * One pool of identical instances, as the user describes it.
+ * One pool of identical instances, as the user describes it. Empty counts are the estimator's to choose.
  *
  * @param hardware         accelerator id
- * @param chipsPerInstance chips of one model instance, or {@link #AUTO} for the fewest whose full-speed memory
- *                         holds the weights and one sequence's KV cache
+ * @param chipsPerInstance chips of one model instance, or empty for the fewest that hold the weights and the KV cache
+ *                         of the sequences an instance serves and that a runnable layout uses exactly
  * @param instances        model instances in the pool, {@code >= 1}
- * @param tensor           tensor-parallel degree, or {@link #AUTO} to let the estimator choose
- * @param pipeline         pipeline stages, or {@link #AUTO} to let the estimator choose
+ * @param tensor           tensor-parallel degree, or empty to let the estimator choose
+ * @param pipeline         pipeline stages, or empty to let the estimator choose
  * @param precision        formats in the CLI syntax ({@code fp8}, {@code weights=fp4,activations=fp8,kv=fp8}),
- *                         or null for the hardware's preferred format
+ *                         or null for the default-format rule
+ * @since 0.1
  */
-public record PoolSpec(String hardware, int chipsPerInstance, int instances, int tensor, int pipeline,
-                       String precision) {
-    /** Marks a count the estimator chooses. */
-    public static final int AUTO = 0;
+public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instances, OptionalInt tensor,
+                       OptionalInt pipeline, String precision) {
 
-    /** Validates the counts. */
+    /** Validates the counts; messages name the pool's fields ({@code chips}, {@code instances}, {@code tp}, {@code pp}). */
     public PoolSpec {
         if (hardware == null || hardware.isBlank()) {
-            throw new EstimateException("a pool needs a hardware id, e.g. h100-sxm:8");
+            throw new EstimateException("a pool needs a hardware id, e.g. h100-sxm", List.of("hardware"));
         }
-        if (chipsPerInstance < 0 || tensor < 0 || pipeline < 0) {
-            throw new EstimateException("chip counts and parallel degrees must be positive (or auto), got chips "
-                    + chipsPerInstance + ", tp " + tensor + ", pp " + pipeline + " for " + hardware);
+        if (chipsPerInstance == null || tensor == null || pipeline == null) {
+            throw new IllegalArgumentException("chipsPerInstance, tensor and pipeline must not be null; use"
+                    + " OptionalInt.empty() for the estimator's choice");
         }
+        positive(chipsPerInstance, "chips", hardware);
+        positive(tensor, "tp", hardware);
+        positive(pipeline, "pp", hardware);
         if (instances < 1) {
-            throw new EstimateException("instances must be at least 1, got " + instances + " for " + hardware);
+            throw new EstimateException("instances must be at least 1, got " + instances + " for the " + hardware
+                    + " pool", List.of("instances"));
+        }
+    }
+
+    private static void positive(OptionalInt count, String field, String hardware) {
+        if (count.isPresent() && count.getAsInt() < 1) {
+            throw new EstimateException(field + " must be at least 1 (or left to the estimator), got "
+                    + count.getAsInt() + " for the " + hardware + " pool", List.of(field));
         }
     }
 
     /**
-     * A pool of one instance with every choice left to the estimator.
+     * A pool of one instance whose chips and layout the estimator chooses.
+     *
+     * @param hardware accelerator id
+     * @return the spec
+     */
+    public static PoolSpec auto(String hardware) {
+        return new PoolSpec(hardware, OptionalInt.empty(), 1, OptionalInt.empty(), OptionalInt.empty(), null);
+    }
+
+    /**
+     * A pool of one instance of {@code chipsPerInstance} chips, laid out by the estimator.
      *
      * @param hardware         accelerator id
-     * @param chipsPerInstance chips, or {@link #AUTO}
+     * @param chipsPerInstance chips, {@code >= 1}
      * @return the spec
      */
     public static PoolSpec of(String hardware, int chipsPerInstance) {
-        return new PoolSpec(hardware, chipsPerInstance, 1, AUTO, AUTO, null);
+        return auto(hardware).withChips(chipsPerInstance);
+    }
+
+    /** @return whether the estimator chooses the chips per instance */
+    public boolean autoChips() {
+        return chipsPerInstance.isEmpty();
+    }
+
+    /**
+     * @param chips chips per instance, {@code >= 1}
+     * @return a copy with that many chips per instance
+     */
+    public PoolSpec withChips(int chips) {
+        return new PoolSpec(hardware, OptionalInt.of(chips), instances, tensor, pipeline, precision);
     }
 
     /**
@@ -59,11 +95,21 @@ public record PoolSpec(String hardware, int chipsPerInstance, int instances, int
     }
 
     /**
-     * @param newTensor   tensor-parallel degree or {@link #AUTO}
-     * @param newPipeline pipeline stages or {@link #AUTO}
-     * @return a copy with another layout
+     * @param newTensor   tensor-parallel degree, {@code >= 1}
+     * @param newPipeline pipeline stages, {@code >= 1}
+     * @return a copy with that layout
      */
     public PoolSpec withLayout(int newTensor, int newPipeline) {
+        return new PoolSpec(hardware, chipsPerInstance, instances, OptionalInt.of(newTensor),
+                OptionalInt.of(newPipeline), precision);
+    }
+
+    /**
+     * @param newTensor   tensor-parallel degree, or empty for the estimator's choice
+     * @param newPipeline pipeline stages, or empty for the estimator's choice
+     * @return a copy with that layout
+     */
+    public PoolSpec withLayout(OptionalInt newTensor, OptionalInt newPipeline) {
         return new PoolSpec(hardware, chipsPerInstance, instances, newTensor, newPipeline, precision);
     }
 }

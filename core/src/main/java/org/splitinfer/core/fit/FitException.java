@@ -1,5 +1,7 @@
 package org.splitinfer.core.fit;
 
+import java.util.List;
+
 import org.splitinfer.core.error.SplitInferException;
 
 /**
@@ -16,5 +18,13 @@ public class FitException extends SplitInferException {
      */
     public FitException(String message) {
         super(message);
+    }
+
+    /**
+     * @param message one sentence for the user, naming the fields by their paths
+     * @param fields  the field paths the message names
+     */
+    public FitException(String message, List<String> fields) {
+        super(message, null, fields);
     }
 }

@@ -25,8 +25,9 @@ import org.splitinfer.spi.Status;
  * @param footprint        what must be held: weights, the KV cache of that sequence, activations (0, see notes)
  * @param minChips         the fewest chips whose full-speed tiers hold the footprint; empty when no count up to
  *                         2^20 does
- * @param chips            the chip count evaluated: the one asked for, else {@code minChips}
- * @param layout           the layout the decode step is priced with on {@code chips} chips ({@link ModelFitter#layout})
+ * @param chips            the chip count evaluated: the one asked for, else the fewest at or above {@code minChips}
+ *                         that a layout a serving stack would run uses exactly
+ * @param layout           the layout the decode step is priced with on {@code chips} chips (see {@link ModelFitter})
  * @param placement        the full-speed placement on {@code chips} chips (bytes per tier per chip, KV capacity)
  * @param fullSpeedDecode  the batch-1 decode step at {@code contextTokens} under the full-speed residency on
  *                         {@code chips} chips (priced as if it fit when it does not: the speed it would have)

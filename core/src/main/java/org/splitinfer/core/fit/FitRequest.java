@@ -1,5 +1,6 @@
 package org.splitinfer.core.fit;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,12 +23,13 @@ public record FitRequest(ModelPrecision precision, long contextTokens, int chips
     /** Validates the numbers; a bad value is the user's and gets one sentence. */
     public FitRequest {
         if (contextTokens < 1) {
-            throw new FitException("context must be at least 1 token, got " + contextTokens
-                    + "; give --context a positive number of tokens.");
+            throw new FitException("fit.contextTokens must be at least 1 token, got " + contextTokens
+                    + "; give fit.contextTokens a positive number of tokens.", List.of("fit.contextTokens"));
         }
         if (chips < 0) {
-            throw new FitException("chip count must be at least 1, got " + chips
-                    + "; give --chips a positive number or leave it out to find the fewest chips that fit.");
+            throw new FitException("fit.chips must be at least 1, got " + chips
+                    + "; give fit.chips a positive number or leave it out to find the fewest chips that fit.",
+                    List.of("fit.chips"));
         }
     }
 
@@ -62,8 +64,9 @@ public record FitRequest(ModelPrecision precision, long contextTokens, int chips
      */
     public FitRequest withChips(int newChips) {
         if (newChips < 1) {
-            throw new FitException("chip count must be at least 1, got " + newChips
-                    + "; give --chips a positive number or leave it out to find the fewest chips that fit.");
+            throw new FitException("fit.chips must be at least 1, got " + newChips
+                    + "; give fit.chips a positive number or leave it out to find the fewest chips that fit.",
+                    List.of("fit.chips"));
         }
         return new FitRequest(precision, contextTokens, newChips);
     }

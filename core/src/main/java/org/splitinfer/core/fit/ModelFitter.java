@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import org.splitinfer.core.cost.DefaultFormats;
 import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.cost.FormatException;
+import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
@@ -21,7 +22,6 @@ import org.splitinfer.spi.OperandClass;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.Residency;
-import org.splitinfer.spi.Roofline;
 import org.splitinfer.spi.Status;
 import org.splitinfer.spi.TierUsage;
 
@@ -42,12 +42,11 @@ import org.splitinfer.spi.TierUsage;
  *       The full-speed placement, its KV capacity (tokens per chip and in total) and the alternatives
  *       ({@link MemoryModel#alternatives}) are reported at that count, or at a count the caller asks for: the
  *       alternatives of most families exist only where the full-speed placement does not fit.</li>
- *   <li><b>Layout of the priced step</b> ({@link #layout}): families whose step model is a chain of chips
- *       ({@link Roofline#stepTimingIncludesStageHandOffs()}: the LPU and the wafer) pipeline over the chips,
- *       {@code pipeline = min(chips, layers)}; the others fill their scale-up domain with tensor parallelism and
- *       pipeline over domains, {@code pipeline = min(layers, ⌈chips ÷ domain⌉)}. Either way
- *       {@code tensor = ⌊chips ÷ pipeline⌋}, experts are split like the MLP ({@code expert = 1}) and there is one
- *       replica; chips beyond {@code tensor × pipeline} are left out of the timing, which is conservative.</li>
+ *   <li><b>Chips and layout.</b> Without a chip count, the fewest chips that hold the footprint are rounded up to
+ *       the fewest that a layout a serving stack would run uses exactly ({@link LayoutSearch#fewestChips}); the
+ *       report keeps both. The decode step is priced on the fastest batch-1 layout the search proposes for the
+ *       chips; for a given count it proposes none of (a prime above the layer count, say), on the most chips below
+ *       it that it does, leaving the others out of the timing, which is conservative.</li>
  *   <li><b>Speed.</b> Each placement's cost is the latency of a batch-1 decode step at a context of {@code C},
  *       {@link StepCoster#cost} under that placement's residency, on the same layout. The full-speed time on a chip
  *       count where the footprint does not fit is the time it would take if it did: the reference the alternatives
@@ -87,13 +86,23 @@ public final class ModelFitter {
         if (minChips.isEmpty() && request.givenChips().isEmpty()) {
             throw new FitException(String.format(Locale.ROOT, "model '%s' at %s (%.4g bytes with a %d-token KV "
                             + "cache) does not fit the full-speed memory of up to 1048576 '%s' chips; choose a "
-                            + "smaller format with --precision or evaluate a chip count with --chips.",
-                    model.id(), precision, footprint.totalBytes(), context, accelerator.id()));
+                            + "smaller format in fit.precision or evaluate a chip count with fit.chips.",
+                    model.id(), precision, footprint.totalBytes(), context, accelerator.id()),
+                    List.of("fit.precision", "fit.chips"));
         }
-        int chips = request.givenChips().orElseGet(minChips::getAsInt);
-        ParallelLayout layout = layout(accelerator, model, chips);
+        LayoutSearch search = new LayoutSearch(accelerator, model);
+        int chips;
+        if (request.givenChips().isPresent()) {
+            chips = request.givenChips().getAsInt();
+        } else {
+            chips = search.fewestChips(minChips.getAsInt()).orElseThrow(() -> new FitException(String.format(
+                    Locale.ROOT, "model '%s' needs at least %d '%s' chips, more than any layout of its %d layers"
+                            + " reaches; choose a smaller format in fit.precision", model.id(), minChips.getAsInt(),
+                    accelerator.id(), model.layers()), List.of("fit.precision")));
+        }
         Placement placement = memory.place(footprint, chips);
         StepCoster coster = new StepCoster(accelerator, model, precision);
+        ParallelLayout layout = layout(search, coster, chips, placement.residency(), context);
         DecodeTiming fullSpeed = decodeTiming(coster, layout, placement.residency(), context);
         List<AlternativeFit> alternatives = new ArrayList<>();
         for (Placement alternative : memory.alternatives(footprint, chips)) {
@@ -119,35 +128,32 @@ public final class ModelFitter {
      */
     public static Footprint footprint(ModelSpec model, ModelPrecision precision, long contextTokens) {
         if (contextTokens < 1) {
-            throw new FitException("context must be at least 1 token, got " + contextTokens
-                    + "; give --context a positive number of tokens.");
+            throw new FitException("fit.contextTokens must be at least 1 token, got " + contextTokens
+                    + "; give fit.contextTokens a positive number of tokens.", List.of("fit.contextTokens"));
         }
         double kvBytes = model.kvBytes(contextTokens, precision.kvCache());
         return new Footprint(model.weightBytes(precision), kvBytes / contextTokens, contextTokens, 0);
     }
 
     /**
-     * The layout a step is priced with on a number of chips (see the notes).
-     *
-     * @param accelerator the chip kind
-     * @param model       the model
-     * @param chips       chips, {@code >= 1}
-     * @return the layout, at most {@code chips} chips
+     * The layout a step is priced with on a number of chips (see the notes): the fastest batch-1 decode among the
+     * layouts of the chips that {@link LayoutSearch} proposes, or of the most chips below that it proposes when it
+     * proposes none of exactly that many.
      */
-    public static ParallelLayout layout(Accelerator accelerator, ModelSpec model, int chips) {
-        if (chips < 1) {
-            throw new FitException("chip count must be at least 1, got " + chips + ".");
+    private static ParallelLayout layout(LayoutSearch search, StepCoster coster, int chips, Residency residency,
+                                         long context) {
+        int used = chips;
+        while (used > 1 && search.layouts(used).isEmpty()) {
+            used--;
         }
-        int layers = model.layers();
-        int pipeline;
-        if (accelerator.roofline().stepTimingIncludesStageHandOffs()) {
-            pipeline = Math.min(chips, layers);
-        } else {
-            int domain = Math.max(1, accelerator.interconnect().scaleUpDomainChips());
-            pipeline = Math.min(layers, (chips + domain - 1) / domain);
-        }
-        int tensor = Math.max(1, chips / pipeline);
-        return new ParallelLayout(tensor, pipeline, 1, 1);
+        StepBatch step = StepBatch.decode(1, context);
+        return search.fastest(used, layout -> {
+            try {
+                return coster.cost(step, layout, residency).latencySeconds();
+            } catch (FormatException e) {
+                return 0;
+            }
+        }, "fit.chips");
     }
 
     private static DecodeTiming decodeTiming(StepCoster coster, ParallelLayout layout, Residency residency,
@@ -230,10 +236,9 @@ public final class ModelFitter {
                     + " of " + model.slidingWindow().windowTokens() + " tokens: the KV bytes per token and the KV"
                     + " capacity in tokens are averages over a " + context + "-token sequence.");
         }
-        String rule = accelerator.roofline().stepTimingIncludesStageHandOffs()
-                ? "this family's step model is a chain of chips, so the layers are pipelined over the chips"
-                : "tensor parallelism within the scale-up domain of "
-                        + accelerator.interconnect().scaleUpDomainChips() + " chips, pipelined over domains";
+        String rule = "the fastest of the layouts a serving stack would run: tensor-parallel degrees that split the"
+                + " attention heads within the scale-up domain of " + accelerator.interconnect().scaleUpDomainChips()
+                + " chips, pipelined over the rest";
         notes.add(String.format(Locale.ROOT, "Decode steps are batch 1 at a context of %d tokens, priced on tensor"
                         + " %d × pipeline %d (%s)%s.", context, layout.tensor(), layout.pipeline(), rule,
                 layout.chips() < chips ? "; the other " + (chips - layout.chips()) + " chips are left out of the"

@@ -13,7 +13,6 @@ public final class UnknownAcceleratorException extends SplitInferException {
      * @param known the ids available
      */
     public UnknownAcceleratorException(String id, List<String> known) {
-        super(Suggestions.unknown("accelerator", id, known)
-                + "; run 'splitinfer hardware' to list them or add a plugin with --plugins DIR");
+        super(Suggestions.unknown("accelerator", id, known));
     }
 }

@@ -160,8 +160,8 @@ public final class ModelCatalog {
             }
         }
         if (path != null && !Files.exists(path) && looksLikeAPath(idOrPath)) {
-            throw new ModelConfigException("model file '" + path + "' does not exist; give a catalog id (see"
-                    + " 'splitinfer models') or the path of a config.json.");
+            throw new ModelConfigException("model file '" + path + "' does not exist; give a catalog id or"
+                    + " the path of a config.json.");
         }
         if (path == null || !Files.exists(path)) {
             throw new UnknownModelException(String.valueOf(idOrPath), Suggestions.closest(idOrPath, ids), ids);

@@ -85,7 +85,7 @@ public final class ValidationCases {
         try (InputStream input = Files.newInputStream(file)) {
             return read(file.toString(), input);
         } catch (NoSuchFileException e) {
-            throw new CaseFileException("case file '" + file + "' does not exist; check the path given to --cases.",
+            throw new CaseFileException("case file '" + file + "' does not exist; check the path.",
                     List.of(), e);
         } catch (IOException e) {
             throw new CaseFileException("case file '" + file + "' could not be read: " + e.getMessage() + ".",

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.splitinfer.core.cost.LayoutException;
 import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.InstalledAccelerator;
@@ -34,14 +36,14 @@ class EstimatorTest {
     }
 
     private static PipelineSpec.Split split(int prefillChips, int decodeChips, String precision) {
-        return new PipelineSpec.Split(new PoolSpec("pre", prefillChips, 1, 0, 0, precision),
-                new PoolSpec("dec", decodeChips, 1, 0, 0, precision), "infiniband-ndr-400g", false);
+        return new PipelineSpec.Split(PoolSpec.of("pre", prefillChips).withPrecision(precision),
+                PoolSpec.of("dec", decodeChips).withPrecision(precision), "infiniband-ndr-400g", false);
     }
 
     @Test
     void theKvCacheOfA2000TokenPromptCrossesA400GbLinkIn13Milliseconds() {
         Estimate estimate = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec"))
-                .estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(2000, 300, 1));
+                .estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(2000, 300, 1));
 
         // KV per token 80 layers × 2 (K, V) × 8 KV heads × 128 dims × 2 bytes = 327,680; × 2,000 = 655.36e6 bytes;
         // one 400 Gb/s port = 50e9 B/s (8 NICs of 50e9 each side do not limit it): 655.36e6 / 50e9 = 13.1072 ms,
@@ -53,7 +55,7 @@ class EstimatorTest {
     @Test
     void ttftIsAtLeastPrefillComputeAtPeakPlusTheTransferAndTpotAtLeastWeightsOverBandwidth() {
         Estimate estimate = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec"))
-                .estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(2000, 300, 1));
+                .estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(2000, 300, 1));
 
         // the whole model's prefill FLOPs over 8 chips at 1e15 FLOP/s each, then the 13.11 ms transfer
         KernelPlanner planner = new KernelPlanner(LLAMA_70B, ModelPrecision.BF16);
@@ -72,10 +74,10 @@ class EstimatorTest {
     @Test
     void aColocatedPipelineHasNoKvTransfer() {
         Estimate estimate = estimator(FakeChip.h100Like("gpu")).estimate(LLAMA_70B,
-                new PipelineSpec.Colocated(new PoolSpec("gpu", 8, 1, 0, 0, "bf16")), new Workload(2000, 300, 4));
+                new PipelineSpec.Colocated(PoolSpec.of("gpu", 8).withPrecision("bf16")), Workload.closedLoop(2000, 300, 4));
 
         assertThat(estimate.kvTransferSeconds()).isZero();
-        assertThat(estimate.pipeline()).isEqualTo("colocated");
+        assertThat(estimate.pipeline()).isEqualTo(PipelineKind.COLOCATED);
         assertThat(estimate.chips()).isEqualTo(8);
     }
 
@@ -84,7 +86,7 @@ class EstimatorTest {
         Estimator estimator = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec"));
         double previous = 0;
         for (long prompt : new long[] {250, 1000, 4000, 16000}) {
-            double ttft = estimator.estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(prompt, 300, 1))
+            double ttft = estimator.estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(prompt, 300, 1))
                     .ttftSeconds();
             assertThat(ttft).as("TTFT at %d prompt tokens", prompt).isGreaterThan(previous);
             previous = ttft;
@@ -96,14 +98,14 @@ class EstimatorTest {
         Estimator estimator = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec"));
         double previous = 0;
         for (int concurrency : new int[] {1, 8, 32, 128}) {
-            double tpot = estimator.estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(2000, 300, concurrency))
+            double tpot = estimator.estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(2000, 300, concurrency))
                     .tpotSeconds();
             assertThat(tpot).as("TPOT at %d in flight", concurrency).isGreaterThan(previous);
             previous = tpot;
         }
         previous = 0;
         for (long prompt : new long[] {500, 2000, 8000, 32000}) {
-            double tpot = estimator.estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(prompt, 300, 8))
+            double tpot = estimator.estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(prompt, 300, 8))
                     .tpotSeconds();
             assertThat(tpot).as("TPOT at a %d-token context", prompt).isGreaterThan(previous);
             previous = tpot;
@@ -142,7 +144,7 @@ class EstimatorTest {
     @Test
     void energyAndCostFollowFromPowerAndPrice() {
         Estimate estimate = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec"))
-                .estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(2000, 300, 16));
+                .estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(2000, 300, 16));
 
         // tokens per joule × watts = tokens per second
         assertThat(estimate.tokensPerJoule() * estimate.wallWatts())
@@ -160,9 +162,9 @@ class EstimatorTest {
     void aSlowerDecodeChipLowersThroughputAndRaisesTpot() {
         // short prompts and long answers keep the decode pool the bottleneck
         Estimate fast = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec"))
-                .estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(500, 1000, 32));
+                .estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(500, 1000, 32));
         Estimate slow = estimator(FakeChip.h100Like("pre"), FakeChip.h100Like("dec").withBandwidth(1.5e12))
-                .estimate(LLAMA_70B, split(8, 8, "bf16"), new Workload(500, 1000, 32));
+                .estimate(LLAMA_70B, split(8, 8, "bf16"), Workload.closedLoop(500, 1000, 32));
 
         assertThat(slow.tpotSeconds()).isGreaterThan(fast.tpotSeconds());
         assertThat(slow.outputTokensPerSecond()).isLessThan(fast.outputTokensPerSecond());
@@ -173,8 +175,8 @@ class EstimatorTest {
         // 141.1e9 bytes of BF16 weights on 72e9 usable bytes per chip need 2 chips for one sequence; 256 sequences
         // of 2,300 tokens add 256 × 2,300 × 327,680 = 192.9e9 bytes, 334e9 in all: 5 chips
         Estimate estimate = estimator(FakeChip.h100Like("gpu")).estimate(LLAMA_70B,
-                new PipelineSpec.Colocated(new PoolSpec("gpu", PoolSpec.AUTO, 1, 0, 0, "bf16")),
-                new Workload(2000, 300, 256));
+                new PipelineSpec.Colocated(PoolSpec.auto("gpu").withPrecision("bf16")),
+                Workload.closedLoop(2000, 300, 256));
 
         assertThat(estimate.phases().get(0).chipsPerInstance()).isEqualTo(5);
         assertThat(estimate.concurrency()).isEqualTo(256);
@@ -183,26 +185,30 @@ class EstimatorTest {
     @Test
     void aPoolTooSmallForTheModelNamesTheFewestChips() {
         assertThatThrownBy(() -> estimator(FakeChip.h100Like("gpu")).estimate(LLAMA_70B,
-                new PipelineSpec.Colocated(new PoolSpec("gpu", 1, 1, 0, 0, "bf16")), new Workload(2000, 300, 1)))
+                new PipelineSpec.Colocated(PoolSpec.of("gpu", 1).withPrecision("bf16")), Workload.closedLoop(2000, 300, 1)))
                 .isInstanceOf(EstimateException.class)
-                .hasMessageStartingWith("llama-3.1-70b in bf16 does not fit on 1 gpu chips")
-                .hasMessageEndingWith("use at least 2 chips or gpu:auto");
+                .hasMessageStartingWith("'llama-3.1-70b' in weights=bf16,activations=bf16,kv=bf16 does not fit on 1"
+                        + " 'gpu' chips")
+                .hasMessageEndingWith("set colocated.chips to at least 2, or leave it to the estimator")
+                .satisfies(e -> assertThat(((EstimateException) e).fields()).containsExactly("colocated.chips"));
     }
 
     @Test
     void aLayoutThatDoesNotMultiplyToTheChipsIsRefused() {
         assertThatThrownBy(() -> estimator(FakeChip.h100Like("gpu")).estimate(LLAMA_70B,
-                new PipelineSpec.Colocated(new PoolSpec("gpu", 8, 1, 3, 0, "bf16")), new Workload(2000, 300, 1)))
-                .isInstanceOf(EstimateException.class)
-                .hasMessage("colocated pool: tp 3 × pp auto must equal its 8 chips per instance; change"
-                        + " --tp/--pp or the chip count");
+                new PipelineSpec.Colocated(PoolSpec.of("gpu", 8).withLayout(OptionalInt.of(3), OptionalInt.empty()).withPrecision("bf16")), Workload.closedLoop(2000, 300, 1)))
+                .isInstanceOf(LayoutException.class)
+                .hasMessage("colocated.tp = 3 does not divide colocated.chips = 8; change colocated.tp or"
+                        + " colocated.chips")
+                .satisfies(e -> assertThat(((LayoutException) e).fields())
+                        .containsExactly("colocated.tp", "colocated.chips"));
     }
 
     @Test
     void offlineRunsTheLargestBatchThatFits() {
         Estimate estimate = estimator(FakeChip.h100Like("gpu")).estimate(LLAMA_70B,
-                new PipelineSpec.Colocated(new PoolSpec("gpu", 8, 1, 0, 0, "bf16")),
-                new Workload(2000, 300, Workload.OFFLINE));
+                new PipelineSpec.Colocated(PoolSpec.of("gpu", 8).withPrecision("bf16")),
+                Workload.offline(2000, 300));
 
         // 8 × 72e9 usable − 141.1e9 weights = 434.9e9 bytes of KV; / (2,300 × 327,680) = 577 sequences
         assertThat(estimate.phases().get(0).batch()).isEqualTo(estimate.phases().get(0).maxBatch()).isEqualTo(577);

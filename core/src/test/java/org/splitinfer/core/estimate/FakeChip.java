@@ -1,6 +1,8 @@
 package org.splitinfer.core.estimate;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorSpec;
 import org.splitinfer.spi.Collective;
@@ -14,6 +16,7 @@ import org.splitinfer.spi.MemoryModel;
 import org.splitinfer.spi.MemoryTier;
 import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.PowerModel;
+import org.splitinfer.spi.Price;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Reach;
 import org.splitinfer.spi.Residency;
@@ -53,6 +56,11 @@ record FakeChip(String id, double flopsPerSecond, double capacityBytes, double b
         return new AcceleratorSpec(id, Family.GPU, "Test", id, Status.SHIPPING,
                 List.of(new Source("test", "round numbers for hand-checked tests", null, "2026", "everything")),
                 List.of(Figure.sourced("price.purchaseUsd", purchaseUsd, "test")));
+    }
+
+    @Override
+    public Optional<Price> price() {
+        return Optional.of(new Price(OptionalDouble.of(purchaseUsd), OptionalDouble.empty()));
     }
 
     @Override

@@ -16,16 +16,17 @@ class PipelineFileTest {
                 layerStreaming: true
                 """);
 
-        assertThat(pipeline).isEqualTo(new PipelineSpec.Split(new PoolSpec("h100-sxm", 8, 1, 8, 1, "fp8"),
-                new PoolSpec("groq-lpu-v1", PoolSpec.AUTO, 2, PoolSpec.AUTO, PoolSpec.AUTO, "int8"), "roce-400g", true));
+        assertThat(pipeline).isEqualTo(new PipelineSpec.Split(PoolSpec.of("h100-sxm", 8).withLayout(8, 1)
+                .withPrecision("fp8"), PoolSpec.auto("groq-lpu-v1").withInstances(2).withPrecision("int8"),
+                "roce-400g", true));
     }
 
     @Test
     void aColocatedPipelineLeavesEveryChoiceToTheEstimatorByDefault() {
         PipelineSpec pipeline = PipelineFile.parse("one.yaml", "colocated: {hardware: tt-wormhole-galaxy}\n");
 
-        assertThat(pipeline).isEqualTo(new PipelineSpec.Colocated(
-                new PoolSpec("tt-wormhole-galaxy", PoolSpec.AUTO, 1, PoolSpec.AUTO, PoolSpec.AUTO, null)));
+        assertThat(pipeline).isEqualTo(PipelineSpec.colocated(PoolSpec.auto("tt-wormhole-galaxy")));
+        assertThat(((PipelineSpec.Colocated) pipeline).pool().autoChips()).isTrue();
     }
 
     @Test
@@ -40,7 +41,7 @@ class PipelineFileTest {
                         + " prefill.instances: must be a positive whole number, got '0';"
                         + " layerStreaming: must be true or false, got 'maybe';"
                         + " give either prefill and decode (split) or colocated, not both;"
-                        + " see 'Pipeline files' in the README for the schema");
+                        + " the schema is on PipelineFile (and in the README's 'Pipeline files')");
     }
 
     @Test

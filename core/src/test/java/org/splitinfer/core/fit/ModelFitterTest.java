@@ -1,6 +1,7 @@
 package org.splitinfer.core.fit;
 
 import org.splitinfer.core.cost.FormatException;
+import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.FormatRule;
 import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.cost.DefaultFormats;
@@ -141,23 +142,35 @@ class ModelFitterTest {
     }
 
     @Test
-    void theLayoutFillsTheScaleUpDomainWithTensorParallelismThenPipelines() {
-        FakeChip domainOfEight = FakeChip.small();
+    void withoutAChipCountTheFewestThatHoldTheModelAreRoundedUpToALayoutThatRuns() {
+        // llama-2-70b: 64 query heads and 8 KV heads, 80 layers; the fake's scale-up domain is 8 chips, so tensor
+        // degrees are 1, 2, 4 and 8, and an instance runs on t × p chips with p <= 80. Memory alone asks for
+        // 137.4e9 bytes of BF16 weights plus the KV cache on 3.6e9 usable bytes per chip: 40 chips and more.
+        ModelSpec llama70 = CATALOG.get("llama-2-70b");
+        FitReport report = ModelFitter.fit(FakeChip.small(), llama70, FitRequest.defaults()
+                .withPrecision(ModelPrecision.BF16));
 
-        assertThat(ModelFitter.layout(domainOfEight, LLAMA_8B, 5)).isEqualTo(new ParallelLayout(5, 1, 1, 1));
-        assertThat(ModelFitter.layout(domainOfEight, LLAMA_8B, 24)).isEqualTo(new ParallelLayout(8, 3, 1, 1));
-        // ⌈12 ÷ 8⌉ = 2 stages of ⌊12 ÷ 2⌋ = 6 chips
-        assertThat(ModelFitter.layout(domainOfEight, LLAMA_8B, 12)).isEqualTo(new ParallelLayout(6, 2, 1, 1));
+        int memoryChips = report.minChips().getAsInt();
+        assertThat(report.chips()).isGreaterThanOrEqualTo(memoryChips);
+        assertThat(new LayoutSearch(FakeChip.small(), llama70).layouts(report.chips())).isNotEmpty();
+        for (int fewer = memoryChips; fewer < report.chips(); fewer++) {
+            assertThat(new LayoutSearch(FakeChip.small(), llama70).layouts(fewer)).as("%d chips", fewer).isEmpty();
+        }
+        assertThat(report.layout().chips()).isEqualTo(report.chips());
+        assertThat(64 % report.layout().tensor()).isZero();
     }
 
     @Test
-    void aChainOfChipsFamilyPipelinesOverTheChipsUpToTheLayers() {
-        FakeChip chain = FakeChip.small().chained();
+    void aGivenChipCountNoLayoutUsesIsPricedOnTheMostChipsBelowThatOneDoes() {
+        // 337 is prime and above the 80 layers: tensor 8 × 42 stages = 336 chips is the largest count below that
+        // the search proposes (tensor degrees 1, 2, 4, 8 in a domain of 8; 168 or 84 stages exceed the layers)
         ModelSpec llama70 = CATALOG.get("llama-2-70b");
+        FitReport report = ModelFitter.fit(FakeChip.small(), llama70, FitRequest.defaults()
+                .withPrecision(ModelPrecision.BF16).withChips(337));
 
-        assertThat(ModelFitter.layout(chain, llama70, 4)).isEqualTo(new ParallelLayout(1, 4, 1, 1));
-        // 80 layers: 80 stages of ⌊337 ÷ 80⌋ = 4 chips; 17 chips left out of the timing
-        assertThat(ModelFitter.layout(chain, llama70, 337)).isEqualTo(new ParallelLayout(4, 80, 1, 1));
+        assertThat(report.chips()).isEqualTo(337);
+        assertThat(report.layout()).isEqualTo(new ParallelLayout(8, 42, 1, 1));
+        assertThat(report.notes()).anyMatch(note -> note.contains("the other 1 chips are left out of the timing"));
     }
 
     @Test
@@ -190,7 +203,9 @@ class ModelFitterTest {
                 .isInstanceOf(SplitInferException.class)
                 .hasMessage("model 'llama-3.1-8b' at weights=bf16,activations=bf16,kv=bf16 (1.660e+10 bytes with a"
                         + " 4096-token KV cache) does not fit the full-speed memory of up to 1048576 'fake-chip'"
-                        + " chips; choose a smaller format with --precision or evaluate a chip count with --chips.");
+                        + " chips; choose a smaller format in fit.precision or evaluate a chip count with fit.chips.")
+                .satisfies(e -> assertThat(((SplitInferException) e).fields())
+                        .containsExactly("fit.precision", "fit.chips"));
     }
 
     @Test
@@ -218,24 +233,28 @@ class ModelFitterTest {
     void badContextsAndChipCountsAreTheUsersToFix() {
         assertThatThrownBy(() -> FitRequest.defaults().withContext(0))
                 .isInstanceOf(FitException.class)
-                .hasMessage("context must be at least 1 token, got 0; give --context a positive number of tokens.");
+                .hasMessage("fit.contextTokens must be at least 1 token, got 0; give fit.contextTokens a positive number"
+                        + " of tokens.");
         assertThatThrownBy(() -> FitRequest.defaults().withChips(0))
                 .isInstanceOf(FitException.class)
-                .hasMessageStartingWith("chip count must be at least 1, got 0;");
+                .hasMessageStartingWith("fit.chips must be at least 1, got 0;");
     }
 
     @Test
     void theDecodeTimeOfAMemoryBoundStepIsTheBytesItMovesOverTheBandwidth() {
-        FitReport report = ModelFitter.fit(FakeChip.small(), LLAMA_8B, FitRequest.defaults().withChips(5));
+        FitReport report = ModelFitter.fit(FakeChip.small(), LLAMA_8B, FitRequest.defaults().withChips(4));
 
         // Batch 1 decode moves about one byte per FLOP, far below the fake's ridge of 1e15 ÷ 1e12 = 1,000 FLOP/byte:
-        // every kernel is memory-bound, so the step (one stage, free collectives) is its bytes ÷ 1e12 B/s.
+        // every kernel is memory-bound, so the step (one stage, free collectives) is its bytes ÷ 1e12 B/s. On 4 chips
+        // tensor 4 × 1 stage beats 2 × 2 and 1 × 4, whose stages run one after another.
+        assertThat(report.layout()).isEqualTo(new ParallelLayout(4, 1, 1, 1));
         StepWork work = new KernelPlanner(LLAMA_8B, ModelPrecision.BF16)
-                .plan(StepBatch.decode(1, 4096), new ParallelLayout(5, 1, 1, 1));
+                .plan(StepBatch.decode(1, 4096), new ParallelLayout(4, 1, 1, 1));
         assertThat(work.arithmeticIntensity()).isLessThan(1000);
         assertThat(report.fullSpeedDecode().seconds().getAsDouble())
                 .isCloseTo(work.totalBytes() / 1e12, within(1e-12));
-        // a fifth of 16.06e9 weight bytes is 3.2e9: a little over 3.2 ms
-        assertThat(report.fullSpeedDecode().seconds().getAsDouble()).isBetween(0.0032, 0.0034);
+        // the 16.06e9 weight bytes less the 1.05e9-byte embedding table (a lookup reads one row), over 4 chips:
+        // 3.75e9; plus a quarter of the 4,096-token KV cache (4,096 × 131,072 ÷ 4 = 0.134e9): 3.89e9 bytes, 3.89 ms
+        assertThat(report.fullSpeedDecode().seconds().getAsDouble()).isBetween(0.0038, 0.0040);
     }
 }

@@ -152,7 +152,7 @@ class ModelCatalogTest {
     void aMissingFileIsNamedAsAFileNotAnUnknownId() {
         assertThatThrownBy(() -> ModelCatalog.builtIn().resolve("models/no-such/config.json"))
                 .isInstanceOf(ModelConfigException.class)
-                .hasMessage("model file 'models/no-such/config.json' does not exist; give a catalog id (see"
-                        + " 'splitinfer models') or the path of a config.json.");
+                .hasMessage("model file 'models/no-such/config.json' does not exist; give a catalog id or the path of"
+                        + " a config.json.");
     }
 }

@@ -224,11 +224,11 @@ class ValidationCasesTest {
     }
 
     @Test
-    void aMissingFileIsNamedWithTheOptionThatGaveIt(@TempDir Path temp) {
+    void aMissingFileIsNamed(@TempDir Path temp) {
         Path missing = temp.resolve("none.yaml");
 
         assertThatThrownBy(() -> ValidationCases.read(missing))
                 .isInstanceOf(CaseFileException.class)
-                .hasMessage("case file '" + missing + "' does not exist; check the path given to --cases.");
+                .hasMessage("case file '" + missing + "' does not exist; check the path.");
     }
 }

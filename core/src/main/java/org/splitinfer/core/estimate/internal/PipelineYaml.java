@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.splitinfer.core.estimate.EstimateException;
@@ -95,7 +96,7 @@ public final class PipelineYaml {
         if (!problems.isEmpty()) {
             throw new EstimateException(origin + " has " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
-                    + "; see 'Pipeline files' in the README for the schema");
+                    + "; the schema is on PipelineFile (and in the README's 'Pipeline files')");
         }
         if (!split) {
             return new PipelineSpec.Colocated(colocated);
@@ -116,28 +117,33 @@ public final class PipelineYaml {
         if (hardware == null) {
             problems.add(key + ".hardware: required, an accelerator id");
         }
-        int chips = count(node.get("chips"), key + ".chips", true, problems);
-        int instances = node.has("instances") ? count(node.get("instances"), key + ".instances", false, problems) : 1;
-        int tensor = count(node.get("tp"), key + ".tp", true, problems);
-        int pipeline = count(node.get("pp"), key + ".pp", true, problems);
+        OptionalInt chips = count(node.get("chips"), key + ".chips", true, problems);
+        OptionalInt instances = node.has("instances") ? count(node.get("instances"), key + ".instances", false,
+                problems) : OptionalInt.of(1);
+        OptionalInt tensor = count(node.get("tp"), key + ".tp", true, problems);
+        OptionalInt pipeline = count(node.get("pp"), key + ".pp", true, problems);
         String precision = text(node.get("precision"), key + ".precision", problems);
-        if (hardware == null || chips < 0 || instances < 1 || tensor < 0 || pipeline < 0) {
+        if (hardware == null || chips == null || instances == null || instances.isEmpty() || tensor == null
+                || pipeline == null) {
             return null;
         }
-        return new PoolSpec(hardware, chips, instances, tensor, pipeline, precision);
+        return new PoolSpec(hardware, chips, instances.getAsInt(), tensor, pipeline, precision);
     }
 
-    /** A positive count; absent or {@code auto} (when allowed) is {@link PoolSpec#AUTO}; -1 after a problem. */
-    private static int count(JsonNode node, String path, boolean autoAllowed, List<String> problems) {
+    /**
+     * A positive count; absent or {@code auto} (when allowed) is empty, the estimator's choice; null after a
+     * problem.
+     */
+    private static OptionalInt count(JsonNode node, String path, boolean autoAllowed, List<String> problems) {
         if (node == null || (autoAllowed && node.isTextual() && node.asText().toLowerCase(Locale.ROOT).equals("auto"))) {
-            return PoolSpec.AUTO;
+            return OptionalInt.empty();
         }
-        if (node.isIntegralNumber() && node.asInt() >= 1) {
-            return node.asInt();
+        if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 1) {
+            return OptionalInt.of(node.asInt());
         }
         problems.add(path + ": must be a positive whole number" + (autoAllowed ? " or auto" : "") + ", got '"
                 + node.asText() + "'");
-        return -1;
+        return null;
     }
 
     private static String text(JsonNode node, String path, List<String> problems) {

@@ -145,8 +145,7 @@ public final class PluginDiscovery {
     private static List<Path> pluginsIn(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new PluginDirectoryException("plugin directory '" + directory
-                    + "' does not exist or is not a directory; check --plugins and "
-                    + PluginSearchPath.ENVIRONMENT_VARIABLE);
+                    + "' does not exist or is not a directory; check the plugin search path");
         }
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))

@@ -1,0 +1,160 @@
+package org.splitinfer.core.estimate;
+
+import org.splitinfer.core.cost.FormatChoice;
+import org.splitinfer.spi.Precision;
+
+/**
+ * One choice or assumption an {@link Estimate}'s figures rest on, as typed data: the caller (the command-line tool,
+ * a report) words it. Each kind is a record with its figures and what it rests on ({@link #basis()}).
+ *
+ * @since 0.1
+ */
+public sealed interface Assumption {
+
+    /** @return what the assumption rests on */
+    AssumptionBasis basis();
+
+    /**
+     * The serving-stack profile applied to every step (fitted by the calibration).
+     *
+     * @param software              the stack named, or null when none was
+     * @param known                 whether the calibration has a profile of its own for it (else: the profile for
+     *                              unknown stacks)
+     * @param kernelEfficiency      fraction of the modelled kernel speed
+     * @param stepOverheadSeconds   fixed seconds per step
+     */
+    record StackProfileApplied(String software, boolean known, double kernelEfficiency, double stepOverheadSeconds)
+            implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.CALIBRATION;
+        }
+    }
+
+    /**
+     * The formats of a pool that named none, by the default-format rule.
+     *
+     * @param role     the pool
+     * @param hardware its chip
+     * @param choice   the formats and the rule that chose them
+     */
+    record DefaultFormatsChosen(PoolRole role, String hardware, FormatChoice choice) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * The chips per instance of a pool given as {@code auto}.
+     *
+     * @param role                the pool
+     * @param hardware            its chip
+     * @param chips               chips per instance chosen: the fewest that hold the footprint and that a runnable
+     *                            layout uses exactly
+     * @param memoryChips         the fewest whose full-speed memory holds the footprint
+     * @param weightBytes         the model's weights
+     * @param sequences           sequences whose KV cache the footprint holds
+     * @param contextTokens       tokens of each of those sequences
+     */
+    record AutoChips(PoolRole role, String hardware, int chips, int memoryChips, double weightBytes, int sequences,
+                     long contextTokens) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * The layout the search chose for a pool that gave none.
+     *
+     * @param role     the pool
+     * @param tensor   tensor-parallel degree
+     * @param pipeline pipeline stages
+     * @param chips    chips per instance
+     * @param goal     what the search minimised
+     */
+    record LayoutChosen(PoolRole role, int tensor, int pipeline, int chips, LayoutGoal goal) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * How the KV cache of one prompt crosses from the prefill pool to the decode pool.
+     *
+     * @param promptTokens   tokens of the prompt
+     * @param kvBytes        its KV cache at the prefill pool's format
+     * @param link           the link type (its bandwidth, latency and source)
+     * @param bytesPerSecond the bandwidth the transfer gets: the link, or either end's NICs together if slower
+     */
+    record KvTransfer(long promptTokens, double kvBytes, KvLink link, double bytesPerSecond) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.SOURCED_FIGURE;
+        }
+    }
+
+    /** The KV cache streams layer by layer during prefill: only what outlasts the prefill is exposed. */
+    record LayerStreaming() implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * The pools keep the KV cache in different formats: the decode side converts it on arrival, reading and
+     * writing it once at its full-speed memory bandwidth.
+     *
+     * @param from    the prefill pool's KV format
+     * @param to      the decode pool's KV format
+     * @param seconds the conversion's time per request
+     */
+    record KvConversion(Precision from, Precision to, double seconds) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * A pool's memory holds fewer sequences than the requests in flight ask of it: the rest wait.
+     *
+     * @param role              the pool
+     * @param maxBatch          sequences one instance holds
+     * @param waitingRequests   requests that wait
+     * @param concurrency       requests in flight
+     */
+    record MemoryLimitedBatch(PoolRole role, int maxBatch, long waitingRequests, int concurrency)
+            implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * A colocated pool runs continuous batching with chunked prefill: prompts and decode steps time-share its chips,
+     * and the time per output token excludes prefill stalls.
+     */
+    record ColocatedBatching() implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.RULE;
+        }
+    }
+
+    /**
+     * How chips are paid for.
+     *
+     * @param cost the lifetime, electricity price and PUE (each with its source on {@link CostAssumptions})
+     */
+    record CostBasis(CostAssumptions cost) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.SOURCED_FIGURE;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.splitinfer.core.cost;
+
+import org.splitinfer.spi.Accelerator;
+import org.splitinfer.spi.AcceleratorSpec;
+import org.splitinfer.spi.Collective;
+import org.splitinfer.spi.Interconnect;
+import org.splitinfer.spi.MemoryModel;
+import org.splitinfer.spi.PowerModel;
+import org.splitinfer.spi.Reach;
+import org.splitinfer.spi.Roofline;
+
+/**
+ * A chip that is only a scale-up domain: the layout search reads nothing else. Every other model refuses to be
+ * asked, so a test that reaches one fails loudly.
+ */
+record DomainChip(String id, int domainChips) implements Accelerator, Interconnect {
+
+    @Override
+    public Interconnect interconnect() {
+        return this;
+    }
+
+    @Override
+    public int scaleUpDomainChips() {
+        return domainChips;
+    }
+
+    @Override
+    public AcceleratorSpec spec() {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public Roofline roofline() {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public MemoryModel memory() {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public PowerModel power() {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public double scaleUpBytesPerSecond() {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public double scaleOutBytesPerSecond() {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public double collectiveSeconds(Collective collective) {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+
+    @Override
+    public double transferSeconds(double bytes, Reach reach) {
+        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+    }
+}
