@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.core.cost.LayoutException;
@@ -19,6 +21,14 @@ import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.spi.Accelerator;
+import org.splitinfer.spi.AcceleratorSpec;
+import org.splitinfer.spi.Family;
+import org.splitinfer.spi.Interconnect;
+import org.splitinfer.spi.MemoryModel;
+import org.splitinfer.spi.PowerModel;
+import org.splitinfer.spi.Price;
+import org.splitinfer.spi.Roofline;
+import org.splitinfer.spi.Status;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Residency;
 
@@ -180,6 +190,68 @@ class EstimatorTest {
 
         assertThat(estimate.phases().get(0).chipsPerInstance()).isEqualTo(5);
         assertThat(estimate.concurrency()).isEqualTo(256);
+    }
+
+    @Test
+    void theChoicesTheEstimatorMadeAreTypedAssumptions() {
+        Estimate estimate = estimator(FakeChip.h100Like("gpu")).estimate(LLAMA_70B,
+                PipelineSpec.colocated(PoolSpec.auto("gpu").withPrecision("bf16")), Workload.closedLoop(2000, 300, 256));
+
+        // 5 chips hold the footprint (see above); in the fake's 8-chip domain the 64 heads split over 1, 2, 4 or 8
+        // chips, so 5 chips run only as 1 × 5 stages
+        assertThat(estimate.assumptions()).contains(
+                new Assumption.AutoChips(PoolRole.COLOCATED, "gpu", 5, 5, LLAMA_70B.weightBytes(ModelPrecision.BF16),
+                        256, 2300),
+                new Assumption.LayoutChosen(PoolRole.COLOCATED, 1, 5, 5, LayoutGoal.TIME_PER_OUTPUT_TOKEN),
+                new Assumption.ColocatedBatching(),
+                new Assumption.CostBasis(CostAssumptions.DEFAULT));
+        assertThat(estimate.assumptions().get(0)).isEqualTo(new Assumption.StackProfileApplied(null, false, 1, 0));
+        assertThat(estimate.chipStatuses()).containsExactly(new ChipStatus("gpu", Status.SHIPPING, 0));
+    }
+
+    @Test
+    void aChipThatPricesItselfInCodeIsChargedItsPrice() {
+        // no price figure in its sheet: the plugin computes a rental price of $2.50 per chip-hour
+        FakeChip chip = FakeChip.h100Like("rented");
+        Accelerator priced = new Accelerator() {
+            @Override
+            public AcceleratorSpec spec() {
+                return new AcceleratorSpec("rented", Family.GPU, "Test", "rented", Status.SHIPPING,
+                        chip.spec().sources(), List.of());
+            }
+
+            @Override
+            public Roofline roofline() {
+                return chip;
+            }
+
+            @Override
+            public MemoryModel memory() {
+                return chip;
+            }
+
+            @Override
+            public Interconnect interconnect() {
+                return chip;
+            }
+
+            @Override
+            public PowerModel power() {
+                return chip;
+            }
+
+            @Override
+            public Optional<Price> price() {
+                return Optional.of(new Price(OptionalDouble.empty(), OptionalDouble.of(2.5)));
+            }
+        };
+        Estimate estimate = estimator(priced).estimate(LLAMA_70B,
+                PipelineSpec.colocated(PoolSpec.of("rented", 8).withPrecision("bf16")), Workload.closedLoop(2000, 300, 8));
+
+        // 8 chips × $2.50 per hour, energy included in the rental
+        assertThat(estimate.usdPerHour()).isEqualTo(8 * 2.5);
+        assertThat(estimate.usdPerMillionTokens())
+                .isCloseTo(20.0 / (estimate.outputTokensPerSecond() * 3600) * 1e6, within(1e-9));
     }
 
     @Test
