@@ -29,15 +29,23 @@ final class Json {
                             generator.writeString(value.name());
                         }
                     })
-                    .addSerializer(Enum.class, new StdSerializer<>(Enum.class) {
-                        @Override
-                        public void serialize(Enum value, JsonGenerator generator, SerializerProvider provider)
-                                throws IOException {
-                            generator.writeString(value.name().toLowerCase(Locale.ROOT));
-                        }
-                    }));
+                    .addSerializer(new LowerCaseEnums()));
 
     private Json() {
+    }
+
+    /** Enums as their names in lower case: {@code prefill}, {@code shipping}, {@code time_per_output_token}. */
+    private static final class LowerCaseEnums extends StdSerializer<Enum<?>> {
+        private static final long serialVersionUID = 1L;
+
+        LowerCaseEnums() {
+            super(Enum.class, false);
+        }
+
+        @Override
+        public void serialize(Enum<?> value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(value.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     static ObjectNode object() {
