@@ -14,7 +14,6 @@ import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.validate.CasePredictor;
 import org.splitinfer.core.validate.Calibration;
 import org.splitinfer.core.validate.ValidationCase;
-import org.splitinfer.spi.UnsupportedPrecisionException;
 
 /**
  * Fits the serving-stack profiles and the per-family collective latency to validation cases.
@@ -90,7 +89,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             try {
                 plain.predict(c);
                 usable.add(c);
-            } catch (SplitInferException | UnsupportedPrecisionException e) {
+            } catch (SplitInferException e) {
                 skipped.add(c.id() + ": " + e.getMessage());
             }
         }
