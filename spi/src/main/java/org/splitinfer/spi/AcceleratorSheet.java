@@ -24,10 +24,10 @@ public record AcceleratorSheet(String resource, String id, String vendor, String
     public AcceleratorSheet {
         Names.requireText("sheet resource", resource);
         Names.requireLowerName("accelerator id", id);
-        Names.requireText("accelerator '" + id + "' vendor", vendor);
-        Names.requireText("accelerator '" + id + "' displayName", displayName);
-        Names.requireNonNull("accelerator '" + id + "' status", status);
-        figures = List.copyOf(Names.requireNonNull("accelerator '" + id + "' figures", figures));
+        Names.requireText("accelerator", id, "vendor", vendor);
+        Names.requireText("accelerator", id, "displayName", displayName);
+        Names.requireNonNull("accelerator", id, "status", status);
+        figures = List.copyOf(Names.requireNonNull("accelerator", id, "figures", figures));
     }
 
     /**

@@ -25,12 +25,12 @@ public record AcceleratorSpec(String id, Family family, String vendor, String di
     /** Validates the fields and that each figure cites a source of this spec. */
     public AcceleratorSpec {
         Names.requireLowerName("accelerator id", id);
-        Names.requireNonNull("accelerator '" + id + "' family", family);
-        Names.requireText("accelerator '" + id + "' vendor", vendor);
-        Names.requireText("accelerator '" + id + "' displayName", displayName);
-        Names.requireNonNull("accelerator '" + id + "' status", status);
-        sources = List.copyOf(Names.requireNonNull("accelerator '" + id + "' sources", sources));
-        figures = List.copyOf(Names.requireNonNull("accelerator '" + id + "' figures", figures));
+        Names.requireNonNull("accelerator", id, "family", family);
+        Names.requireText("accelerator", id, "vendor", vendor);
+        Names.requireText("accelerator", id, "displayName", displayName);
+        Names.requireNonNull("accelerator", id, "status", status);
+        sources = List.copyOf(Names.requireNonNull("accelerator", id, "sources", sources));
+        figures = List.copyOf(Names.requireNonNull("accelerator", id, "figures", figures));
         Map<String, Source> byId = new LinkedHashMap<>();
         for (Source source : sources) {
             if (byId.put(source.id(), source) != null) {

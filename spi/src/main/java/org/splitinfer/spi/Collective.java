@@ -15,9 +15,9 @@ public record Collective(String name, CollectiveKind kind, double bytes, int par
     /** Validates the fields. */
     public Collective {
         Names.requireText("collective name", name);
-        Names.requireNonNull("collective '" + name + "' kind", kind);
-        Names.requireNonNegativeFinite("collective '" + name + "' bytes", bytes);
-        Names.requirePositive("collective '" + name + "' participants", participants);
-        Names.requirePositive("collective '" + name + "' count", count);
+        Names.requireNonNull("collective", name, "kind", kind);
+        Names.requireNonNegativeFinite("collective", name, "bytes", bytes);
+        Names.requirePositive("collective", name, "participants", participants);
+        Names.requirePositive("collective", name, "count", count);
     }
 }

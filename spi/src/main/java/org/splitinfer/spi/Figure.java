@@ -15,13 +15,13 @@ public record Figure(String name, double value, String sourceId, String assumpti
     /** Validates the value and that exactly one of source and assumption is given. */
     public Figure {
         Names.requireText("figure name", name);
-        Names.requireNonNegativeFinite("figure '" + name + "'", value);
+        Names.requireNonNegativeFinite("figure", name, "", value);
         if ((sourceId == null) == (assumption == null)) {
             throw new IllegalArgumentException("figure '" + name
                     + "' needs exactly one of a source id or an assumption rationale");
         }
         if (assumption != null) {
-            Names.requireText("figure '" + name + "' assumption", assumption);
+            Names.requireText("figure", name, "assumption", assumption);
         }
     }
 

@@ -20,13 +20,13 @@ public record Kernel(String name, KernelKind kind, long count, double flops, Pre
     /** Validates the fields. */
     public Kernel {
         Names.requireText("kernel name", name);
-        Names.requireNonNull("kernel '" + name + "' kind", kind);
-        Names.requirePositive("kernel '" + name + "' count", count);
-        Names.requireNonNegativeFinite("kernel '" + name + "' flops", flops);
-        Names.requireNonNull("kernel '" + name + "' precision", precision);
-        Names.requireNonNull("kernel '" + name + "' bytesRead", bytesRead);
-        Names.requireNonNull("kernel '" + name + "' bytesWritten", bytesWritten);
-        Names.requireNonNull("kernel '" + name + "' shape", shape);
+        Names.requireNonNull("kernel", name, "kind", kind);
+        Names.requirePositive("kernel", name, "count", count);
+        Names.requireNonNegativeFinite("kernel", name, "flops", flops);
+        Names.requireNonNull("kernel", name, "precision", precision);
+        Names.requireNonNull("kernel", name, "bytesRead", bytesRead);
+        Names.requireNonNull("kernel", name, "bytesWritten", bytesWritten);
+        Names.requireNonNull("kernel", name, "shape", shape);
     }
 
     /** @return bytes read and written per invocation, by class */

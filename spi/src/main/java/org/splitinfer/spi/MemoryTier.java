@@ -17,8 +17,8 @@ public record MemoryTier(String name, double capacityBytes, double bytesPerSecon
     /** Validates the fields. */
     public MemoryTier {
         Names.requireLowerName("memory tier name", name);
-        Names.requirePositiveFinite("tier '" + name + "' capacityBytes", capacityBytes);
-        Names.requirePositiveFinite("tier '" + name + "' bytesPerSecond", bytesPerSecond);
+        Names.requirePositiveFinite("tier", name, "capacityBytes", capacityBytes);
+        Names.requirePositiveFinite("tier", name, "bytesPerSecond", bytesPerSecond);
         if (!(usableFraction > 0 && usableFraction <= 1)) {
             throw new IllegalArgumentException("tier '" + name + "' usableFraction must be in (0, 1], got " + usableFraction);
         }

@@ -2,7 +2,13 @@ package org.splitinfer.spi;
 
 import java.util.regex.Pattern;
 
-/** Validation shared by the SPI's records; not part of the contract. */
+/**
+ * Validation shared by the SPI's records; not part of the contract.
+ *
+ * <p>Records such as {@link Kernel} and {@link Collective} are built millions of times per simulated run, so no
+ * check assembles its message before it knows the value is wrong: a field of a named owner is passed as its parts
+ * ({@code "kernel", name, "count"}) and joined into {@code kernel 'qkv_proj' count} only when the check fails.
+ */
 final class Names {
     private static final Pattern LOWER_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -11,52 +17,134 @@ final class Names {
 
     static String requireLowerName(String field, String value) {
         if (value == null || !LOWER_NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must match [a-z0-9][a-z0-9._-]*, got "
-                    + (value == null ? "null" : "'" + value + "'"));
+            throw new IllegalArgumentException(field + " must match [a-z0-9][a-z0-9._-]*, got " + quoted(value));
         }
         return value;
     }
 
     static String requireText(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " must be non-blank text, got "
-                    + (value == null ? "null" : "'" + value + "'"));
+            throw notText(field, value);
+        }
+        return value;
+    }
+
+    /** {@link #requireText(String, String)} for {@link #field field(owner, name, field)}. */
+    static String requireText(String owner, String name, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw notText(field(owner, name, field), value);
         }
         return value;
     }
 
     static double requireNonNegativeFinite(String field, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " must be finite and >= 0, got " + value);
+            throw notNonNegativeFinite(field, value);
+        }
+        return value;
+    }
+
+    /** {@link #requireNonNegativeFinite(String, double)} for {@link #field field(owner, name, field)}. */
+    static double requireNonNegativeFinite(String owner, String name, String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw notNonNegativeFinite(field(owner, name, field), value);
         }
         return value;
     }
 
     static double requirePositiveFinite(String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " must be finite and > 0, got " + value);
+            throw notPositiveFinite(field, value);
+        }
+        return value;
+    }
+
+    /** {@link #requirePositiveFinite(String, double)} for {@link #field field(owner, name, field)}. */
+    static double requirePositiveFinite(String owner, String name, String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw notPositiveFinite(field(owner, name, field), value);
         }
         return value;
     }
 
     static int requirePositive(String field, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(field + " must be >= 1, got " + value);
+            throw notPositive(field, value);
+        }
+        return value;
+    }
+
+    /** {@link #requirePositive(String, int)} for {@link #field field(owner, name, field)}. */
+    static int requirePositive(String owner, String name, String field, int value) {
+        if (value < 1) {
+            throw notPositive(field(owner, name, field), value);
         }
         return value;
     }
 
     static long requirePositive(String field, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException(field + " must be >= 1, got " + value);
+            throw notPositive(field, value);
+        }
+        return value;
+    }
+
+    /** {@link #requirePositive(String, long)} for {@link #field field(owner, name, field)}. */
+    static long requirePositive(String owner, String name, String field, long value) {
+        if (value < 1) {
+            throw notPositive(field(owner, name, field), value);
         }
         return value;
     }
 
     static <T> T requireNonNull(String field, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " must not be null");
+            throw isNull(field);
         }
         return value;
+    }
+
+    /** {@link #requireNonNull(String, Object)} for {@link #field field(owner, name, field)}. */
+    static <T> T requireNonNull(String owner, String name, String field, T value) {
+        if (value == null) {
+            throw isNull(field(owner, name, field));
+        }
+        return value;
+    }
+
+    /**
+     * The name of a field of a named owner, as messages print it.
+     *
+     * @param owner what the owner is, e.g. {@code kernel}
+     * @param name  the owner's name, e.g. {@code qkv_proj}; may be null
+     * @param field the field, e.g. {@code count}; empty for the owner's value itself
+     * @return e.g. {@code kernel 'qkv_proj' count}, or {@code figure 'hbm.capacityBytes'} for an empty field
+     */
+    static String field(String owner, String name, String field) {
+        return field.isEmpty() ? owner + " '" + name + "'" : owner + " '" + name + "' " + field;
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+
+    private static IllegalArgumentException notText(String field, String value) {
+        return new IllegalArgumentException(field + " must be non-blank text, got " + quoted(value));
+    }
+
+    private static IllegalArgumentException notNonNegativeFinite(String field, double value) {
+        return new IllegalArgumentException(field + " must be finite and >= 0, got " + value);
+    }
+
+    private static IllegalArgumentException notPositiveFinite(String field, double value) {
+        return new IllegalArgumentException(field + " must be finite and > 0, got " + value);
+    }
+
+    private static IllegalArgumentException notPositive(String field, long value) {
+        return new IllegalArgumentException(field + " must be >= 1, got " + value);
+    }
+
+    private static IllegalArgumentException isNull(String field) {
+        return new IllegalArgumentException(field + " must not be null");
     }
 }

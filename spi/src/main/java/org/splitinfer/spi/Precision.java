@@ -55,7 +55,7 @@ public record Precision(String name, double bitsPerElement) {
     /** Validates the fields. */
     public Precision {
         Names.requireLowerName("precision", name);
-        Names.requirePositiveFinite("precision '" + name + "' bitsPerElement", bitsPerElement);
+        Names.requirePositiveFinite("precision", name, "bitsPerElement", bitsPerElement);
     }
 
     /**

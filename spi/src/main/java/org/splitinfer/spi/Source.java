@@ -15,13 +15,13 @@ public record Source(String id, String document, String url, String date, String
     /** Validates every field. */
     public Source {
         Names.requireLowerName("source id", id);
-        Names.requireText("source '" + id + "' document", document);
-        Names.requireText("source '" + id + "' date", date);
+        Names.requireText("source", id, "document", document);
+        Names.requireText("source", id, "date", date);
         if (!date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
             throw new IllegalArgumentException("source '" + id + "' date must be yyyy, yyyy-mm or yyyy-mm-dd, got '"
                     + date + "'");
         }
-        Names.requireText("source '" + id + "' supports", supports);
+        Names.requireText("source", id, "supports", supports);
         if (url != null && url.isBlank()) {
             throw new IllegalArgumentException("source '" + id + "' url must be null or non-blank");
         }

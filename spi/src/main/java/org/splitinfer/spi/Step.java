@@ -19,6 +19,7 @@ public record Step(Phase phase, List<Kernel> kernels, Residency residency, Paral
     /** Validates the fields. */
     public Step {
         Names.requireNonNull("step phase", phase);
+        // List.copyOf returns an already-immutable list itself, so a host that passes List.of(...) pays no copy.
         kernels = List.copyOf(Names.requireNonNull("step kernels", kernels));
         Names.requireNonNull("step residency", residency);
         Names.requireNonNull("step layout", layout);

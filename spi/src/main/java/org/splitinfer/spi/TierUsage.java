@@ -13,9 +13,9 @@ public record TierUsage(String tier, double weightBytes, double kvCacheBytes, do
     /** Validates the fields. */
     public TierUsage {
         Names.requireLowerName("tier", tier);
-        Names.requireNonNegativeFinite("tier '" + tier + "' weightBytes", weightBytes);
-        Names.requireNonNegativeFinite("tier '" + tier + "' kvCacheBytes", kvCacheBytes);
-        Names.requireNonNegativeFinite("tier '" + tier + "' activationBytes", activationBytes);
+        Names.requireNonNegativeFinite("tier", tier, "weightBytes", weightBytes);
+        Names.requireNonNegativeFinite("tier", tier, "kvCacheBytes", kvCacheBytes);
+        Names.requireNonNegativeFinite("tier", tier, "activationBytes", activationBytes);
     }
 
     /** @return all bytes in this tier */

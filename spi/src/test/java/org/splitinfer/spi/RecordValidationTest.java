@@ -24,6 +24,36 @@ class RecordValidationTest {
     }
 
     @Test
+    void aKernelNamesItselfAndTheFieldThatIsWrong() {
+        OperandBytes none = OperandBytes.NONE;
+        ElementwiseShape shape = new ElementwiseShape(1);
+        assertThatThrownBy(() -> new Kernel("qkv_proj", KernelKind.GEMM, 0, 1, Precision.BF16, none, none, shape))
+                .hasMessage("kernel 'qkv_proj' count must be >= 1, got 0");
+        assertThatThrownBy(() -> new Kernel("qkv_proj", KernelKind.GEMM, 1, -1, Precision.BF16, none, none, shape))
+                .hasMessage("kernel 'qkv_proj' flops must be finite and >= 0, got -1.0");
+        assertThatThrownBy(() -> new Kernel("qkv_proj", null, 1, 1, Precision.BF16, none, none, shape))
+                .hasMessage("kernel 'qkv_proj' kind must not be null");
+        assertThatThrownBy(() -> new Kernel(" ", KernelKind.GEMM, 1, 1, Precision.BF16, none, none, shape))
+                .hasMessage("kernel name must be non-blank text, got ' '");
+    }
+
+    @Test
+    void aCollectiveNamesItselfAndTheFieldThatIsWrong() {
+        assertThatThrownBy(() -> new Collective("mlp all-reduce", CollectiveKind.ALL_REDUCE, 1, 0, 1))
+                .hasMessage("collective 'mlp all-reduce' participants must be >= 1, got 0");
+        assertThatThrownBy(() -> new Collective("mlp all-reduce", CollectiveKind.ALL_REDUCE, Double.NaN, 2, 1))
+                .hasMessage("collective 'mlp all-reduce' bytes must be finite and >= 0, got NaN");
+    }
+
+    @Test
+    void aFigureValueNamesTheFigure() {
+        assertThatThrownBy(() -> Figure.sourced("hbm.capacityBytes", -1, "datasheet"))
+                .hasMessage("figure 'hbm.capacityBytes' must be finite and >= 0, got -1.0");
+        assertThatThrownBy(() -> Figure.assumed("hbm.capacityBytes", 1, " "))
+                .hasMessage("figure 'hbm.capacityBytes' assumption must be non-blank text, got ' '");
+    }
+
+    @Test
     void aFigureIsEitherSourcedOrAssumed() {
         assertThatThrownBy(() -> new Figure("x.watts", 1, null, null))
                 .hasMessage("figure 'x.watts' needs exactly one of a source id or an assumption rationale");

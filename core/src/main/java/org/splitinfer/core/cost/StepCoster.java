@@ -1,8 +1,8 @@
 package org.splitinfer.core.cost;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.splitinfer.core.kernel.KernelPlanner;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.kernel.StepWork;
@@ -138,19 +138,33 @@ public final class StepCoster {
     }
 
     private static StepWork withoutEmbeddingAndHead(StepWork work) {
-        List<Kernel> kernels = new ArrayList<>();
-        for (Kernel kernel : work.kernels()) {
-            if (!OUTSIDE_LAYERS.contains(kernel.name())) {
-                kernels.add(kernel);
-            }
-        }
-        List<Collective> collectives = new ArrayList<>();
-        for (Collective collective : work.collectives()) {
-            if (!OUTSIDE_LAYERS.contains(collective.name())) {
-                collectives.add(collective);
-            }
-        }
-        return new StepWork(work.phase(), kernels, collectives, work.layout(), work.stage(), work.firstLayer(),
+        return new StepWork(work.phase(), insideLayers(work.kernels(), Kernel::name),
+                insideLayers(work.collectives(), Collective::name), work.layout(), work.stage(), work.firstLayer(),
                 work.layersPerChip(), work.sequences(), work.newTokens());
+    }
+
+    /**
+     * The items whose names are not {@link #OUTSIDE_LAYERS}, as an immutable list that {@link StepWork} keeps as it
+     * is; the list itself when nothing is outside, so a stage without embedding or head copies nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> insideLayers(List<T> items, Function<T, String> name) {
+        int inside = 0;
+        for (T item : items) {
+            if (!OUTSIDE_LAYERS.contains(name.apply(item))) {
+                inside++;
+            }
+        }
+        if (inside == items.size()) {
+            return items;
+        }
+        Object[] kept = new Object[inside];
+        int next = 0;
+        for (T item : items) {
+            if (!OUTSIDE_LAYERS.contains(name.apply(item))) {
+                kept[next++] = item;
+            }
+        }
+        return (List<T>) List.of(kept);
     }
 }

@@ -1,7 +1,5 @@
 package org.splitinfer.core.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.splitinfer.core.model.AttentionSpec;
 import org.splitinfer.core.model.FeedForward;
 import org.splitinfer.core.model.GroupedQueryAttention;
@@ -26,7 +24,10 @@ import org.splitinfer.spi.Precision;
 
 /**
  * Decomposes one phase step of a model into the kernels one chip runs and the collectives its layout needs.
- * Immutable and thread-safe; per-model constants are computed once in the constructor.
+ * Thread-safe, and its results depend on its arguments only; per-model constants are computed once in the
+ * constructor, and the part of each step's plan that does not read the prior context (every kernel but attention,
+ * and every collective) once per phase, sequence count, token count, layout and stage ({@link PlanTemplateCache}),
+ * so that a simulator's steps, whose batch sizes repeat and whose contexts grow, rebuild only their attention.
  *
  * <h2>Notes: work per kernel</h2>
  * With {@code T} new tokens and {@code B} sequences in the step, hidden size {@code d}, tensor-parallel
@@ -120,6 +121,7 @@ public final class KernelPlanner {
     private final Precision embeddingFormat;
     private final long normParameters;
     private final int normFlops;
+    private final PlanTemplateCache templates = new PlanTemplateCache();
 
     /**
      * A planner for one model at one precision.
@@ -215,98 +217,111 @@ public final class KernelPlanner {
         if (stage < 0 || stage >= stages) {
             throw new IllegalArgumentException("pipeline stage must be in 0.." + (stages - 1) + ", got " + stage);
         }
+        PlanTemplate template = templates.get(batch.phase(), batch.sequences(), batch.newTokens(), layout, stage);
+        if (template == null) {
+            template = template(batch.phase(), batch.sequences(), batch.newTokens(), layout, stage);
+            templates.put(template);
+        }
+        return template.plan(batch);
+    }
+
+    /**
+     * The plan of a step of that key, with its context-dependent kernels left to {@link PlanTemplate#plan}. It never
+     * sees a batch, so nothing in it can depend on the prior context.
+     */
+    private PlanTemplate template(Phase phase, int sequences, long tokens, ParallelLayout layout, int stage) {
+        int stages = layout.pipeline();
         int from = stageStart(model.layers(), stages, stage);
         int to = stageStart(model.layers(), stages, stage + 1);
         int layers = to - from;
         int tensor = layout.tensor();
-        long tokens = batch.newTokens();
         double activations = tokens * hidden * activationBytes;
-        List<Kernel> kernels = new ArrayList<>(28);
-        List<Collective> collectives = new ArrayList<>(8);
+        PlanTemplate.Builder step = new PlanTemplate.Builder(phase, sequences, tokens, layout, stage, from, layers);
 
         if (stage == 0) {
-            embedding(kernels, collectives, tokens, tensor);
+            embedding(step, tokens, tensor);
         }
-        kernels.add(elementwise("norm", KernelKind.NORM, 2L * layers, tokens * hidden, normFlops,
+        step.kernel(elementwise("norm", KernelKind.NORM, 2L * layers, tokens * hidden, normFlops,
                 normParameters * normBytes));
         AttentionSpec attention = model.attention();
         if (attention instanceof GroupedQueryAttention groupedQuery) {
-            groupedQuery(kernels, groupedQuery, batch, tensor, from, to);
+            groupedQuery(step, groupedQuery, tokens, tensor, from, to);
         } else {
-            latent(kernels, (LatentAttention) attention, batch, tensor, layers);
+            latent(step, (LatentAttention) attention, phase, tokens, tensor, layers);
         }
         int denseLayers = model.denseLayers(from, to);
         int moeLayers = layers - denseLayers;
         if (denseLayers > 0) {
-            feedForward(kernels, "mlp", model.mlp(), 1, denseLayers, tokens, tensor, mlpBytes, mlpGemm);
+            feedForward(step, "mlp", model.mlp(), 1, denseLayers, tokens, tensor, mlpBytes, mlpGemm);
         }
         if (moeLayers > 0) {
-            mixture(kernels, collectives, model.moe(), moeLayers, tokens, layout);
+            mixture(step, model.moe(), moeLayers, tokens, layout);
         }
-        kernels.add(elementwise("residual_add", KernelKind.ELEMENTWISE, 2L * layers, tokens * hidden, 1, 0, 2));
+        step.kernel(elementwise("residual_add", KernelKind.ELEMENTWISE, 2L * layers, tokens * hidden, 1, 0, 2));
         if (stage == stages - 1) {
-            head(kernels, collectives, batch, tokens, tensor);
+            head(step, sequences, tokens, tensor);
         }
         if (tensor > 1) {
-            collectives.add(new Collective("attention all-reduce", CollectiveKind.ALL_REDUCE, activations, tensor,
+            step.collective(new Collective("attention all-reduce", CollectiveKind.ALL_REDUCE, activations, tensor,
                     layers));
-            collectives.add(new Collective("mlp all-reduce", CollectiveKind.ALL_REDUCE, activations, tensor, layers));
+            step.collective(new Collective("mlp all-reduce", CollectiveKind.ALL_REDUCE, activations, tensor, layers));
         }
         if (stages > 1) {
-            collectives.add(new Collective("pipeline send-recv", CollectiveKind.SEND_RECV, activations, 2, 1));
+            step.collective(new Collective("pipeline send-recv", CollectiveKind.SEND_RECV, activations, 2, 1));
         }
-        return new StepWork(batch.phase(), kernels, collectives, layout, stage, from, layers, batch.sequences(),
-                tokens);
+        return step.build();
     }
 
-    private void embedding(List<Kernel> kernels, List<Collective> collectives, long tokens, int tensor) {
+    private void embedding(PlanTemplate.Builder step, long tokens, int tensor) {
         long rowBytes = Math.max(1, (long) Math.ceil(hidden * embeddingBytes));
         long rows = ceilDiv(tokens, tensor);
         double out = tokens * hidden * activationBytes;
-        kernels.add(new Kernel("embedding", KernelKind.EMBEDDING, 1, 0, embeddingFormat,
+        step.kernel(new Kernel("embedding", KernelKind.EMBEDDING, 1, 0, embeddingFormat,
                 new OperandBytes(rows * hidden * embeddingBytes, 0, 0), new OperandBytes(0, 0, out),
                 new LookupShape(rows, rowBytes)));
         if (model.positionEncoding() == PositionEncoding.LEARNED) {
-            kernels.add(new Kernel("position_embedding", KernelKind.EMBEDDING, 1, tokens * hidden, embeddingFormat,
+            step.kernel(new Kernel("position_embedding", KernelKind.EMBEDDING, 1, tokens * hidden, embeddingFormat,
                     new OperandBytes(tokens * hidden * embeddingBytes, 0, out), new OperandBytes(0, 0, out),
                     new LookupShape(tokens, rowBytes)));
         }
         if (model.embeddingNorm()) {
-            kernels.add(elementwise("embedding_norm", KernelKind.NORM, 1, tokens * hidden, normFlops,
+            step.kernel(elementwise("embedding_norm", KernelKind.NORM, 1, tokens * hidden, normFlops,
                     normParameters * embeddingBytes));
         }
         if (tensor > 1) {
-            collectives.add(new Collective("embedding all-reduce", CollectiveKind.ALL_REDUCE, out, tensor, 1));
+            step.collective(new Collective("embedding all-reduce", CollectiveKind.ALL_REDUCE, out, tensor, 1));
         }
     }
 
-    private void groupedQuery(List<Kernel> kernels, GroupedQueryAttention attention, StepBatch batch, int tensor,
+    private void groupedQuery(PlanTemplate.Builder step, GroupedQueryAttention attention, long tokens, int tensor,
                               int from, int to) {
         int layers = to - from;
-        long tokens = batch.newTokens();
         int queryHeads = (int) ceilDiv(attention.queryHeads(), tensor);
         int kvHeads = (int) ceilDiv(attention.kvHeads(), tensor);
         long headDim = attention.headDim();
         long qkvWidth = (queryHeads + 2L * kvHeads) * headDim;
-        kernels.add(gemm("qkv_proj", layers, tokens, qkvWidth, hidden,
+        step.kernel(gemm("qkv_proj", layers, tokens, qkvWidth, hidden,
                 (hidden * qkvWidth + (attention.qkvBias() ? qkvWidth : 0)) * attentionBytes, attentionGemm));
         long rotated = tokens * (queryHeads + kvHeads) * headDim;
         if (attention.qkNorm()) {
-            kernels.add(elementwise("qk_norm", KernelKind.NORM, layers, rotated, 4, 2 * headDim * attentionBytes));
+            step.kernel(elementwise("qk_norm", KernelKind.NORM, layers, rotated, 4, 2 * headDim * attentionBytes));
         }
         if (model.positionEncoding() == PositionEncoding.ROTARY) {
-            kernels.add(elementwise("rotary", KernelKind.ELEMENTWISE, layers, rotated, 3, 0));
+            step.kernel(elementwise("rotary", KernelKind.ELEMENTWISE, layers, rotated, 3, 0));
         }
         int sliding = model.slidingLayers(from, to);
         if (layers - sliding > 0) {
-            kernels.add(groupedAttention("attention", layers - sliding, 0, attention, batch, queryHeads, kvHeads));
+            int full = layers - sliding;
+            step.contextKernel(batch -> groupedAttention("attention", full, 0, attention, batch, queryHeads,
+                    kvHeads));
         }
         if (sliding > 0) {
-            kernels.add(groupedAttention("attention_sliding", sliding, model.slidingWindow().windowTokens(),
-                    attention, batch, queryHeads, kvHeads));
+            int window = model.slidingWindow().windowTokens();
+            step.contextKernel(batch -> groupedAttention("attention_sliding", sliding, window, attention, batch,
+                    queryHeads, kvHeads));
         }
         long inner = queryHeads * headDim;
-        kernels.add(gemm("o_proj", layers, tokens, hidden, inner,
+        step.kernel(gemm("o_proj", layers, tokens, hidden, inner,
                 (inner * hidden + (attention.outputBias() ? hidden : 0)) * attentionBytes, attentionGemm));
     }
 
@@ -325,8 +340,8 @@ public final class KernelPlanner {
                 new AttentionShape(batch.sequences(), tokens, pairs, queryHeads, kvHeads, headDim));
     }
 
-    private void latent(List<Kernel> kernels, LatentAttention attention, StepBatch batch, int tensor, int layers) {
-        long tokens = batch.newTokens();
+    private void latent(PlanTemplate.Builder step, LatentAttention attention, Phase phase, long tokens, int tensor,
+                        int layers) {
         long heads = ceilDiv(attention.queryHeads(), tensor);
         long qLora = attention.qLoraRank();
         long kvLora = attention.kvLoraRank();
@@ -336,75 +351,102 @@ public final class KernelPlanner {
         long qk = nope + rope;
         long latentWidth = kvLora + rope;
         if (qLora > 0) {
-            kernels.add(gemm("q_down", layers, tokens, qLora, hidden, hidden * qLora * attentionBytes,
+            step.kernel(gemm("q_down", layers, tokens, qLora, hidden, hidden * qLora * attentionBytes,
                     attentionGemm));
-            kernels.add(gemm("q_up", layers, tokens, heads * qk, qLora, qLora * heads * qk * attentionBytes,
+            step.kernel(gemm("q_up", layers, tokens, heads * qk, qLora, qLora * heads * qk * attentionBytes,
                     attentionGemm));
         } else {
-            kernels.add(gemm("q_proj", layers, tokens, heads * qk, hidden, hidden * heads * qk * attentionBytes,
+            step.kernel(gemm("q_proj", layers, tokens, heads * qk, hidden, hidden * heads * qk * attentionBytes,
                     attentionGemm));
         }
         Kernel down = gemm("kv_down", layers, tokens, latentWidth, hidden, hidden * latentWidth * attentionBytes,
                 attentionGemm);
-        kernels.add(new Kernel(down.name(), down.kind(), down.count(), down.flops(), down.precision(),
+        step.kernel(new Kernel(down.name(), down.kind(), down.count(), down.flops(), down.precision(),
                 down.bytesRead(), new OperandBytes(0, tokens * latentWidth * kvBytes, down.bytesWritten().activations()),
                 down.shape()));
-        kernels.add(elementwise("latent_norm", KernelKind.NORM, layers, tokens * (qLora + kvLora), 4,
+        step.kernel(elementwise("latent_norm", KernelKind.NORM, layers, tokens * (qLora + kvLora), 4,
                 (qLora + kvLora) * attentionBytes));
-        kernels.add(elementwise("rotary", KernelKind.ELEMENTWISE, layers, tokens * (heads + 1) * rope, 3, 0));
-        double pairs = batch.scorePairs(0);
-        double keys = batch.keysRead(0);
-        double queryBytes;
-        if (batch.phase() == Phase.PREFILL) {
-            long expanded = heads * (nope + value);
-            long keyRows = Math.max(1, (long) Math.ceil(keys));
-            kernels.add(new Kernel("kv_up", KernelKind.GEMM, layers, 2.0 * keys * expanded * kvLora, attentionGemm,
-                    new OperandBytes(kvLora * expanded * attentionBytes, keys * latentWidth * kvBytes, 0),
-                    new OperandBytes(0, 0, keys * expanded * activationBytes),
-                    new GemmShape(keyRows, expanded, kvLora)));
-            queryBytes = (double) tokens * heads * qk * activationBytes;
-            double keyValueBytes = keys * (expanded + rope) * activationBytes;
-            kernels.add(new Kernel("attention", KernelKind.ATTENTION, layers,
-                    2.0 * pairs * heads * qk + 2.0 * pairs * heads * value, attentionCompute,
-                    new OperandBytes(0, 0, queryBytes + keyValueBytes),
-                    new OperandBytes(0, 0, (double) tokens * heads * value * activationBytes),
-                    new AttentionShape(batch.sequences(), tokens, pairs, (int) heads, (int) heads, (int) qk)));
+        step.kernel(elementwise("rotary", KernelKind.ELEMENTWISE, layers, tokens * (heads + 1) * rope, 3, 0));
+        if (phase == Phase.PREFILL) {
+            step.contextKernel(batch -> latentDecompression(attention, batch, layers, heads));
+            step.contextKernel(batch -> latentPrefillAttention(attention, batch, layers, heads));
         } else {
-            kernels.add(gemm("q_absorb", layers, tokens, heads * kvLora, nope, heads * kvLora * nope * attentionBytes,
+            step.kernel(gemm("q_absorb", layers, tokens, heads * kvLora, nope, heads * kvLora * nope * attentionBytes,
                     attentionGemm));
-            queryBytes = (double) tokens * heads * latentWidth * activationBytes;
-            kernels.add(new Kernel("attention", KernelKind.ATTENTION, layers,
-                    2.0 * pairs * heads * latentWidth + 2.0 * pairs * heads * kvLora, attentionCompute,
-                    new OperandBytes(0, keys * latentWidth * kvBytes, queryBytes),
-                    new OperandBytes(0, 0, (double) tokens * heads * kvLora * activationBytes),
-                    new AttentionShape(batch.sequences(), tokens, pairs, (int) heads, 1, (int) latentWidth)));
-            kernels.add(gemm("v_absorb", layers, tokens, heads * value, kvLora, heads * value * kvLora * attentionBytes,
+            step.contextKernel(batch -> latentDecodeAttention(attention, batch, layers, heads));
+            step.kernel(gemm("v_absorb", layers, tokens, heads * value, kvLora, heads * value * kvLora * attentionBytes,
                     attentionGemm));
         }
-        kernels.add(gemm("o_proj", layers, tokens, hidden, heads * value, heads * value * hidden * attentionBytes,
+        step.kernel(gemm("o_proj", layers, tokens, hidden, heads * value, heads * value * hidden * attentionBytes,
                 attentionGemm));
+    }
+
+    /** MLA prefill's {@code kv_up}: every key position's latent expanded to per-head keys and values. */
+    private Kernel latentDecompression(LatentAttention attention, StepBatch batch, int layers, long heads) {
+        long kvLora = attention.kvLoraRank();
+        long latentWidth = kvLora + attention.qkRopeHeadDim();
+        long expanded = heads * (attention.qkNopeHeadDim() + attention.vHeadDim());
+        double keys = batch.keysRead(0);
+        long keyRows = Math.max(1, (long) Math.ceil(keys));
+        return new Kernel("kv_up", KernelKind.GEMM, layers, 2.0 * keys * expanded * kvLora, attentionGemm,
+                new OperandBytes(kvLora * expanded * attentionBytes, keys * latentWidth * kvBytes, 0),
+                new OperandBytes(0, 0, keys * expanded * activationBytes),
+                new GemmShape(keyRows, expanded, kvLora));
+    }
+
+    /** MLA prefill's attention over the decompressed keys and values. */
+    private Kernel latentPrefillAttention(LatentAttention attention, StepBatch batch, int layers, long heads) {
+        long tokens = batch.newTokens();
+        long rope = attention.qkRopeHeadDim();
+        long value = attention.vHeadDim();
+        long qk = attention.qkNopeHeadDim() + rope;
+        long expanded = heads * (attention.qkNopeHeadDim() + value);
+        double pairs = batch.scorePairs(0);
+        double keys = batch.keysRead(0);
+        double queryBytes = (double) tokens * heads * qk * activationBytes;
+        double keyValueBytes = keys * (expanded + rope) * activationBytes;
+        return new Kernel("attention", KernelKind.ATTENTION, layers,
+                2.0 * pairs * heads * qk + 2.0 * pairs * heads * value, attentionCompute,
+                new OperandBytes(0, 0, queryBytes + keyValueBytes),
+                new OperandBytes(0, 0, (double) tokens * heads * value * activationBytes),
+                new AttentionShape(batch.sequences(), tokens, pairs, (int) heads, (int) heads, (int) qk));
+    }
+
+    /** MLA decode's attention over the cached latent, the up-projections absorbed (multi-query style). */
+    private Kernel latentDecodeAttention(LatentAttention attention, StepBatch batch, int layers, long heads) {
+        long tokens = batch.newTokens();
+        long kvLora = attention.kvLoraRank();
+        long latentWidth = kvLora + attention.qkRopeHeadDim();
+        double pairs = batch.scorePairs(0);
+        double keys = batch.keysRead(0);
+        double queryBytes = (double) tokens * heads * latentWidth * activationBytes;
+        return new Kernel("attention", KernelKind.ATTENTION, layers,
+                2.0 * pairs * heads * latentWidth + 2.0 * pairs * heads * kvLora, attentionCompute,
+                new OperandBytes(0, keys * latentWidth * kvBytes, queryBytes),
+                new OperandBytes(0, 0, (double) tokens * heads * kvLora * activationBytes),
+                new AttentionShape(batch.sequences(), tokens, pairs, (int) heads, 1, (int) latentWidth));
     }
 
     /**
      * Up-projection, activation and down-projection of {@code copies} feed-forward blocks, each split across
      * {@code shards} chips along its intermediate dimension, over {@code rows} token rows.
      */
-    private void feedForward(List<Kernel> kernels, String prefix, FeedForward block, int copies, int count,
+    private void feedForward(PlanTemplate.Builder step, String prefix, FeedForward block, int copies, int count,
                              long rows, int shards, double weightBytes, Precision compute) {
         long inner = ceilDiv(block.intermediateSize(), shards);
         long upWidth = (block.gated() ? 2L : 1L) * inner;
-        kernels.add(gemm(prefix + "_up", count, rows, copies * upWidth, hidden,
+        step.kernel(gemm(prefix + "_up", count, rows, copies * upWidth, hidden,
                 copies * (hidden * upWidth + (block.bias() ? upWidth : 0)) * weightBytes, compute));
-        kernels.add(activation(prefix + "_activation", count, rows * copies * inner, block.gated()));
-        kernels.add(gemm(prefix + "_down", count, rows, hidden, copies * inner,
+        step.kernel(activation(prefix + "_activation", count, rows * copies * inner, block.gated()));
+        step.kernel(gemm(prefix + "_down", count, rows, hidden, copies * inner,
                 copies * (inner * hidden + (block.bias() ? hidden : 0)) * weightBytes, compute));
     }
 
-    private void mixture(List<Kernel> kernels, List<Collective> collectives, MixtureOfExperts moe, int layers,
+    private void mixture(PlanTemplate.Builder step, MixtureOfExperts moe, int layers,
                          long tokens, ParallelLayout layout) {
         int experts = moe.routedExperts();
         int topK = moe.expertsPerToken();
-        kernels.add(new Kernel("router", KernelKind.ROUTER, layers, 2.0 * tokens * experts * hidden, routerGemm,
+        step.kernel(new Kernel("router", KernelKind.ROUTER, layers, 2.0 * tokens * experts * hidden, routerGemm,
                 new OperandBytes((hidden * experts + (moe.routerBias() ? experts : 0)) * routerBytes, 0,
                         tokens * hidden * activationBytes),
                 new OperandBytes(0, 0, (double) tokens * experts * activationBytes),
@@ -421,9 +463,9 @@ public final class KernelPlanner {
             pool = tokens * Math.max(1.0, (double) expertParallel / tensor);
             assignments = pool * topK / expertParallel;
             double perParticipant = pool / expertParallel * topK * hidden * activationBytes;
-            collectives.add(new Collective("expert dispatch all-to-all", CollectiveKind.ALL_TO_ALL, perParticipant,
+            step.collective(new Collective("expert dispatch all-to-all", CollectiveKind.ALL_TO_ALL, perParticipant,
                     expertParallel, layers));
-            collectives.add(new Collective("expert combine all-to-all", CollectiveKind.ALL_TO_ALL, perParticipant,
+            step.collective(new Collective("expert combine all-to-all", CollectiveKind.ALL_TO_ALL, perParticipant,
                     expertParallel, layers));
         } else {
             expertsHere = experts;
@@ -436,31 +478,31 @@ public final class KernelPlanner {
         boolean bias = moe.expert().bias();
         long upWidth = (gated ? 2L : 1L) * inner;
         long rowsPerExpert = Math.max(1, (long) Math.ceil(assignments / Math.max(touched, 1e-300)));
-        kernels.add(new Kernel("expert_up", KernelKind.GEMM, layers, 2.0 * assignments * upWidth * hidden, routedGemm,
+        step.kernel(new Kernel("expert_up", KernelKind.GEMM, layers, 2.0 * assignments * upWidth * hidden, routedGemm,
                 new OperandBytes(touched * (hidden * upWidth + (bias ? upWidth : 0)) * routedBytes, 0,
                         assignments * hidden * activationBytes),
                 new OperandBytes(0, 0, assignments * upWidth * activationBytes),
                 new GemmShape(rowsPerExpert, upWidth, hidden)));
-        kernels.add(activation("expert_activation", layers, Math.max(1, (long) Math.ceil(assignments * inner)), gated));
-        kernels.add(new Kernel("expert_down", KernelKind.GEMM, layers, 2.0 * assignments * inner * hidden, routedGemm,
+        step.kernel(activation("expert_activation", layers, Math.max(1, (long) Math.ceil(assignments * inner)), gated));
+        step.kernel(new Kernel("expert_down", KernelKind.GEMM, layers, 2.0 * assignments * inner * hidden, routedGemm,
                 new OperandBytes(touched * (inner * hidden + (bias ? hidden : 0)) * routedBytes, 0,
                         assignments * inner * activationBytes),
                 new OperandBytes(0, 0, assignments * hidden * activationBytes),
                 new GemmShape(rowsPerExpert, hidden, inner)));
         if (moe.sharedExperts() > 0) {
-            feedForward(kernels, "shared_expert", moe.expert(), moe.sharedExperts(), layers, tokens, tensor,
+            feedForward(step, "shared_expert", moe.expert(), moe.sharedExperts(), layers, tokens, tensor,
                     sharedBytes, sharedGemm);
         }
     }
 
-    private void head(List<Kernel> kernels, List<Collective> collectives, StepBatch batch, long tokens, int tensor) {
-        kernels.add(elementwise("final_norm", KernelKind.NORM, 1, tokens * hidden, normFlops,
+    private void head(PlanTemplate.Builder step, int sequences, long tokens, int tensor) {
+        step.kernel(elementwise("final_norm", KernelKind.NORM, 1, tokens * hidden, normFlops,
                 normParameters * normBytes));
-        long rows = batch.sequences();
+        long rows = sequences;
         long vocab = ceilDiv(model.vocabSize(), tensor);
-        kernels.add(gemm("lm_head", 1, rows, vocab, hidden, hidden * vocab * headBytes, headGemm));
+        step.kernel(gemm("lm_head", 1, rows, vocab, hidden, hidden * vocab * headBytes, headGemm));
         if (tensor > 1) {
-            collectives.add(new Collective("logits all-gather", CollectiveKind.ALL_GATHER,
+            step.collective(new Collective("logits all-gather", CollectiveKind.ALL_GATHER,
                     rows * vocab * activationBytes, tensor, 1));
         }
     }

@@ -26,7 +26,7 @@ import org.splitinfer.spi.Step;
 public record StepWork(Phase phase, List<Kernel> kernels, List<Collective> collectives, ParallelLayout layout,
                        int stage, int firstLayer, int layersPerChip, int sequences, long newTokens) {
 
-    /** Copies the lists. */
+    /** Copies lists that are not already immutable; the planner's are, and are kept as they are. */
     public StepWork {
         kernels = List.copyOf(kernels);
         collectives = List.copyOf(collectives);

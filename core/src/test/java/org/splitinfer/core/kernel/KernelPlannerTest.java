@@ -229,4 +229,35 @@ class KernelPlannerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pipeline parallel degree 33 exceeds the 32 layers of model 'llama-2-7b'");
     }
+
+    @Test
+    void reusedPlansEqualFreshOnesForEveryContextLayoutAndStage() {
+        // The planner memoises everything but attention per (phase, sequences, tokens, layout, stage); a step planned
+        // by a warm planner must equal the same step planned by a new one, kernel by kernel and collective by
+        // collective. Dense GQA, sliding-window GQA with learned sinks, MLA and MoE, decode and chunked prefill, with
+        // contexts that change between calls of the same key.
+        List<ParallelLayout> layouts = List.of(ParallelLayout.SINGLE, new ParallelLayout(8, 1, 1, 1),
+                new ParallelLayout(4, 3, 1, 1), new ParallelLayout(8, 2, 8, 1));
+        for (String id : List.of("llama-3.1-70b", "gpt-oss-120b", "deepseek-v3", "mixtral-8x7b")) {
+            ModelSpec model = CATALOG.get(id);
+            KernelPlanner warm = new KernelPlanner(model, ModelPrecision.BF16);
+            for (ParallelLayout layout : layouts) {
+                if (layout.expert() > 1 && model.moe() == null) {
+                    continue;
+                }
+                for (int stage = 0; stage < layout.pipeline(); stage++) {
+                    for (long context : new long[] {0, 1, 127, 4096, 130_000}) {
+                        for (StepBatch batch : List.of(StepBatch.decode(1, context), StepBatch.decode(64, context),
+                                StepBatch.decode(new long[] {context, 3, 70_000}),
+                                StepBatch.prefill(1, 512, context), StepBatch.prefill(2, 256, context),
+                                StepBatch.prefill(2, 8192, context))) {
+                            StepWork fresh = new KernelPlanner(model, ModelPrecision.BF16).plan(batch, layout, stage);
+                            assertThat(warm.plan(batch, layout, stage)).as("%s %s %s stage %d", id, batch, layout,
+                                    stage).isEqualTo(fresh);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
