@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCostRange;
 import org.splitinfer.core.cost.StepCostTable;
@@ -96,14 +97,15 @@ public class StepCostBenchmark {
                 .contains(Precision.BF16) ? Precision.BF16 : accelerator.roofline().computePrecisions().get(0));
         Footprint footprint = new Footprint(model.weightBytes(precision), model.kvBytesPerToken(precision.kvCache()),
                 32 * 4096, 0);
-        int chips = accelerator.memory().minChips(footprint).orElseThrow();
-        int pipeline = Math.min(chips, model.layers());
-        while (chips % pipeline != 0) {
-            pipeline--;
-        }
-        layout = new ParallelLayout(chips / pipeline, pipeline, 1, 1);
+        // the pool the estimator would size: the fewest chips that hold 32 sequences of 4,096 tokens and that a
+        // serving stack can lay out, on the layout fastest for a batch of 32
+        LayoutSearch search = new LayoutSearch(accelerator, model);
+        int chips = search.fewestChips(accelerator.memory().minChips(footprint).orElseThrow()).orElseThrow();
         residency = accelerator.memory().place(footprint, chips).residency();
         coster = new StepCoster(accelerator, model, precision);
+        StepBatch typical = StepBatch.decode(32, 4096);
+        layout = search.fastest(chips, candidate -> coster.cost(typical, candidate, residency).latencySeconds(),
+                "chips");
 
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < INPUTS; i++) {

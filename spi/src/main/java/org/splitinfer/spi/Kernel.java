@@ -41,7 +41,8 @@ public record Kernel(String name, KernelKind kind, long count, double flops, Pre
 
     /** @return bytes read and written by all invocations */
     public double totalBytes() {
-        return bytesMoved().total() * count;
+        // the two totals, not bytesMoved(): no record is built on a path that runs for every kernel of every step
+        return (bytesRead.total() + bytesWritten.total()) * count;
     }
 
     /**

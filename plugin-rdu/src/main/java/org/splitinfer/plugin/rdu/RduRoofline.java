@@ -109,7 +109,7 @@ public final class RduRoofline implements Roofline {
     @Override
     public double kernelSeconds(Kernel kernel, Residency residency) {
         double compute = computeSeconds(kernel);
-        double memory = memorySeconds(kernel.bytesMoved(), residency, -1);
+        double memory = memorySeconds(kernel, residency, -1);
         return kernel.count() * Math.max(compute, memory);
     }
 
@@ -124,7 +124,7 @@ public final class RduRoofline implements Roofline {
     public double spilledKernelSeconds(Kernel kernel, Residency residency, double ddrWeightFraction) {
         requireFraction(ddrWeightFraction);
         double compute = computeSeconds(kernel);
-        double memory = memorySeconds(kernel.bytesMoved(), residency, ddrWeightFraction);
+        double memory = memorySeconds(kernel, residency, ddrWeightFraction);
         return kernel.count() * Math.max(compute, memory);
     }
 
@@ -158,7 +158,7 @@ public final class RduRoofline implements Roofline {
         double memory = 0;
         for (Kernel kernel : step.kernels()) {
             compute += kernel.count() * computeSeconds(kernel);
-            memory += kernel.count() * memorySeconds(kernel.bytesMoved(), step.residency(), ddrWeightFraction);
+            memory += kernel.count() * memorySeconds(kernel, step.residency(), ddrWeightFraction);
         }
         // One fused dataflow kernel per decoder block: each layer pays one switch (at least one per step).
         double stage = Math.max(compute, memory) + stageSwitchSeconds * Math.max(1, step.layers());
@@ -169,18 +169,25 @@ public final class RduRoofline implements Roofline {
         return kernel.flops() / effectivePeaks[precisionIndex(kernel.precision())];
     }
 
-    /** A negative fraction means: weights come from the residency's weights tier alone. */
-    private double memorySeconds(OperandBytes bytes, Residency residency, double ddrWeightFraction) {
+    /**
+     * One invocation's bytes read and written over their tiers. A negative fraction means: weights come from the
+     * residency's weights tier alone. Reads the two byte records separately rather than summing them into a new one:
+     * this runs for every kernel of every step priced.
+     */
+    private double memorySeconds(Kernel kernel, Residency residency, double ddrWeightFraction) {
+        OperandBytes read = kernel.bytesRead();
+        OperandBytes written = kernel.bytesWritten();
+        double weightBytes = read.weights() + written.weights();
         double weights;
         if (ddrWeightFraction < 0) {
-            weights = bytes.weights() / bandwidth(residency.weightsTier());
+            weights = weightBytes / bandwidth(residency.weightsTier());
         } else {
-            weights = bytes.weights() * ((1 - ddrWeightFraction) / hbmBytesPerSecond
+            weights = weightBytes * ((1 - ddrWeightFraction) / hbmBytesPerSecond
                     + ddrWeightFraction / ddrBytesPerSecond);
         }
         // Every tier is looked up even for zero bytes, so that a residency naming a missing tier always fails.
-        double kvCache = bytes.kvCache() / bandwidth(residency.kvCacheTier());
-        double activations = bytes.activations() / bandwidth(residency.activationsTier());
+        double kvCache = (read.kvCache() + written.kvCache()) / bandwidth(residency.kvCacheTier());
+        double activations = (read.activations() + written.activations()) / bandwidth(residency.activationsTier());
         return weights + kvCache + activations;
     }
 
