@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Core's packages read as its data flow: model → kernel → cost → estimate / fit → validate → calibration (and later
- * sim → plan), with error beneath everything, hardware beside the flow, report and the entry point on top. Arrows
+ * Core's packages read as its data flow: model and workload → kernel → cost → estimate / fit → validate →
+ * calibration (and sim → plan), with error beneath everything, hardware beside the flow, report and the entry point
+ * on top. Arrows
  * point down this list only, and there is no cycle between packages (an {@code internal} package counts as part of
  * the package it serves).
  */
@@ -25,7 +26,7 @@ class PackageDependenciesTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of("error"),
             List.of("hardware"),
-            List.of("model"),
+            List.of("model", "workload"),
             List.of("kernel"),
             List.of("cost"),
             List.of("estimate", "fit"),
