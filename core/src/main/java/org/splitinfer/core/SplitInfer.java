@@ -19,10 +19,13 @@ import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginSearchPath;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.sim.SimulationResult;
+import org.splitinfer.core.sim.SimulationSpec;
+import org.splitinfer.core.sim.Simulator;
 
 /**
- * The entry point of splitinfer-core: the installed hardware, the model catalog, and the estimator wired with the
- * shipped defaults (KV links, cost assumptions, the fitted serving-stack calibration).
+ * The entry point of splitinfer-core: the installed hardware, the model catalog, and the estimator and the serving
+ * simulator wired with the shipped defaults (KV links, cost assumptions, the fitted serving-stack calibration).
  *
  * <pre>{@code
  * SplitInfer splitInfer = SplitInfer.create();   // plugins on the class path
@@ -45,7 +48,7 @@ public final class SplitInfer {
     private volatile Loaded loaded;
 
     /** What needs the plugins: built once, on first use. */
-    private record Loaded(HardwareRegistry hardware, Estimator estimator) {
+    private record Loaded(HardwareRegistry hardware, Estimator estimator, Simulator simulator) {
     }
 
     private SplitInfer(Builder builder) {
@@ -131,6 +134,27 @@ public final class SplitInfer {
         return estimator().estimate(model, pipeline, workload, software);
     }
 
+    /** @return the serving simulator over the installed hardware with these defaults */
+    public Simulator simulator() {
+        return loaded().simulator();
+    }
+
+    /**
+     * Simulates a deployment under traffic, request by request.
+     *
+     * <pre>{@code
+     * SimulationResult run = splitInfer.simulate(SimulationSpec.of(splitInfer.models().get("llama-3.1-70b"),
+     *         PipelineSpec.split(PoolSpec.of("h100-sxm", 8), PoolSpec.auto("groq-lpu-v1")),
+     *         Workloads.builtIn("chat"), RunLimit.requests(20_000), 7));
+     * }</pre>
+     *
+     * @param spec the run
+     * @return what it measured
+     */
+    public SimulationResult simulate(SimulationSpec spec) {
+        return simulator().run(spec);
+    }
+
     /**
      * Fits a model onto a chip kind: the fewest chips that hold it, its placement and the alternatives.
      *
@@ -150,7 +174,8 @@ public final class SplitInfer {
                 current = loaded;
                 if (current == null) {
                     HardwareRegistry registry = new HardwareLoader().load(searchPath);
-                    current = new Loaded(registry, new Estimator(registry, links, cost, calibration));
+                    current = new Loaded(registry, new Estimator(registry, links, cost, calibration),
+                            new Simulator(registry, links, cost, calibration));
                     loaded = current;
                 }
             }

@@ -18,6 +18,7 @@ import org.splitinfer.core.model.ModelSpec;
  */
 public final class Estimator {
     private final EstimateEngine engine;
+    private final CostAssumptions cost;
 
     /**
      * @param hardware the installed accelerators
@@ -38,6 +39,7 @@ public final class Estimator {
     public Estimator(HardwareRegistry hardware, LinkCatalog links, CostAssumptions cost,
                      ServingCalibration calibration) {
         this.engine = new EstimateEngine(hardware, links, cost, calibration);
+        this.cost = cost;
     }
 
     /**
@@ -67,5 +69,26 @@ public final class Estimator {
      */
     public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
         return engine.estimate(model, pipeline, workload, software);
+    }
+
+    /**
+     * Makes every choice a deployment leaves open, as {@link #estimate} does before it prices anything: formats,
+     * chips per instance (sized for the workload's requests in flight), layouts, the KV link. The simulator runs
+     * what this returns.
+     *
+     * @param model    the model
+     * @param pipeline the deployment
+     * @param workload the requests that size {@code auto} pools
+     * @param software the serving stack whose fitted profile applies, or null for the unknown-stack profile
+     * @return the resolved pipeline
+     * @throws EstimateException when the deployment cannot serve the model as given
+     */
+    public ResolvedPipeline resolve(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
+        return engine.resolve(model, pipeline, workload, software);
+    }
+
+    /** @return how purchases and energy are paid for */
+    public CostAssumptions cost() {
+        return cost;
     }
 }

@@ -32,6 +32,7 @@ class PackageDependenciesTest {
             List.of("estimate", "fit"),
             List.of("validate"),
             List.of("calibration"),
+            List.of("sim"),
             List.of("report"));
 
     private static final JavaClasses CORE_CLASSES = new ClassFileImporter()

@@ -14,7 +14,8 @@ import org.splitinfer.core.estimate.PhaseEstimate;
 import org.splitinfer.core.estimate.PipelineKind;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolRole;
-import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.estimate.ResolvedPipeline;
+import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.kernel.StepBatch;
@@ -91,38 +92,65 @@ public final class EstimateEngine {
      * @return the estimate
      */
     public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
+        ResolvedPipeline resolved = resolve(model, pipeline, workload, software);
+        List<Assumption> assumptions = new ArrayList<>(resolved.assumptions());
+        if (resolved.kind() == PipelineKind.SPLIT) {
+            return split(model, resolved, workload, assumptions);
+        }
+        return colocated(model, resolved.colocated(), workload, assumptions);
+    }
+
+    /**
+     * Makes every choice a deployment left open (formats, chips per instance, layouts, the KV link), for a workload
+     * whose requests in flight size the {@code auto} pools.
+     *
+     * @param model    the model
+     * @param pipeline the deployment
+     * @param workload the requests that size it
+     * @param software the serving stack whose fitted profile applies, or null for the unknown-stack profile
+     * @return the resolved pipeline, its choices as assumptions (the stack profile first)
+     */
+    public ResolvedPipeline resolve(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
         List<Assumption> assumptions = new ArrayList<>();
         StackProfile profile = calibration.profile(software);
         assumptions.add(new Assumption.StackProfileApplied(software,
                 software != null && calibration.stacks().containsKey(software), profile.kernelEfficiency(),
                 profile.stepOverheadSeconds()));
-        if (pipeline instanceof PipelineSpec.Split split) {
-            return split(model, split, workload, software, assumptions);
+        if (pipeline instanceof PipelineSpec.Colocated colocated) {
+            ResolvedPool pool = resolver.resolve(model, colocated.pool(), PoolRole.COLOCATED, workload, software,
+                    assumptions);
+            return new ResolvedPipeline(PipelineKind.COLOCATED, List.of(pool), null, 0, false, assumptions);
         }
-        return colocated(model, ((PipelineSpec.Colocated) pipeline).pool(), workload, software, assumptions);
-    }
-
-    private Estimate split(ModelSpec model, PipelineSpec.Split split, Workload workload, String software,
-                           List<Assumption> assumptions) {
+        PipelineSpec.Split split = (PipelineSpec.Split) pipeline;
         ResolvedPool decodePool = resolver.resolve(model, split.decode(), PoolRole.DECODE, workload, software,
                 assumptions);
-        int batch = batch(decodePool, workload, assumptions);
-        DecodePoint decode = decode(decodePool, batch, workload);
         ResolvedPool prefillPool = resolver.resolve(model, split.prefill(), PoolRole.PREFILL, workload, software,
                 assumptions);
-        StepCost prefill = prefillCost(prefillPool, workload);
-
         KvLink link = split.link() == null ? links.defaultLink() : links.get(split.link());
-        double kvBytes = model.kvBytes(workload.inputTokens(), prefillPool.precision().kvCache());
         // One link of the chosen type per instance pair; each end's chips send or receive their share of the cache
         // through their own NICs, so an end limits the transfer only when all its NICs together are slower.
         double bandwidth = Math.min(link.bytesPerSecond(), Math.min(
                 prefillPool.chips() * prefillPool.accelerator().interconnect().scaleOutBytesPerSecond(),
                 decodePool.chips() * decodePool.accelerator().interconnect().scaleOutBytesPerSecond()));
+        return new ResolvedPipeline(PipelineKind.SPLIT, List.of(prefillPool, decodePool), link, bandwidth,
+                split.layerStreaming(), assumptions);
+    }
+
+    private Estimate split(ModelSpec model, ResolvedPipeline resolved, Workload workload,
+                           List<Assumption> assumptions) {
+        ResolvedPool decodePool = resolved.decode();
+        int batch = batch(decodePool, workload, assumptions);
+        DecodePoint decode = decode(decodePool, batch, workload);
+        ResolvedPool prefillPool = resolved.prefill();
+        StepCost prefill = prefillCost(prefillPool, workload);
+
+        KvLink link = resolved.link();
+        double kvBytes = model.kvBytes(workload.inputTokens(), prefillPool.precision().kvCache());
+        double bandwidth = resolved.linkBytesPerSecond();
         double transfer = link.latencySeconds() + kvBytes / bandwidth;
         assumptions.add(new Assumption.KvTransfer(workload.inputTokens(), kvBytes, link, bandwidth));
         double exposed = transfer;
-        if (split.layerStreaming()) {
+        if (resolved.layerStreaming()) {
             double lastLayer = link.latencySeconds() + kvBytes / model.layers() / bandwidth;
             exposed = Math.max(lastLayer, transfer - prefill.latencySeconds());
             assumptions.add(new Assumption.LayerStreaming());
@@ -158,9 +186,7 @@ public final class EstimateEngine {
                 List.of(prefillPhase, decodePhase), assumptions);
     }
 
-    private Estimate colocated(ModelSpec model, PoolSpec spec, Workload workload, String software,
-                               List<Assumption> assumptions) {
-        ResolvedPool pool = resolver.resolve(model, spec, PoolRole.COLOCATED, workload, software, assumptions);
+    private Estimate colocated(ModelSpec model, ResolvedPool pool, Workload workload, List<Assumption> assumptions) {
         int batch = batch(pool, workload, assumptions);
         DecodePoint decode = decode(pool, batch, workload);
         StepCost prefill = prefillCost(pool, workload);

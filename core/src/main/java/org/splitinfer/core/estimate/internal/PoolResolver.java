@@ -16,6 +16,7 @@ import org.splitinfer.core.estimate.EstimateException;
 import org.splitinfer.core.estimate.LayoutGoal;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.kernel.StepBatch;
@@ -107,7 +108,7 @@ final class PoolResolver {
         ParallelLayout layout = layout(spec, role, chips, search, coster, placement, cappedBatch, workload,
                 assumptions);
         return new ResolvedPool(role, spec, accelerator, precision, chips, layout, placement.residency(),
-                cappedBatch, coster);
+                cappedBatch, freeFullSpeedBytes(accelerator, placement) * chips, coster);
     }
 
     private static ParallelLayout layout(PoolSpec spec, PoolRole role, int chips, LayoutSearch search,

@@ -1,0 +1,539 @@
+package org.splitinfer.core.sim.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.splitinfer.core.sim.RouterPolicy;
+import org.splitinfer.core.sim.RunLimit;
+import org.splitinfer.core.sim.ServiceLevel;
+import org.splitinfer.core.sim.TimeSample;
+import org.splitinfer.core.workload.RequestStream;
+
+/**
+ * The event loop of one run: requests arrive, queue, are prefilled, cross a KV link, are admitted to a decode batch,
+ * and finish; every step's time is one {@link StepTimes} call.
+ *
+ * <h2>Notes</h2>
+ * <ul>
+ *   <li><b>Clock and order.</b> Integer nanoseconds; events ordered by (time, sequence) ({@link EventQueue}); one
+ *       thread, no shared state, so a seed gives the same run byte for byte.</li>
+ *   <li><b>Routing.</b> An arriving request goes to a prefill (or colocated) instance, round-robin or to the one with
+ *       the fewest outstanding tokens (prompt tokens not yet prefilled; colocated: plus output tokens not yet
+ *       generated); a finished prompt picks its decode instance the same way (output tokens not yet generated).</li>
+ *   <li><b>Prefill.</b> An instance takes prompts first come, first served, up to {@code chunkTokens} per step; a
+ *       longer prompt is cut into chunks over several steps (chunked prefill), and short prompts are packed into
+ *       one step. A step of {@code T} tokens from prompts {@code i} (chunk {@code t_i} after {@code p_i} tokens of
+ *       their own) is priced as one sequence of {@code T} tokens after {@code P} prior tokens, with {@code P} chosen
+ *       so the query-key pairs match: {@code T·P + T(T+1)/2 = Σ t_i·p_i + t_i(t_i+1)/2}, clamped at 0 (packed
+ *       short prompts then pay a slightly larger causal triangle than they score). A pipelined instance
+ *       ({@code stages > 1}) starts a step every interval and keeps up to {@code stages} in flight.</li>
+ *   <li><b>KV transfer</b> (split). A finished prompt waits at its decode instance until KV-cache room for its whole
+ *       final context (prompt plus answer) is reserved there; then its cache crosses the pair's link, whose
+ *       bandwidth concurrent transfers share ({@link PairLinks}), plus the link's latency and, when the pools' KV
+ *       formats differ, a conversion. With layer streaming the part sent while the prompt was prefilled is not
+ *       sent again: {@code max(bytes ÷ layers, bytes − bandwidth × prefill time)} remains, as the estimator
+ *       assumes.</li>
+ *   <li><b>Decode.</b> Continuous batching: a sequence whose cache has arrived joins at the next iteration; each
+ *       iteration gives every sequence in the batch one token and takes {@link StepTimes#decodeNanos} at the batch
+ *       size and mean context; the first token of a sequence is the end of its first iteration (so TTFT = queueing
+ *       + prefill + transfer + first decode step, as the estimator counts it); a sequence leaves after its last
+ *       token and frees its reservation. Reserving the whole final context at admission means no sequence is ever
+ *       preempted (a scheduler that knows answer lengths; real ones admit more and preempt, which this does not
+ *       model).</li>
+ *   <li><b>Colocated.</b> Requests reserve KV room on arrival at their instance, then each iteration runs the decode
+ *       batch and up to {@code chunkTokens} prompt tokens; the two parts' times add (prefill and decode time-share
+ *       the chips, as the estimator's colocated model has it).</li>
+ *   <li><b>Rejection.</b> A request whose final context needs more KV cache than one decoding instance holds can
+ *       never be admitted and is rejected on arrival.</li>
+ *   <li><b>Ending.</b> A run limited by requests stops taking arrivals after the last and runs until every request
+ *       has ended; one limited by time stops at the limit and counts what is still in flight.</li>
+ * </ul>
+ */
+public final class Engine {
+    static final int ARRIVAL = 0;
+    static final int PREFILL_FREE = 1;
+    static final int PREFILL_DONE = 2;
+    static final int TRANSFER = 3;
+    static final int KV_ARRIVED = 4;
+    static final int DECODE_DONE = 5;
+    static final int COLOCATED_DONE = 6;
+    static final int SAMPLE = 7;
+
+    private final EngineConfig config;
+    private final RequestStream stream;
+    private final RunLimit limit;
+    private final long limitNanos;
+    private final long sloTtftNanos;
+    private final long sloTpotNanos;
+    private final LongConsumer progress;
+    private final long progressEvery;
+    private Observer observer;
+
+    private final EventQueue events = new EventQueue();
+    private final RequestTable requests = new RequestTable();
+    private final LatencyRecorder latencies = new LatencyRecorder();
+    private final List<TimeSample> samples = new ArrayList<>();
+
+    // prefill (split) or colocated instances
+    private final IntQueue[] promptQueue;
+    private final long[] prefillOutstanding;
+    private final boolean[] prefillBlocked;
+    private final int[] prefillInFlight;
+    private final int[][][] stepFinishers;
+    private final int[][] stepFinisherCounts;
+    private final boolean[][] stepSlotUsed;
+    private int prefillCursor;
+
+    // decode (split) or colocated instances
+    private final DecodeInstances decoders;
+    private final PairLinks links;
+    private int[] linkDone = new int[16];
+    private int decodeCursor;
+
+    /** Requests read from the stream (one may be scheduled and not yet arrived). */
+    private long pulled;
+    private long arrived;
+    private long completed;
+    private long rejectedKvCache;
+    private long sloMet;
+    private long outputTokens;
+    private long prefillBusyNanos;
+    private long promptTokensStepped;
+    private long prefillSteps;
+    private long transfers;
+    private long eventCount;
+    private long now;
+    private boolean arrivalsOpen = true;
+    private long lastSampleNanos;
+    private long lastSamplePrefillBusy;
+    private long lastSampleDecodeBusy;
+
+    /**
+     * @param config   pools, link and settings
+     * @param stream   the requests, in arrival order
+     * @param limit    when to stop taking requests
+     * @param slo      the objective requests are counted against
+     * @param progress told the number of requests that have ended, now and then; may be null
+     */
+    public Engine(EngineConfig config, RequestStream stream, RunLimit limit, ServiceLevel slo, LongConsumer progress) {
+        this.config = config;
+        this.stream = stream;
+        this.limit = limit;
+        this.limitNanos = limit.byTime() ? Math.round(limit.durationSeconds() * 1e9) : Long.MAX_VALUE;
+        this.sloTtftNanos = Math.round(slo.ttftSeconds() * 1e9);
+        this.sloTpotNanos = Math.round(slo.tpotSeconds() * 1e9);
+        this.progress = progress;
+        this.progressEvery = limit.byTime() ? 10_000 : Math.max(1, limit.requests() / 100);
+        int prefills = config.prefill().instances();
+        this.promptQueue = new IntQueue[prefills];
+        this.prefillOutstanding = new long[prefills];
+        this.prefillBlocked = new boolean[prefills];
+        this.prefillInFlight = new int[prefills];
+        int stages = config.split() ? config.prefill().stages() : 1;
+        this.stepFinishers = new int[prefills][stages][8];
+        this.stepFinisherCounts = new int[prefills][stages];
+        this.stepSlotUsed = new boolean[prefills][stages];
+        for (int i = 0; i < prefills; i++) {
+            promptQueue[i] = new IntQueue();
+        }
+        EngineConfig.Pool decoding = config.decoding();
+        this.decoders = new DecodeInstances(decoding.instances(), decoding.kvCacheBytes(), decoding.maxBatch(),
+                decoding.times(), requests, limitNanos);
+        this.links = config.split()
+                ? new PairLinks(prefills * config.decode().instances(), config.linkBytesPerSecond()) : null;
+    }
+
+    /**
+     * Every completed request's timestamps, for tests and traces.
+     */
+    @FunctionalInterface
+    interface Observer {
+        /**
+         * @param arrival      arrival
+         * @param prefillStart first prefill chunk started
+         * @param prefillDone  last prefill chunk finished
+         * @param reserved     KV-cache room reserved on the decoding instance
+         * @param firstToken   first output token
+         * @param finish       last output token
+         * @param input        prompt tokens
+         * @param output       output tokens
+         */
+        void completed(long arrival, long prefillStart, long prefillDone, long reserved, long firstToken, long finish,
+                       int input, int output);
+    }
+
+    /** @param watcher told every completion, in completion order */
+    void observe(Observer watcher) {
+        this.observer = watcher;
+    }
+
+    /**
+     * Runs to the end.
+     *
+     * @return what was measured
+     */
+    public EngineOutcome run() {
+        pullArrival();
+        if (config.sampleNanos() > 0) {
+            events.push(config.sampleNanos(), SAMPLE, 0, 0);
+        }
+        long end = 0;
+        while (!events.isEmpty()) {
+            if (events.peekTime() > limitNanos) {
+                end = limitNanos;
+                break;
+            }
+            events.pop();
+            now = events.time;
+            end = now;
+            eventCount++;
+            switch (events.kind) {
+                case ARRIVAL -> arrival();
+                case PREFILL_FREE -> {
+                    prefillBlocked[events.target] = false;
+                    startPrefill(events.target);
+                }
+                case PREFILL_DONE -> prefillDone(events.target, (int) events.payload);
+                case TRANSFER -> transferDone(events.target, events.payload);
+                case KV_ARRIVED -> {
+                    decoders.arrive(events.target, (int) events.payload);
+                    startDecode(events.target);
+                }
+                case DECODE_DONE -> decodeDone(events.target);
+                case COLOCATED_DONE -> colocatedDone(events.target);
+                case SAMPLE -> sample();
+                default -> throw new IllegalStateException("unknown event kind " + events.kind);
+            }
+        }
+        if (limit.byTime()) {
+            end = limitNanos;
+        }
+        decoders.finish(end);
+        return new EngineOutcome(arrived, completed, rejectedKvCache, end, latencies.ttft(), latencies.tpot(),
+                latencies.e2e(), latencies.queue(), sloMet, outputTokens, prefillBusyNanos, decoders.busyNanos(),
+                decoders.batchNanos(), decoders.stepNanos(), decoders.reservedByteNanos(), promptTokensStepped,
+                prefillSteps, links == null ? new double[0] : links.bytesMoved(), transfers, eventCount, samples);
+    }
+
+    /** Reads the next request and schedules its arrival, while the limit allows. */
+    private void pullArrival() {
+        if (!arrivalsOpen) {
+            return;
+        }
+        if ((!limit.byTime() && pulled >= limit.requests()) || !stream.advance()
+                || stream.arrivalNanos() > limitNanos) {
+            arrivalsOpen = false;
+            return;
+        }
+        int slot = requests.allocate();
+        requests.arrival[slot] = stream.arrivalNanos();
+        requests.input[slot] = stream.inputTokens();
+        requests.output[slot] = stream.outputTokens();
+        requests.promptLeft[slot] = stream.inputTokens();
+        requests.kvBytes[slot] = config.kv().reserveBytes((long) stream.inputTokens() + stream.outputTokens());
+        events.push(stream.arrivalNanos(), ARRIVAL, slot, 0);
+        pulled++;
+    }
+
+    private void arrival() {
+        int slot = events.target;
+        arrived++;
+        pullArrival();
+        if (requests.kvBytes[slot] > config.decoding().kvCacheBytes()) {
+            rejectedKvCache++;
+            requests.release(slot);
+            reportProgress();
+            return;
+        }
+        int instance = pickPrefill(slot);
+        requests.prefillInstance[slot] = instance;
+        prefillOutstanding[instance] += requests.input[slot]
+                + (config.split() ? 0 : requests.output[slot]);
+        if (config.split()) {
+            promptQueue[instance].add(slot);
+            startPrefill(instance);
+        } else {
+            decoders.waitForRoom(instance, slot);
+            decoders.admit(instance, now);
+            startColocated(instance);
+        }
+    }
+
+    private int pickPrefill(int slot) {
+        int instances = config.prefill().instances();
+        if (config.router() == RouterPolicy.ROUND_ROBIN) {
+            int chosen = prefillCursor;
+            prefillCursor = (prefillCursor + 1) % instances;
+            return chosen;
+        }
+        int best = 0;
+        for (int i = 1; i < instances; i++) {
+            if (prefillOutstanding[i] < prefillOutstanding[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private int pickDecode() {
+        int instances = config.decode().instances();
+        if (config.router() == RouterPolicy.ROUND_ROBIN) {
+            int chosen = decodeCursor;
+            decodeCursor = (decodeCursor + 1) % instances;
+            return chosen;
+        }
+        return decoders.leastOutstanding();
+    }
+
+    // ---- split: prefill instances ------------------------------------------------------------------------------
+
+    private void startPrefill(int instance) {
+        IntQueue queue = promptQueue[instance];
+        int stages = config.prefill().stages();
+        while (!prefillBlocked[instance] && prefillInFlight[instance] < stages && !queue.isEmpty()) {
+            int stepSlot = freeStepSlot(instance, stages);
+            PromptChunk chunk = takeChunk(queue, stepFinishers[instance], stepFinisherCounts[instance], stepSlot);
+            StepTimes times = config.prefill().times();
+            long latency = times.prefillLatencyNanos(chunk.tokens, chunk.prior);
+            long interval = Math.min(latency, times.prefillIntervalNanos(chunk.tokens, chunk.prior));
+            stepSlotUsed[instance][stepSlot] = true;
+            prefillInFlight[instance]++;
+            prefillBlocked[instance] = true;
+            prefillBusyNanos += busy(interval);
+            events.push(now + interval, PREFILL_FREE, instance, 0);
+            events.push(now + latency, PREFILL_DONE, instance, stepSlot);
+        }
+    }
+
+    private int freeStepSlot(int instance, int stages) {
+        for (int s = 0; s < stages; s++) {
+            if (!stepSlotUsed[instance][s]) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no free prefill step slot");
+    }
+
+    /** A prefill step's tokens and the prior context it is priced at (see the notes). */
+    private final PromptChunk chunk = new PromptChunk();
+
+    private static final class PromptChunk {
+        int tokens;
+        long prior;
+    }
+
+    /**
+     * Takes up to {@code chunkTokens} prompt tokens from the head of a queue; prompts that finish in this step leave
+     * the queue and are listed in {@code finishers[step]}.
+     */
+    private PromptChunk takeChunk(IntQueue queue, int[][] finishers, int[] counts, int step) {
+        int budget = config.chunkTokens();
+        long tokens = 0;
+        double pairs = 0;
+        counts[step] = 0;
+        while (budget > 0 && !queue.isEmpty()) {
+            int slot = queue.peek();
+            int left = requests.promptLeft[slot];
+            int take = Math.min(left, budget);
+            long prior = requests.input[slot] - left;
+            pairs += (double) take * prior + (double) take * (take + 1) / 2;
+            tokens += take;
+            budget -= take;
+            requests.promptLeft[slot] = left - take;
+            if (requests.prefillStart[slot] < 0) {
+                requests.prefillStart[slot] = now;
+            }
+            if (left == take) {
+                queue.poll();
+                if (counts[step] == finishers[step].length) {
+                    finishers[step] = java.util.Arrays.copyOf(finishers[step], counts[step] * 2);
+                }
+                finishers[step][counts[step]++] = slot;
+            } else {
+                break;
+            }
+        }
+        chunk.tokens = (int) tokens;
+        double triangle = (double) tokens * (tokens + 1) / 2;
+        chunk.prior = Math.max(0, Math.round((pairs - triangle) / tokens));
+        promptTokensStepped += tokens;
+        prefillSteps++;
+        return chunk;
+    }
+
+    private void prefillDone(int instance, int stepSlot) {
+        prefillInFlight[instance]--;
+        stepSlotUsed[instance][stepSlot] = false;
+        int[] finishers = stepFinishers[instance][stepSlot];
+        int count = stepFinisherCounts[instance][stepSlot];
+        for (int i = 0; i < count; i++) {
+            int slot = finishers[i];
+            requests.prefillDone[slot] = now;
+            prefillOutstanding[instance] -= requests.input[slot];
+            int decode = pickDecode();
+            requests.decodeInstance[slot] = decode;
+            decoders.waitForRoom(decode, slot);
+            reserveAndSend(decode);
+        }
+        startPrefill(instance);
+    }
+
+    /** Reserves KV room at a decode instance for the prompts waiting there, and starts their transfers. */
+    private void reserveAndSend(int decode) {
+        int slot;
+        while ((slot = decoders.reserveNext(decode, now)) >= 0) {
+            int link = requests.prefillInstance[slot] * config.decode().instances() + decode;
+            double bytes = config.kv().transferBytes(requests.input[slot]);
+            if (config.layerStreaming()) {
+                double overlapped = config.linkBytesPerSecond()
+                        * ((requests.prefillDone[slot] - requests.prefillStart[slot]) / 1e9);
+                bytes = Math.max(bytes / config.layers(), bytes - overlapped);
+            }
+            long finish = links.start(link, slot, bytes, now);
+            events.push(finish, TRANSFER, link, links.version(link));
+            transfers++;
+        }
+    }
+
+    private void transferDone(int link, long version) {
+        if (version != links.version(link)) {
+            return;
+        }
+        if (linkDone.length < links.capacity(link)) {
+            linkDone = new int[links.capacity(link)];
+        }
+        int finished = links.finish(link, now, linkDone);
+        int decode = link % config.decode().instances();
+        for (int i = 0; i < finished; i++) {
+            int slot = linkDone[i];
+            long arrives = now + config.linkLatencyNanos() + config.kv().conversionNanos(requests.input[slot]);
+            events.push(arrives, KV_ARRIVED, decode, slot);
+        }
+        long next = links.reschedule(link, now);
+        if (next >= 0) {
+            events.push(next, TRANSFER, link, links.version(link));
+        }
+    }
+
+    // ---- decode and colocated iterations -----------------------------------------------------------------------
+
+    private void startDecode(int decode) {
+        if (decoders.busy(decode)) {
+            return;
+        }
+        long duration = decoders.startIteration(decode, now);
+        if (duration > 0) {
+            events.push(now + duration, DECODE_DONE, decode, 0);
+        }
+    }
+
+    private void decodeDone(int decode) {
+        finishIteration(decode);
+        reserveAndSend(decode);
+        startDecode(decode);
+    }
+
+    private void startColocated(int instance) {
+        if (decoders.busy(instance)) {
+            return;
+        }
+        long duration = decoders.startIteration(instance, now);
+        IntQueue prompts = decoders.prompts(instance);
+        long prefill = 0;
+        if (!prompts.isEmpty()) {
+            PromptChunk step = takeChunk(prompts, stepFinishers[instance], stepFinisherCounts[instance], 0);
+            prefill = config.prefill().times().prefillLatencyNanos(step.tokens, step.prior);
+            stepSlotUsed[instance][0] = true;
+            prefillBusyNanos += busy(prefill);
+            decoders.occupy(instance, prefill);
+        }
+        if (duration + prefill > 0) {
+            events.push(now + duration + prefill, COLOCATED_DONE, instance, 0);
+        }
+    }
+
+    private void colocatedDone(int instance) {
+        finishIteration(instance);
+        if (stepSlotUsed[instance][0]) {
+            stepSlotUsed[instance][0] = false;
+            int[] finishers = stepFinishers[instance][0];
+            for (int i = 0; i < stepFinisherCounts[instance][0]; i++) {
+                int slot = finishers[i];
+                requests.prefillDone[slot] = now;
+                prefillOutstanding[instance] -= requests.input[slot];
+                decoders.arrive(instance, slot);
+            }
+        }
+        decoders.admit(instance, now);
+        startColocated(instance);
+    }
+
+    /** Ends a decode iteration: first tokens, finished sequences. */
+    private void finishIteration(int instance) {
+        int finished = decoders.endIteration(instance, now);
+        int[] done = decoders.finished();
+        for (int i = 0; i < finished; i++) {
+            complete(done[i], instance);
+        }
+    }
+
+    private void complete(int slot, int instance) {
+        long arrival = requests.arrival[slot];
+        int output = requests.output[slot];
+        long ttft = requests.firstToken[slot] - arrival;
+        long tpot = output >= 2 ? (now - requests.firstToken[slot]) / (output - 1) : -1;
+        long queue = requests.prefillStart[slot] - arrival
+                + (config.split() ? requests.reserved[slot] - requests.prefillDone[slot] : 0);
+        latencies.record(ttft, tpot, now - arrival, queue);
+        if (observer != null) {
+            observer.completed(arrival, requests.prefillStart[slot], requests.prefillDone[slot], requests.reserved[slot],
+                    requests.firstToken[slot], now, requests.input[slot], output);
+        }
+        if (ttft <= sloTtftNanos && tpot <= sloTpotNanos) {
+            sloMet++;
+        }
+        outputTokens += output;
+        completed++;
+        if (!config.split()) {
+            prefillOutstanding[instance] -= output;
+        }
+        requests.release(slot);
+        reportProgress();
+    }
+
+    private void reportProgress() {
+        long ended = completed + rejectedKvCache;
+        if (progress != null && ended % progressEvery == 0) {
+            progress.accept(ended);
+        }
+    }
+
+    /** Busy time inside the run: a step that runs past a time limit counts only up to it. */
+    private long busy(long duration) {
+        return limit.byTime() ? Math.max(0, Math.min(duration, limitNanos - now)) : duration;
+    }
+
+    // ---- time series -------------------------------------------------------------------------------------------
+
+    private void sample() {
+        long span = now - lastSampleNanos;
+        int queued = 0;
+        for (IntQueue queue : promptQueue) {
+            queued += queue.size();
+        }
+        long decodeBusy = decoders.busyNanos();
+        double prefillInstances = config.prefill().instances();
+        samples.add(new TimeSample(now / 1e9, config.split() ? queued : decoders.queuedPrompts(),
+                decoders.waiting(), decoders.running(), arrived - completed - rejectedKvCache, decoders.occupancy(),
+                span == 0 ? 0 : (prefillBusyNanos - lastSamplePrefillBusy) / (prefillInstances * span),
+                config.split() && span > 0 ? (decodeBusy - lastSampleDecodeBusy)
+                        / ((double) config.decode().instances() * span) : 0, completed));
+        lastSampleNanos = now;
+        lastSamplePrefillBusy = prefillBusyNanos;
+        lastSampleDecodeBusy = decodeBusy;
+        // keep sampling while anything else is still to happen
+        if (!events.isEmpty() || arrivalsOpen) {
+            events.push(now + config.sampleNanos(), SAMPLE, 0, 0);
+        }
+    }
+}

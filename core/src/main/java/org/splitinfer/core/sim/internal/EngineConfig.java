@@ -1,0 +1,41 @@
+package org.splitinfer.core.sim.internal;
+
+import org.splitinfer.core.sim.RouterPolicy;
+
+/**
+ * Everything the event loop needs, in its own units: instance counts, step times, KV capacity per instance, the link
+ * between the pools. Built from a resolved pipeline by {@link SimulationRunner}, or by hand in tests.
+ *
+ * @param split              whether prefill and decode run on separate pools
+ * @param prefill            the prefill pool (split), or the colocated pool
+ * @param decode             the decode pool (split), or null
+ * @param linkBytesPerSecond one prefill-decode instance pair's link bandwidth (split)
+ * @param linkLatencyNanos   the link's per-transfer latency (split)
+ * @param layerStreaming     whether the KV cache streams layer by layer during prefill (split)
+ * @param layers             the model's layers, for the part of a streamed cache that cannot overlap the prefill
+ * @param kv                 KV-cache sizes
+ * @param chunkTokens        prompt tokens per prefill step at most
+ * @param router             how requests pick instances
+ * @param sampleNanos        simulated nanoseconds between time-series samples, 0 for none
+ */
+record EngineConfig(boolean split, Pool prefill, Pool decode, double linkBytesPerSecond, long linkLatencyNanos,
+                    boolean layerStreaming, int layers, KvSizes kv, int chunkTokens, RouterPolicy router,
+                    long sampleNanos) {
+
+    /**
+     * One pool as the loop sees it.
+     *
+     * @param instances     instances
+     * @param times         what its steps take
+     * @param stages        pipeline stages of an instance: prefill steps in flight at once
+     * @param kvCacheBytes  KV-cache bytes one instance holds (decode and colocated pools)
+     * @param maxBatch      sequences one instance decodes at once at most
+     */
+    record Pool(int instances, StepTimes times, int stages, double kvCacheBytes, int maxBatch) {
+    }
+
+    /** @return the pool whose KV cache requests reserve: decode when split, else the colocated pool */
+    Pool decoding() {
+        return split ? decode : prefill;
+    }
+}

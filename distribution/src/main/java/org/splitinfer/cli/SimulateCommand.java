@@ -1,0 +1,126 @@
+package org.splitinfer.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.sim.RouterPolicy;
+import org.splitinfer.core.sim.RunLimit;
+import org.splitinfer.core.sim.SchedulerSettings;
+import org.splitinfer.core.sim.ServiceLevel;
+import org.splitinfer.core.sim.SimulationResult;
+import org.splitinfer.core.sim.SimulationSpec;
+import org.splitinfer.core.workload.WorkloadSpec;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code splitinfer simulate}: traffic through one deployment, request by request. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Simulate a deployment under traffic, request by request: queueing, batching, KV-cache"
+                + " transfers and capacity. Prints TTFT, TPOT, end-to-end and queueing latency at p50/p90/p99, SLO"
+                + " attainment and goodput, throughput, tokens per joule, $ per million tokens, each pool's use and the"
+                + " bottleneck.",
+                "The deployment is spelled as for 'estimate' (--prefill/--decode, --hardware, or --pipeline FILE);"
+                        + " auto pools are sized for --size-for requests in flight."})
+final class SimulateCommand implements Runnable {
+    private final InstalledHardware hardware;
+    private final InstalledModels models;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "A catalog model id (see 'splitinfer models') or a Hugging Face config.json.")
+    private String model;
+
+    @ArgGroup(exclusive = false, heading = "Deployment%n")
+    private DeploymentOptions deployment = new DeploymentOptions();
+
+    @ArgGroup(exclusive = false, heading = "Traffic%n")
+    private TrafficOptions traffic = new TrafficOptions();
+
+    @Option(names = "--slo", paramLabel = "ttft=T,tpot=T", converter = SloConverter.class,
+            defaultValue = "ttft=1s,tpot=50ms",
+            description = "The latency objective goodput counts against (default: ${DEFAULT-VALUE}).")
+    private ServiceLevel slo;
+
+    @Option(names = "--router", paramLabel = "POLICY", defaultValue = "least-outstanding-tokens",
+            converter = RouterConverter.class,
+            description = "round-robin or least-outstanding-tokens (default: ${DEFAULT-VALUE}).")
+    private RouterPolicy router;
+
+    @Option(names = "--chunk-tokens", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Prompt tokens per prefill step at most, the chunked-prefill budget (default: 8192).")
+    private Integer chunkTokens;
+
+    @Option(names = "--max-batch", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Sequences per decode step at most (default: 256; KV-cache room may allow fewer).")
+    private Integer maxBatch;
+
+    @Option(names = "--size-for", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Requests in flight that auto pools are sized for (default: 32).")
+    private Integer sizeFor;
+
+    @Option(names = "--timeseries", paramLabel = "FILE",
+            description = "Also write queue lengths, batch sizes, KV-cache occupancy and busy shares over time as CSV.")
+    private Path timeseries;
+
+    @Option(names = "--sample-interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Simulated seconds between --timeseries rows (default: ${DEFAULT-VALUE}).")
+    private double sampleInterval;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    private OutputFormat format;
+
+    @Inject
+    SimulateCommand(InstalledHardware hardware, InstalledModels models) {
+        this.hardware = hardware;
+        this.models = models;
+    }
+
+    @Override
+    public void run() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (timeseries != null && !(sampleInterval > 0)) {
+            throw new SplitInferException("--sample-interval must be a positive number of seconds, got "
+                    + sampleInterval);
+        }
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
+        WorkloadSpec workload = traffic.workload();
+        SchedulerSettings scheduler = SchedulerSettings.DEFAULT.withRouter(router);
+        if (chunkTokens != null) {
+            scheduler = scheduler.withChunkTokens(chunkTokens);
+        }
+        if (maxBatch != null) {
+            scheduler = scheduler.withMaxBatch(maxBatch);
+        }
+        if (sizeFor != null) {
+            scheduler = new SchedulerSettings(scheduler.router(), scheduler.chunkTokens(), scheduler.maxBatch(),
+                    sizeFor);
+        }
+        RunLimit limit = traffic.limit();
+        SimulationSpec simulation = new SimulationSpec(models.resolve(model), deployment.pipeline(), workload, limit,
+                slo, traffic.seed, scheduler, deployment.software, timeseries == null ? 0 : sampleInterval);
+        ProgressBar bar = ProgressBar.onTerminal(err, limit.byTime() ? 0 : limit.requests());
+        SimulationResult result = splitInfer.simulator().run(simulation, bar::update);
+        bar.done();
+        if (timeseries != null) {
+            AtomicFile.write(timeseries, SimulationOutput.timeSeriesCsv(result), "--timeseries");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case JSON -> Json.print(SimulationOutput.json(result), out);
+            case CSV -> SimulationOutput.summary(result).print(OutputFormat.CSV, out);
+            default -> SimulationOutput.printText(result, out);
+        }
+    }
+}
