@@ -14,6 +14,8 @@ final class HeldTraceStream implements RequestStream {
     private int index = -1;
     private long passOffsetNanos;
     private long arrivalNanos;
+    private int inputTokens;
+    private int outputTokens;
 
     HeldTraceStream(TraceData data, double scale) {
         this.arrivals = data.arrivalNanos();
@@ -33,6 +35,8 @@ final class HeldTraceStream implements RequestStream {
         long unscaled = passOffsetNanos + arrivals[index];
         // rounding a product with a positive factor never reverses order, so arrivals stay non-decreasing
         arrivalNanos = scaled ? Math.round(unscaled * scale) : unscaled;
+        inputTokens = inputs[index];
+        outputTokens = outputs[index];
         return true;
     }
 
@@ -43,12 +47,12 @@ final class HeldTraceStream implements RequestStream {
 
     @Override
     public int inputTokens() {
-        return inputs[index];
+        return inputTokens;
     }
 
     @Override
     public int outputTokens() {
-        return outputs[index];
+        return outputTokens;
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class Workloads {
      * @throws WorkloadException for any other name, with the closest name and the list
      */
     public static WorkloadSpec builtIn(String name) {
+        Objects.requireNonNull(name, "name");
         if ("batch".equals(name)) {
             return new SyntheticWorkload("batch", new BacklogArrivals(), BATCH_LENGTHS);
         }
@@ -74,6 +75,7 @@ public final class Workloads {
      * @throws WorkloadException for any other name, with the closest name and the list
      */
     public static TraceWorkload builtInTrace(String name) {
+        Objects.requireNonNull(name, "name");
         if ("chat".equals(name)) {
             return new TraceWorkload("chat", TraceSource.resource(TRACE_FOLDER + "AzureLLMInferenceTrace_conv.csv"),
                     false, TraceData.MAX_ROWS_IN_MEMORY);
