@@ -20,6 +20,15 @@ public final class WorkloadException extends SplitInferException {
     }
 
     /**
+     * @param message one sentence naming the input and the way out
+     * @param cause   the underlying failure (an {@link java.io.IOException} reading a trace)
+     * @since 0.1
+     */
+    public WorkloadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
      * @param message one sentence naming the fields and the way out
      * @param fields  the field paths the message names
      */
