@@ -26,7 +26,10 @@ final class FlagNames {
             Map.entry("workload.inputTokens", "--input"), Map.entry("workload.outputTokens", "--output"),
             Map.entry("workload.concurrency", "--concurrency"),
             Map.entry("fit.chips", "--chips"), Map.entry("fit.contextTokens", "--context"),
-            Map.entry("fit.precision", "--precision"));
+            Map.entry("fit.precision", "--precision"),
+            Map.entry("run.requests", "--requests"), Map.entry("run.duration", "--duration"),
+            Map.entry("slo.ttft", "--slo ttft"), Map.entry("slo.tpot", "--slo tpot"),
+            Map.entry("workload", "--workload"));
 
     private FlagNames() {
     }

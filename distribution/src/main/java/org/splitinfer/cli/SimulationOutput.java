@@ -52,6 +52,7 @@ final class SimulationOutput {
         }
         PoolUsage decoding = result.pools().get(result.pools().size() - 1);
         utilization.put("kvCache", decoding.kvOccupancy());
+        utilization.put("decodeBatch", decoding.batchShare());
         result.link().ifPresent(link -> utilization.put("kvLink", link.maxUtilisation()));
         node.put("bottleneck", result.bottleneck().name().toLowerCase(Locale.ROOT));
         ArrayNode pools = node.putArray("pools");
@@ -68,6 +69,7 @@ final class SimulationOutput {
             p.put("precision", Sentences.formats(pool.precision()));
             p.put("busyFraction", pool.busyFraction());
             p.put("meanBatch", pool.meanBatch());
+            p.put("batchShare", pool.batchShare());
             p.put("kvOccupancy", pool.kvOccupancy());
             p.put("utilisation", pool.utilisation());
             p.put("wallWattsPerChip", pool.wallWattsPerChip());

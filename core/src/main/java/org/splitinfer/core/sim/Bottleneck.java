@@ -8,7 +8,7 @@ package org.splitinfer.core.sim;
 public enum Bottleneck {
     /** The prefill pool's instances were busiest. */
     PREFILL_POOL,
-    /** The decode pool's instances were busiest. */
+    /** The decode pool's batches were fullest (mean batch over the batch cap). */
     DECODE_POOL,
     /** The colocated pool's instances were busiest. */
     COLOCATED_POOL,

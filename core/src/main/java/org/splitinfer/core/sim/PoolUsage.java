@@ -17,7 +17,8 @@ import org.splitinfer.spi.Status;
  * @param layout           an instance's layout
  * @param precision        the pool's formats
  * @param busyFraction     share of instance-time spent running steps
- * @param meanBatch        mean sequences per decode step (0 for a prefill pool)
+ * @param meanBatch        mean sequences per decode step, time-weighted (0 for a prefill pool)
+ * @param batchShare       the mean batch over the batch cap: how much of its batch capacity a decoding pool used
  * @param kvOccupancy      time-averaged share of the KV cache reserved (0 for a prefill pool)
  * @param utilisation      how hard a chip works while busy, at the run's mean step: max(FLOP/s ÷ peak, bytes/s ÷
  *                         bandwidth)
@@ -27,7 +28,7 @@ import org.splitinfer.spi.Status;
  */
 public record PoolUsage(PoolRole role, String hardware, Status status, int assumedFigures, int instances,
                         int chipsPerInstance, ParallelLayout layout, ModelPrecision precision, double busyFraction,
-                        double meanBatch, double kvOccupancy, double utilisation, double wallWattsPerChip,
+                        double meanBatch, double batchShare, double kvOccupancy, double utilisation, double wallWattsPerChip,
                         double usdPerChipHour) {
     /** @return chips of the whole pool */
     public int chips() {

@@ -8,6 +8,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.cost.StepCostTables;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.LinkCatalog;
@@ -70,6 +71,11 @@ public final class Simulator {
      * @return what it measured
      */
     public SimulationResult run(SimulationSpec spec, LongConsumer progress) {
+        if (spec.limit().byTime() && spec.workload().meanRequestsPerSecond().isEmpty()) {
+            // every request of a backlog arrives at time 0, so time would never reach the limit
+            throw new SplitInferException("workload '" + spec.workload().name() + "' is an offline backlog: limit the"
+                    + " run by run.requests, not run.duration", null, List.of("run.requests", "run.duration"));
+        }
         return runner.run(spec, resolve(spec), progress);
     }
 

@@ -42,8 +42,10 @@ import org.splitinfer.spi.Precision;
  *   <li>Energy = Σ pools chips × wall watts × duration; tokens per joule = output tokens ÷ energy. Cost =
  *       Σ chips × {@link ChipEconomics#usdPerChipHour} × hours; per million output tokens. A run that produced no
  *       token reports 0 for both.</li>
- *   <li>The bottleneck is the largest of: each pool's busy share, the decoding pool's time-averaged KV-cache
- *       occupancy, and the busiest KV link's utilisation.</li>
+ *   <li>The bottleneck is the resource with the largest share in use: a prefill or colocated pool's busy share
+ *       (its steps are work-conserving: busy all the time means a growing queue); for a decode pool, which steps
+ *       whenever it holds one sequence, the share of its batch capacity in use — the mean batch over the batch cap —
+ *       or of its KV cache (time-averaged occupancy), whichever is larger; and the busiest KV link.</li>
  * </ul>
  */
 public final class SimulationRunner {
@@ -142,7 +144,8 @@ public final class SimulationRunner {
             boolean decodes = pool.role() != PoolRole.PREFILL;
             pools.add(new PoolUsage(pool.role(), accelerator.id(), accelerator.spec().status(),
                     accelerator.spec().assumptions().size(), pool.instances(), pool.chips(), pool.layout(),
-                    pool.precision(), busy, decodes ? meanBatch : 0, decodes ? occupancy : 0, utilisation, watts,
+                    pool.precision(), busy, decodes ? meanBatch : 0,
+                    decodes ? meanBatch / spec.scheduler().maxBatch() : 0, decodes ? occupancy : 0, utilisation, watts,
                     ChipEconomics.usdPerChipHour(accelerator, watts, cost)));
         }
         Optional<LinkUsage> link = Optional.empty();
@@ -169,12 +172,14 @@ public final class SimulationRunner {
         long ended = outcome.completed() + outcome.rejectedKvCache();
         List<Rejections> rejected = outcome.rejectedKvCache() == 0 ? List.of()
                 : List.of(new Rejections(RejectionReason.KV_CACHE_TOO_SMALL, outcome.rejectedKvCache()));
+        double batchShare = meanBatch / spec.scheduler().maxBatch();
         return new SimulationResult(spec.model().id(), resolved.kind(), spec.workload().name(), spec.seed(),
                 spec.slo(), outcome.arrived(), outcome.completed(), rejected, outcome.inFlight(), seconds,
                 outcome.ttft(), outcome.tpot(), outcome.e2e(), outcome.queue(),
                 ended == 0 ? 0 : (double) outcome.sloMet() / ended, seconds == 0 ? 0 : outcome.sloMet() / seconds,
                 seconds == 0 ? 0 : tokens / seconds, joules == 0 || tokens == 0 ? 0 : tokens / joules,
-                tokens == 0 ? 0 : usd / tokens * 1e6, pools, link, bottleneck(pools, occupancy, link, split),
+                tokens == 0 ? 0 : usd / tokens * 1e6, pools, link,
+                bottleneck(pools, occupancy, batchShare, link),
                 outcome.events(), resolved.assumptions(), outcome.samples());
     }
 
@@ -199,13 +204,14 @@ public final class SimulationRunner {
         return ChipEconomics.utilisation(pool.accelerator(), cost);
     }
 
-    private static Bottleneck bottleneck(List<PoolUsage> pools, double occupancy, Optional<LinkUsage> link,
-                                         boolean split) {
-        Bottleneck limit = split ? Bottleneck.PREFILL_POOL : Bottleneck.COLOCATED_POOL;
+    private static Bottleneck bottleneck(List<PoolUsage> pools, double occupancy, double batchShare,
+                                         Optional<LinkUsage> link) {
+        Bottleneck limit = Bottleneck.PREFILL_POOL;
         double most = -1;
         for (PoolUsage pool : pools) {
-            if (pool.busyFraction() > most) {
-                most = pool.busyFraction();
+            double share = pool.role() == PoolRole.DECODE ? batchShare : pool.busyFraction();
+            if (share > most) {
+                most = share;
                 limit = switch (pool.role()) {
                     case PREFILL -> Bottleneck.PREFILL_POOL;
                     case DECODE -> Bottleneck.DECODE_POOL;
