@@ -1,14 +1,10 @@
 package org.splitinfer.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.calibration.CalibrationResult;
 import org.splitinfer.core.calibration.FittedParameter;
 import org.splitinfer.core.calibration.ServingCalibrationFit;
@@ -75,13 +71,7 @@ final class CalibrateCommand implements Runnable {
                     + ".\nRegenerate: ./splitinfer calibrate --write core/src/main/resources/"
                     + ServingCalibrationFile.RESOURCE.substring(0, ServingCalibrationFile.RESOURCE.lastIndexOf('/') + 1)
                     + "serving-calibration.yaml\nThe procedure and bounds are documented on ServingCalibrationFit.";
-            try {
-                Files.writeString(output, ServingCalibrationFile.render(result.calibration(), header),
-                        StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new SplitInferException("cannot write '" + output + "': " + e.getMessage()
-                        + "; choose a writable path for --write");
-            }
+            AtomicFile.write(output, ServingCalibrationFile.render(result.calibration(), header), "--write");
             out.println("wrote " + output);
         }
         out.flush();

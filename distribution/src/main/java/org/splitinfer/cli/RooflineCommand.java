@@ -1,10 +1,6 @@
 package org.splitinfer.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -12,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 
-import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.kernel.StepWork;
 import org.splitinfer.core.model.ModelPrecision;
@@ -93,7 +88,7 @@ final class RooflineCommand implements Runnable {
         Accelerator accelerator = hardware.load(root.pluginDirectories(), commandLine.getErr()).get(hardwareId);
         RooflineAnalysis analysis = RooflineAnalysis.of(accelerator, stepPlan);
         if (out != null) {
-            write(out, RooflineSvg.render(analysis.chart()));
+            AtomicFile.write(out, RooflineSvg.render(analysis.chart()), "--out");
         }
         PrintWriter printer = commandLine.getOut();
         if (format == OutputFormat.JSON) {
@@ -137,28 +132,6 @@ final class RooflineCommand implements Runnable {
             printer.println("wrote " + out);
         }
         printer.flush();
-    }
-
-    private static void write(Path file, String svg) {
-        try {
-            Files.writeString(file, svg, StandardCharsets.UTF_8);
-        } catch (IOException | InvalidPathException | SecurityException e) {
-            throw new SplitInferException("cannot write the roofline SVG to '" + file + "' (" + reason(e)
-                    + "); give --out a path in a writable directory.", e);
-        }
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "its directory does not exist";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason().toLowerCase(Locale.ROOT);
-        }
-        return e.getClass().getSimpleName();
     }
 
     private static String bound(KernelBound bound) {

@@ -94,8 +94,8 @@ class RooflineCommandTest {
         CliRun run = CliRun.of("roofline", "--hardware", "h100-sxm", "--out", missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: cannot write the roofline SVG to '" + missing + "' (its directory"
-                + " does not exist); give --out a path in a writable directory.\n");
+        assertThat(run.err()).isEqualTo("error: cannot write '" + missing + "' (its directory does not exist); give"
+                + " --out a path in a writable directory\n");
     }
 
     @Test
