@@ -19,13 +19,16 @@ import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginSearchPath;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.plan.Plan;
+import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.plan.Planner;
 import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.sim.SimulationSpec;
 import org.splitinfer.core.sim.Simulator;
 
 /**
- * The entry point of splitinfer-core: the installed hardware, the model catalog, and the estimator and the serving
- * simulator wired with the shipped defaults (KV links, cost assumptions, the fitted serving-stack calibration).
+ * The entry point of splitinfer-core: the installed hardware, the model catalog, and the estimator, the serving
+ * simulator and the planner wired with the shipped defaults (KV links, cost assumptions, the fitted serving-stack calibration).
  *
  * <pre>{@code
  * SplitInfer splitInfer = SplitInfer.create();   // plugins on the class path
@@ -48,7 +51,7 @@ public final class SplitInfer {
     private volatile Loaded loaded;
 
     /** What needs the plugins: built once, on first use. */
-    private record Loaded(HardwareRegistry hardware, Estimator estimator, Simulator simulator) {
+    private record Loaded(HardwareRegistry hardware, Estimator estimator, Simulator simulator, Planner planner) {
     }
 
     private SplitInfer(Builder builder) {
@@ -155,6 +158,27 @@ public final class SplitInfer {
         return simulator().run(spec);
     }
 
+    /** @return the planner over the installed hardware with these defaults */
+    public Planner planner() {
+        return loaded().planner();
+    }
+
+    /**
+     * Plans the cheapest deployment (or by another objective) that meets a latency objective at a workload's rate,
+     * verified by the simulator.
+     *
+     * <pre>{@code
+     * Plan plan = splitInfer.plan(PlanRequest.of(splitInfer.models().get("llama-3.1-70b"),
+     *         Workloads.builtIn("chat").atRate(50)));
+     * }</pre>
+     *
+     * @param request what to plan for
+     * @return the plan
+     */
+    public Plan plan(PlanRequest request) {
+        return planner().plan(request);
+    }
+
     /**
      * Fits a model onto a chip kind: the fewest chips that hold it, its placement and the alternatives.
      *
@@ -174,8 +198,10 @@ public final class SplitInfer {
                 current = loaded;
                 if (current == null) {
                     HardwareRegistry registry = new HardwareLoader().load(searchPath);
-                    current = new Loaded(registry, new Estimator(registry, links, cost, calibration),
-                            new Simulator(registry, links, cost, calibration));
+                    Estimator estimator = new Estimator(registry, links, cost, calibration);
+                    Simulator simulator = new Simulator(registry, links, cost, calibration);
+                    current = new Loaded(registry, estimator, simulator,
+                            new Planner(registry, estimator, simulator, links, cost));
                     loaded = current;
                 }
             }

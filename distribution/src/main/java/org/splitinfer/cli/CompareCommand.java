@@ -118,18 +118,10 @@ final class CompareCommand implements Runnable {
             spec.commandLine().getErr().println("error: " + failed + " of " + rows.size()
                     + " deployments could not be estimated; see their rows");
             spec.commandLine().getErr().flush();
-            throw new CompareFailed();
+            throw new CommandFailed();
         }
     }
 
-    /** Some rows failed: the command still printed every row, and exits 1. */
-    static final class CompareFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        CompareFailed() {
-            super(null, null, false, false);
-        }
-    }
 
     private List<DeploymentList.Deployment> deployments() {
         if (deploymentsFile != null && !deploymentArgs.isEmpty()) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Models, estimates and compares split (disaggregated) LLM inference on heterogeneous accelerators.",
         subcommands = {HardwareCommand.class, ModelsCommand.class, KernelsCommand.class, FitCommand.class,
                 RooflineCommand.class, EstimateCommand.class, CompareCommand.class, ValidateCommand.class,
-                CalibrateCommand.class, SimulateCommand.class, BenchCommand.class})
+                CalibrateCommand.class, SimulateCommand.class, PlanCommand.class, BenchCommand.class})
 public final class RootCommand implements Runnable {
 
     @Spec

@@ -78,7 +78,7 @@ public final class SplitInferCli {
             return EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            if (exception instanceof CompareCommand.CompareFailed) {
+            if (exception instanceof CommandFailed) {
                 return EXIT_FAILURE;
             }
             if (exception instanceof SplitInferException problem) {

@@ -36,15 +36,23 @@ final class TrafficOptions {
             description = "Seed of every random stream: the same seed gives the same output (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    WorkloadSpec workload() {
-        WorkloadSpec spec;
-        if (Workloads.names().contains(workload.toLowerCase(Locale.ROOT))) {
-            spec = Workloads.builtIn(workload.toLowerCase(Locale.ROOT));
-        } else if (workload.contains("/") || workload.contains(".")) {
-            spec = Workloads.trace(Path.of(workload), skipBadRows);
-        } else {
-            spec = Workloads.builtIn(workload);
+    /**
+     * @param name        a built-in name, or a trace file (a name with a dot or a slash)
+     * @param skipBadRows whether a trace's bad rows are skipped
+     * @return the workload
+     */
+    static WorkloadSpec named(String name, boolean skipBadRows) {
+        if (Workloads.names().contains(name.toLowerCase(Locale.ROOT))) {
+            return Workloads.builtIn(name.toLowerCase(Locale.ROOT));
         }
+        if (name.contains("/") || name.contains(".")) {
+            return Workloads.trace(Path.of(name), skipBadRows);
+        }
+        return Workloads.builtIn(name);
+    }
+
+    WorkloadSpec workload() {
+        WorkloadSpec spec = named(workload, skipBadRows);
         if (rate != null) {
             if (!(rate > 0) || rate.isInfinite()) {
                 throw new SplitInferException("--rate must be a positive number of requests per second, got " + rate);

@@ -87,6 +87,22 @@ public final class Estimator {
         return engine.resolve(model, pipeline, workload, software);
     }
 
+    /**
+     * Makes every choice one pool leaves open, as {@link #resolve} does for each pool of a pipeline.
+     *
+     * @param model    the model
+     * @param pool     the pool
+     * @param role     what it runs: its layout is the fastest for that role
+     * @param workload the requests that size an {@code auto} pool
+     * @param software the serving stack whose fitted profile applies, or null
+     * @return the resolved pool
+     * @throws EstimateException when the pool cannot serve the model as given
+     */
+    public ResolvedPool resolvePool(ModelSpec model, PoolSpec pool, PoolRole role, Workload workload,
+                                    String software) {
+        return engine.resolvePool(model, pool, role, workload, software);
+    }
+
     /** @return how purchases and energy are paid for */
     public CostAssumptions cost() {
         return cost;

@@ -19,7 +19,8 @@ import org.splitinfer.core.estimate.internal.PipelineYaml;
  *
  * A pool: {@code hardware} (required), {@code chips} (a count or {@code auto}, default {@code auto}),
  * {@code instances} (default 1), {@code tp} and {@code pp} (default: chosen by the estimator), {@code precision}
- * (the CLI syntax; default: the hardware's preferred format).
+ * (the CLI syntax; default: the hardware's preferred format), {@code maxBatch} (a decoding pool's batch cap) and
+ * {@code chunkTokens} (a prefilling pool's chunked-prefill budget), both optional.
  */
 public final class PipelineFile {
     private PipelineFile() {
@@ -46,5 +47,43 @@ public final class PipelineFile {
      */
     public static PipelineSpec parse(String origin, String yaml) {
         return PipelineYaml.parse(origin, yaml);
+    }
+
+    /**
+     * A pipeline as the YAML this class reads: {@code read} of what this writes gives an equal pipeline.
+     *
+     * @param pipeline the pipeline
+     * @return the document
+     */
+    public static String render(PipelineSpec pipeline) {
+        StringBuilder yaml = new StringBuilder();
+        if (pipeline instanceof PipelineSpec.Split split) {
+            yaml.append("prefill: ").append(pool(split.prefill())).append('\n');
+            yaml.append("decode: ").append(pool(split.decode())).append('\n');
+            if (split.link() != null) {
+                yaml.append("link: ").append(split.link()).append('\n');
+            }
+            if (split.layerStreaming()) {
+                yaml.append("layerStreaming: true\n");
+            }
+        } else {
+            yaml.append("colocated: ").append(pool(((PipelineSpec.Colocated) pipeline).pool())).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    private static String pool(PoolSpec pool) {
+        StringBuilder text = new StringBuilder("{hardware: ").append(pool.hardware());
+        text.append(", chips: ").append(pool.chipsPerInstance().isPresent()
+                ? String.valueOf(pool.chipsPerInstance().getAsInt()) : "auto");
+        text.append(", instances: ").append(pool.instances());
+        pool.tensor().ifPresent(tensor -> text.append(", tp: ").append(tensor));
+        pool.pipeline().ifPresent(stages -> text.append(", pp: ").append(stages));
+        if (pool.precision() != null) {
+            text.append(", precision: \"").append(pool.precision()).append('"');
+        }
+        pool.maxBatch().ifPresent(batch -> text.append(", maxBatch: ").append(batch));
+        pool.chunkTokens().ifPresent(tokens -> text.append(", chunkTokens: ").append(tokens));
+        return text.append('}').toString();
     }
 }

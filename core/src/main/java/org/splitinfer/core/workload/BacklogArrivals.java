@@ -5,8 +5,9 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * An offline backlog: every request is there at time 0, and the server takes them as fast as it can. It has no
- * rate, so it cannot be moved to one.
+ * An offline backlog: every request is there at time 0, and the server takes them as fast as it can. Asked for a
+ * rate, the same jobs arrive as a Poisson stream at that rate instead: how a backlog that must be drained at a given
+ * pace is planned for.
  */
 final class BacklogArrivals implements ArrivalProcess {
 
@@ -22,8 +23,6 @@ final class BacklogArrivals implements ArrivalProcess {
 
     @Override
     public ArrivalProcess atRate(double requestsPerSecond) {
-        throw new WorkloadException("an offline backlog has every request at time 0 and no rate to change; use a "
-                + "Poisson or Gamma workload for traffic at " + requestsPerSecond + " requests per second",
-                List.of("workload.requestsPerSecond"));
+        return new PoissonArrivals(ArrivalProcess.checkedRate(requestsPerSecond));
     }
 }

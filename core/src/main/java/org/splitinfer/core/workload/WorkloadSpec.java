@@ -31,11 +31,11 @@ public interface WorkloadSpec {
 
     /**
      * The same workload at another mean rate: a synthetic process at that rate, a trace's timing scaled by
-     * {@code its rate ÷ requestsPerSecond} (bursts kept).
+     * {@code its rate ÷ requestsPerSecond} (bursts kept), an offline backlog's jobs as a Poisson stream at that rate.
      *
      * @param requestsPerSecond the mean rate, {@code > 0}
      * @return the workload at that rate
-     * @throws WorkloadException for a rate that is not positive and finite, or on an offline backlog
+     * @throws WorkloadException for a rate that is not positive and finite
      */
     WorkloadSpec atRate(double requestsPerSecond);
 }

@@ -33,6 +33,7 @@ class PackageDependenciesTest {
             List.of("validate"),
             List.of("calibration"),
             List.of("sim"),
+            List.of("plan"),
             List.of("report"));
 
     private static final JavaClasses CORE_CLASSES = new ClassFileImporter()

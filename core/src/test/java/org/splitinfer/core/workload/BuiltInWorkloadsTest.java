@@ -116,10 +116,12 @@ class BuiltInWorkloadsTest {
             assertThat(request.inputTokens()).isBetween(1, 32_768);
             assertThat(request.outputTokens()).isBetween(1, 8_192);
         });
-        assertThatThrownBy(() -> batch.atRate(5))
-                .isInstanceOf(WorkloadException.class)
-                .hasMessage("an offline backlog has every request at time 0 and no rate to change; use a Poisson or "
-                        + "Gamma workload for traffic at 5.0 requests per second");
+        // at a rate, the same jobs arrive as a Poisson stream: a backlog to drain at that pace
+        WorkloadSpec paced = batch.atRate(5);
+        assertThat(paced.meanRequestsPerSecond()).hasValue(5.0);
+        assertThat(paced.stats()).isEqualTo(batch.stats());
+        assertThat(Requests.first(paced, 3, 1_000)).extracting(request -> request.arrivalNanos()).isSorted()
+                .last().satisfies(last -> assertThat(last).isPositive());
     }
 
     @Test

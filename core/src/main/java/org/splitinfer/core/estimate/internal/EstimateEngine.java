@@ -14,6 +14,7 @@ import org.splitinfer.core.estimate.PhaseEstimate;
 import org.splitinfer.core.estimate.PipelineKind;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolRole;
+import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.estimate.ResolvedPipeline;
 import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.Workload;
@@ -134,6 +135,21 @@ public final class EstimateEngine {
                 decodePool.chips() * decodePool.accelerator().interconnect().scaleOutBytesPerSecond()));
         return new ResolvedPipeline(PipelineKind.SPLIT, List.of(prefillPool, decodePool), link, bandwidth,
                 split.layerStreaming(), assumptions);
+    }
+
+    /**
+     * Makes every choice one pool left open, for the role it plays.
+     *
+     * @param model    the model
+     * @param pool     the pool
+     * @param role     what it runs
+     * @param workload the requests that size it
+     * @param software the serving stack, or null
+     * @return the resolved pool; its choices are dropped
+     */
+    public ResolvedPool resolvePool(ModelSpec model, PoolSpec pool, PoolRole role, Workload workload,
+                                    String software) {
+        return resolver.resolve(model, pool, role, workload, software, new ArrayList<>());
     }
 
     private Estimate split(ModelSpec model, ResolvedPipeline resolved, Workload workload,

@@ -26,7 +26,7 @@ public final class PipelineYaml {
     private static final Set<String> TOP = new TreeSet<>(Set.of("prefill", "decode", "colocated", "link",
             "layerStreaming"));
     private static final Set<String> POOL = new TreeSet<>(Set.of("hardware", "chips", "instances", "tp", "pp",
-            "precision"));
+            "precision", "maxBatch", "chunkTokens"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private PipelineYaml() {
@@ -123,11 +123,16 @@ public final class PipelineYaml {
         OptionalInt tensor = count(node.get("tp"), key + ".tp", true, problems);
         OptionalInt pipeline = count(node.get("pp"), key + ".pp", true, problems);
         String precision = text(node.get("precision"), key + ".precision", problems);
+        OptionalInt maxBatch = node.has("maxBatch") ? count(node.get("maxBatch"), key + ".maxBatch", false, problems)
+                : OptionalInt.empty();
+        OptionalInt chunkTokens = node.has("chunkTokens")
+                ? count(node.get("chunkTokens"), key + ".chunkTokens", false, problems) : OptionalInt.empty();
         if (hardware == null || chips == null || instances == null || instances.isEmpty() || tensor == null
-                || pipeline == null) {
+                || pipeline == null || maxBatch == null || chunkTokens == null) {
             return null;
         }
-        return new PoolSpec(hardware, chips, instances.getAsInt(), tensor, pipeline, precision);
+        return new PoolSpec(hardware, chips, instances.getAsInt(), tensor, pipeline, precision, maxBatch,
+                chunkTokens);
     }
 
     /**

@@ -102,7 +102,8 @@ final class PoolResolver {
                     + " cache on %d '%s' chips; add chips in %s.chips", model.id(), contextTokens, chips,
                     accelerator.id(), prefix), List.of(prefix + ".chips"));
         }
-        int cappedBatch = (int) Math.min(maxBatch, LayoutSearch.MAX_CHIPS);
+        int cappedBatch = (int) Math.min(Math.min(maxBatch, LayoutSearch.MAX_CHIPS),
+                spec.maxBatch().orElse(Integer.MAX_VALUE));
         StepCoster coster = new StepCoster(accelerator, model, precision,
                 calibration.adjustment(software, accelerator.spec().family()), false);
         ParallelLayout layout = layout(spec, role, chips, search, coster, placement, cappedBatch, workload,

@@ -22,7 +22,7 @@ import org.splitinfer.core.workload.RequestStream;
  *       generated); a finished prompt picks its decode instance the same way (output tokens not yet generated).</li>
  *   <li><b>Prefill.</b> An instance takes prompts first come, first served, up to {@code chunkTokens} per step; a
  *       longer prompt is cut into chunks over several steps (chunked prefill), and short prompts are packed into
- *       one step. A step of {@code T} tokens from prompts {@code i} (chunk {@code t_i} after {@code p_i} tokens of
+ *       one step (each pool's own budget). A step of {@code T} tokens from prompts {@code i} (chunk {@code t_i} after {@code p_i} tokens of
  *       their own) is priced as one sequence of {@code T} tokens after {@code P} prior tokens, with {@code P} chosen
  *       so the query-key pairs match: {@code T·P + T(T+1)/2 = Σ t_i·p_i + t_i(t_i+1)/2}, clamped at 0 (packed
  *       short prompts then pay a slightly larger causal triangle than they score). A pipelined instance
@@ -327,7 +327,7 @@ public final class Engine {
      * the queue and are listed in {@code finishers[step]}.
      */
     private PromptChunk takeChunk(IntQueue queue, int[][] finishers, int[] counts, int step) {
-        int budget = config.chunkTokens();
+        int budget = config.prefill().chunkTokens();
         long tokens = 0;
         double pairs = 0;
         counts[step] = 0;

@@ -14,12 +14,11 @@ import org.splitinfer.core.sim.RouterPolicy;
  * @param layerStreaming     whether the KV cache streams layer by layer during prefill (split)
  * @param layers             the model's layers, for the part of a streamed cache that cannot overlap the prefill
  * @param kv                 KV-cache sizes
- * @param chunkTokens        prompt tokens per prefill step at most
  * @param router             how requests pick instances
  * @param sampleNanos        simulated nanoseconds between time-series samples, 0 for none
  */
 record EngineConfig(boolean split, Pool prefill, Pool decode, double linkBytesPerSecond, long linkLatencyNanos,
-                    boolean layerStreaming, int layers, KvSizes kv, int chunkTokens, RouterPolicy router,
+                    boolean layerStreaming, int layers, KvSizes kv, RouterPolicy router,
                     long sampleNanos) {
 
     /**
@@ -30,8 +29,9 @@ record EngineConfig(boolean split, Pool prefill, Pool decode, double linkBytesPe
      * @param stages        pipeline stages of an instance: prefill steps in flight at once
      * @param kvCacheBytes  KV-cache bytes one instance holds (decode and colocated pools)
      * @param maxBatch      sequences one instance decodes at once at most
+     * @param chunkTokens   prompt tokens one prefill step takes at most (prefill and colocated pools)
      */
-    record Pool(int instances, StepTimes times, int stages, double kvCacheBytes, int maxBatch) {
+    record Pool(int instances, StepTimes times, int stages, double kvCacheBytes, int maxBatch, int chunkTokens) {
     }
 
     /** @return the pool whose KV cache requests reserve: decode when split, else the colocated pool */

@@ -1,5 +1,7 @@
 package org.splitinfer.core.sim.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.splitinfer.core.sim.Percentiles;
 
@@ -49,9 +51,14 @@ final class LatencyRecorder {
         if (count == 0) {
             return Percentiles.NONE;
         }
+        List<Double> quantiles = new ArrayList<>(101);
+        quantiles.add(seconds(histogram.getMinValue()));
+        for (int percent = 1; percent <= 100; percent++) {
+            quantiles.add(seconds(histogram.getValueAtPercentile(percent)));
+        }
         return new Percentiles(count, seconds(histogram.getValueAtPercentile(50)),
                 seconds(histogram.getValueAtPercentile(90)), seconds(histogram.getValueAtPercentile(99)),
-                histogram.getMean() / 1e9, seconds(histogram.getMaxValue()));
+                histogram.getMean() / 1e9, seconds(histogram.getMaxValue()), quantiles);
     }
 
     private static double seconds(long nanos) {

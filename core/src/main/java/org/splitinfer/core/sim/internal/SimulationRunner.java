@@ -70,15 +70,11 @@ public final class SimulationRunner {
     public SimulationResult run(SimulationSpec spec, ResolvedPipeline resolved, LongConsumer progress) {
         ModelSpec model = spec.model();
         WorkloadStats stats = spec.workload().stats();
-        int chunk = spec.scheduler().chunkTokens();
-        int maxBatch = spec.scheduler().maxBatch();
-        StepCostRange range = new StepCostRange(maxBatch, (long) stats.maxInputTokens() + stats.maxOutputTokens(),
-                chunk, stats.maxInputTokens());
         boolean split = resolved.kind() == PipelineKind.SPLIT;
         ResolvedPool first = resolved.pools().get(0);
         ResolvedPool decoding = split ? resolved.decode() : first;
-        EngineConfig.Pool prefillPool = pool(first, range, maxBatch);
-        EngineConfig.Pool decodePool = split ? pool(decoding, range, maxBatch) : null;
+        EngineConfig.Pool prefillPool = pool(first, spec, stats);
+        EngineConfig.Pool decodePool = split ? pool(decoding, spec, stats) : null;
         Precision prefillKv = first.precision().kvCache();
         Precision decodeKv = decoding.precision().kvCache();
         double convertBytesPerSecond = ChipEconomics.fullSpeedBytesPerSecond(decoding.accelerator()) * decoding.chips();
@@ -105,7 +101,7 @@ public final class SimulationRunner {
         EngineConfig config = new EngineConfig(split, prefillPool, decodePool,
                 split ? resolved.linkBytesPerSecond() : 0,
                 split ? Math.round(resolved.link().latencySeconds() * 1e9) : 0, resolved.layerStreaming(),
-                model.layers(), kv, chunk, spec.scheduler().router(), Math.round(spec.sampleIntervalSeconds() * 1e9));
+                model.layers(), kv, spec.scheduler().router(), Math.round(spec.sampleIntervalSeconds() * 1e9));
         EngineOutcome outcome;
         try (RequestStream stream = spec.workload().open(spec.seed())) {
             outcome = new Engine(config, stream, spec.limit(), spec.slo(), progress).run();
@@ -113,10 +109,15 @@ public final class SimulationRunner {
         return result(spec, resolved, outcome, stats);
     }
 
-    private EngineConfig.Pool pool(ResolvedPool pool, StepCostRange range, int maxBatch) {
+    /** The pool's own batch cap and chunk budget, else the run's; its table covers what they allow. */
+    private EngineConfig.Pool pool(ResolvedPool pool, SimulationSpec spec, WorkloadStats stats) {
+        int maxBatch = pool.spec().maxBatch().orElse(spec.scheduler().maxBatch());
+        int chunk = pool.spec().chunkTokens().orElse(spec.scheduler().chunkTokens());
+        StepCostRange range = new StepCostRange(maxBatch, (long) stats.maxInputTokens() + stats.maxOutputTokens(),
+                chunk, stats.maxInputTokens());
         StepCostTable table = tables.table(pool.coster(), pool.layout(), pool.residency(), range);
         return new EngineConfig.Pool(pool.instances(), new TableStepTimes(table), pool.layout().pipeline(),
-                pool.kvCacheBytes(), maxBatch);
+                pool.kvCacheBytes(), maxBatch, chunk);
     }
 
     private SimulationResult result(SimulationSpec spec, ResolvedPipeline resolved, EngineOutcome outcome,
@@ -145,7 +146,8 @@ public final class SimulationRunner {
             pools.add(new PoolUsage(pool.role(), accelerator.id(), accelerator.spec().status(),
                     accelerator.spec().assumptions().size(), pool.instances(), pool.chips(), pool.layout(),
                     pool.precision(), busy, decodes ? meanBatch : 0,
-                    decodes ? meanBatch / spec.scheduler().maxBatch() : 0, decodes ? occupancy : 0, utilisation, watts,
+                    decodes ? meanBatch / pool.spec().maxBatch().orElse(spec.scheduler().maxBatch()) : 0,
+                    decodes ? occupancy : 0, utilisation, watts,
                     ChipEconomics.usdPerChipHour(accelerator, watts, cost)));
         }
         Optional<LinkUsage> link = Optional.empty();
@@ -172,7 +174,7 @@ public final class SimulationRunner {
         long ended = outcome.completed() + outcome.rejectedKvCache();
         List<Rejections> rejected = outcome.rejectedKvCache() == 0 ? List.of()
                 : List.of(new Rejections(RejectionReason.KV_CACHE_TOO_SMALL, outcome.rejectedKvCache()));
-        double batchShare = meanBatch / spec.scheduler().maxBatch();
+        double batchShare = meanBatch / decoding.spec().maxBatch().orElse(spec.scheduler().maxBatch());
         return new SimulationResult(spec.model().id(), resolved.kind(), spec.workload().name(), spec.seed(),
                 spec.slo(), outcome.arrived(), outcome.completed(), rejected, outcome.inFlight(), seconds,
                 outcome.ttft(), outcome.tpot(), outcome.e2e(), outcome.queue(),

@@ -40,11 +40,11 @@ class EngineInvariantsTest {
         boolean split = random.nextBoolean();
         int stages = 1 + random.nextInt(3);
         EngineConfig.Pool first = new EngineConfig.Pool(1 + random.nextInt(3), new GrowingStepTimes(stages), stages,
-                (2_000 + random.nextInt(40_000)) * 1000.0, 1 + random.nextInt(64));
+                (2_000 + random.nextInt(40_000)) * 1000.0, 1 + random.nextInt(64), 256 + random.nextInt(8192));
         EngineConfig.Pool decode = split ? new EngineConfig.Pool(1 + random.nextInt(3), new GrowingStepTimes(1), 1,
-                (2_000 + random.nextInt(40_000)) * 1000.0, 1 + random.nextInt(64)) : null;
+                (2_000 + random.nextInt(40_000)) * 1000.0, 1 + random.nextInt(64), 8192) : null;
         return new EngineConfig(split, first, decode, 1e8 + random.nextInt(1_000_000_000), random.nextInt(100_000),
-                random.nextBoolean(), 32, new PerTokenKv(1000), 256 + random.nextInt(8192),
+                random.nextBoolean(), 32, new PerTokenKv(1000),
                 random.nextBoolean() ? RouterPolicy.ROUND_ROBIN : RouterPolicy.LEAST_OUTSTANDING_TOKENS, sampleNanos);
     }
 

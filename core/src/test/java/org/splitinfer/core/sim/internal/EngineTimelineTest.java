@@ -34,9 +34,9 @@ class EngineTimelineTest {
         // prefill 100 ms a step, decode 10 ms an iteration; 1,000 bytes of KV per token over a 1e9 B/s link:
         // a 1,000-token prompt's cache crosses in 1 ms
         EngineConfig config = new EngineConfig(true,
-                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8),
-                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8),
-                1e9, 0, false, 80, new PerTokenKv(1000), 8192, RouterPolicy.ROUND_ROBIN, 0);
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8, 8192),
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8, 8192),
+                1e9, 0, false, 80, new PerTokenKv(1000), RouterPolicy.ROUND_ROBIN, 0);
         EngineOutcome[] outcome = new EngineOutcome[1];
 
         List<Times> times = run(config, new long[] {0, 50 * MS}, new int[] {1000, 1000}, new int[] {3, 2}, outcome);
@@ -63,8 +63,9 @@ class EngineTimelineTest {
     @Test
     void aColocatedPipelineTimeSharesPrefillAndDecode() {
         // one instance: an iteration runs the decode batch (10 ms) and then up to 8,192 prompt tokens (100 ms)
-        EngineConfig.Pool pool = new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8);
-        EngineConfig config = new EngineConfig(false, pool, null, 0, 0, false, 80, new PerTokenKv(1000), 8192,
+        EngineConfig.Pool pool = new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8,
+                8192);
+        EngineConfig config = new EngineConfig(false, pool, null, 0, 0, false, 80, new PerTokenKv(1000),
                 RouterPolicy.ROUND_ROBIN, 0);
         EngineOutcome[] outcome = new EngineOutcome[1];
 
@@ -88,9 +89,9 @@ class EngineTimelineTest {
         // joins at 101 with r0's 9e6 bytes left; sharing, each gets 0.5e9 B/s, so r0 ends 18 ms later at 119 and r1,
         // with 1e6 bytes left, alone again at 120
         EngineConfig config = new EngineConfig(true,
-                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, MS), 2, 1e12, 8),
-                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e14, 8),
-                1e9, 0, false, 80, new PerTokenKv(10_000), 8192, RouterPolicy.ROUND_ROBIN, 0);
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, MS), 2, 1e12, 8, 8192),
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e14, 8, 8192),
+                1e9, 0, false, 80, new PerTokenKv(10_000), RouterPolicy.ROUND_ROBIN, 0);
         EngineOutcome[] outcome = new EngineOutcome[1];
 
         List<Times> times = run(config, new long[] {0, 0}, new int[] {1000, 1000}, new int[] {1, 1}, outcome);
@@ -104,9 +105,9 @@ class EngineTimelineTest {
         // decode KV room of 1,500 tokens: r0 (1,000 + 12) fits; r1 (1,000 + 2) must wait for r0 to leave;
         // r2 (2,000 + 1) can never fit and is rejected on arrival
         EngineConfig config = new EngineConfig(true,
-                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8),
-                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1500 * 1000.0, 8),
-                1e9, 0, false, 80, new PerTokenKv(1000), 8192, RouterPolicy.ROUND_ROBIN, 0);
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8, 8192),
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1500 * 1000.0, 8, 8192),
+                1e9, 0, false, 80, new PerTokenKv(1000), RouterPolicy.ROUND_ROBIN, 0);
         EngineOutcome[] outcome = new EngineOutcome[1];
 
         List<Times> times = run(config, new long[] {0, 0, 0}, new int[] {1000, 1000, 2000}, new int[] {12, 2, 1},

@@ -1,0 +1,162 @@
+package org.splitinfer.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.estimate.PipelineFile;
+import org.splitinfer.core.plan.Budgets;
+import org.splitinfer.core.plan.Objective;
+import org.splitinfer.core.plan.Plan;
+import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.sim.ServiceLevel;
+import org.splitinfer.core.workload.WorkloadSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code splitinfer plan}: the cheapest deployment that meets an SLO, across every installed accelerator. */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Find the deployment that meets a latency objective at a workload's rate for the least cost"
+                + " (or energy, chips, latency): every prefill x decode pair of installed chips and every colocated"
+                + " pool, with their chips, layouts, formats and instance counts, estimated, and the best verified"
+                + " with the simulator.",
+                "With no flags: llama-3.1-70b, the chat trace at 50 requests/s, 90% of requests within TTFT 1 s and"
+                        + " TPOT 50 ms, every installed accelerator but projected ones."})
+final class PlanCommand implements Runnable {
+    /** The default rate: the chat trace's mix at 50 requests/s needs several nodes of any chip. */
+    static final double DEFAULT_RATE = 50;
+
+    private final InstalledHardware hardware;
+    private final InstalledModels models;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "llama-3.1-70b",
+            description = "A catalog model id or a Hugging Face config.json (default: ${DEFAULT-VALUE}).")
+    private String model;
+
+    @Option(names = "--workload", paramLabel = "NAME|FILE", defaultValue = "chat",
+            description = "chat, code, batch or a trace file, as for 'simulate' (default: ${DEFAULT-VALUE}).")
+    private String workload;
+
+    @Option(names = "--skip-bad-rows", description = "Skip a trace's bad rows instead of refusing the file.")
+    private boolean skipBadRows;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "50",
+            description = "Requests per second to serve (default: ${DEFAULT-VALUE}); a trace keeps its bursts.")
+    private double rate;
+
+    @Option(names = "--slo", paramLabel = "ttft=T,tpot=T", converter = SloConverter.class,
+            defaultValue = "ttft=1s,tpot=50ms", description = "The latency objective (default: ${DEFAULT-VALUE}).")
+    private ServiceLevel slo;
+
+    @Option(names = "--attainment", paramLabel = "SHARE", defaultValue = "0.9",
+            description = "The share of requests that must meet the objective (default: ${DEFAULT-VALUE}).")
+    private double attainment;
+
+    @Option(names = "--hardware", paramLabel = "ID|FAMILY", split = ",",
+            description = "Accelerator ids or families the pools may use (default: every installed one).")
+    private List<String> allowed = new ArrayList<>();
+
+    @Option(names = "--include-projected", description = "Let projected parts compete (marked in the table).")
+    private boolean includeProjected;
+
+    @Option(names = "--objective", paramLabel = "OBJECTIVE", defaultValue = "cost",
+            description = "cost, energy, chips or latency (default: ${DEFAULT-VALUE}).")
+    private Objective objective;
+
+    @Option(names = "--max-chips", paramLabel = "N", converter = PositiveInteger.class,
+            description = "Chips of all pools at most.")
+    private Integer maxChips;
+
+    @Option(names = "--max-kw", paramLabel = "KW", description = "Wall power at the planned load at most, kW.")
+    private Double maxKilowatts;
+
+    @Option(names = "--max-usd-per-hour", paramLabel = "USD", description = "Cost per hour at most.")
+    private Double maxUsdPerHour;
+
+    @Option(names = "--top", paramLabel = "N", converter = PositiveInteger.class, defaultValue = "5",
+            description = "Candidates to verify with the simulator (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10000",
+            description = "Requests each verifying simulation runs (default: ${DEFAULT-VALUE}).")
+    private long requests;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the verifying simulations (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--software", paramLabel = "STACK",
+            description = "The serving stack whose fitted profile applies (default: the profile for unknown stacks).")
+    private String software;
+
+    @Option(names = "--emit", paramLabel = "FILE",
+            description = "Write the winner as a pipeline file that 'estimate --pipeline' and 'simulate --pipeline'"
+                    + " accept.")
+    private Path emit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    private OutputFormat format;
+
+    @Inject
+    PlanCommand(InstalledHardware hardware, InstalledModels models) {
+        this.hardware = hardware;
+        this.models = models;
+    }
+
+    @Override
+    public void run() {
+        if (format == OutputFormat.CSV) {
+            throw new SplitInferException("plan prints table or json; --format csv is for flat lists");
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new SplitInferException("--rate must be a positive number of requests per second, got " + rate);
+        }
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), spec.commandLine().getErr());
+        WorkloadSpec traffic = TrafficOptions.named(workload, skipBadRows).atRate(rate);
+        Budgets budgets = new Budgets(maxChips == null ? OptionalInt.empty() : OptionalInt.of(maxChips),
+                maxKilowatts == null ? OptionalDouble.empty() : OptionalDouble.of(maxKilowatts),
+                maxUsdPerHour == null ? OptionalDouble.empty() : OptionalDouble.of(maxUsdPerHour));
+        PlanRequest request = new PlanRequest(models.resolve(model), traffic, slo, attainment, allowed,
+                includeProjected, objective, budgets, top, seed, requests, software);
+        ProgressBar bar = ProgressBar.onTerminal(spec.commandLine().getErr(), top);
+        long start = System.nanoTime();
+        Plan plan = splitInfer.planner().plan(request, bar::update);
+        bar.done();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            Json.print(PlanOutput.json(plan), out);
+        } else {
+            PlanOutput.printText(plan, seconds, out);
+        }
+        if (emit != null && plan.winner().isPresent()) {
+            AtomicFile.write(emit, "# The winner of 'splitinfer plan' for " + plan.request().model().id() + " on "
+                    + traffic.name() + " at " + rate + " requests/s.\n" + PipelineFile.render(
+                    plan.winner().get().pipeline()), "--emit");
+            if (format != OutputFormat.JSON) {
+                out.println("wrote " + emit);
+                out.flush();
+            }
+        }
+        if (plan.winner().isEmpty()) {
+            spec.commandLine().getErr().println("error: " + PlanOutput.noWinner(plan));
+            spec.commandLine().getErr().flush();
+            throw new CommandFailed();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.splitinfer.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitinfer.core.estimate.ChipStatus;
+import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.plan.Miss;
+import org.splitinfer.core.plan.Plan;
+import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.plan.PlannedDeployment;
+import org.splitinfer.core.model.ModelPrecision;
+
+/** Renders a plan: the ranked table, the Pareto front and the winner, or JSON with the same. */
+final class PlanOutput {
+    private PlanOutput() {
+    }
+
+    /** @return e.g. {@code h100-sxm 8x3 tp8 fp8} */
+    static String pool(PoolSpec pool) {
+        StringBuilder text = new StringBuilder(pool.hardware()).append(' ')
+                .append(pool.chipsPerInstance().isPresent() ? pool.chipsPerInstance().getAsInt() : "auto")
+                .append('x').append(pool.instances());
+        if (pool.tensor().isPresent() && pool.pipeline().isPresent()) {
+            text.append(" tp").append(pool.tensor().getAsInt());
+            if (pool.pipeline().getAsInt() > 1) {
+                text.append(" pp").append(pool.pipeline().getAsInt());
+            }
+        }
+        if (pool.precision() != null) {
+            text.append(' ').append(Sentences.formats(ModelPrecision.parse(pool.precision(),
+                    ModelPrecision.uniform(org.splitinfer.spi.Precision.BF16))));
+        }
+        return text.toString();
+    }
+
+    private static String prefill(PipelineSpec pipeline) {
+        return pipeline instanceof PipelineSpec.Split split ? pool(split.prefill())
+                : "colocated: " + pool(((PipelineSpec.Colocated) pipeline).pool());
+    }
+
+    private static String decode(PipelineSpec pipeline) {
+        return pipeline instanceof PipelineSpec.Split split ? pool(split.decode()) : "(same pool)";
+    }
+
+    private static String link(PipelineSpec pipeline) {
+        return pipeline instanceof PipelineSpec.Split split && split.link() != null ? split.link() : "-";
+    }
+
+    private static String statuses(List<ChipStatus> statuses) {
+        List<String> parts = new ArrayList<>();
+        for (ChipStatus status : statuses) {
+            parts.add(Sentences.status(status.status()));
+        }
+        return String.join("/", parts);
+    }
+
+    static void printText(Plan plan, double seconds, PrintWriter out) {
+        PlanRequest request = plan.request();
+        out.println(String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO: %.0f%% of"
+                        + " requests with TTFT <= %s and TPOT <= %s", request.model().id(), request.workload().name(),
+                request.workload().meanRequestsPerSecond().getAsDouble(),
+                request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
+                EstimateOutput.seconds(request.slo().ttftSeconds()), EstimateOutput.seconds(request.slo().tpotSeconds())));
+        out.println(String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify the best (%.1f s)",
+                plan.considered(), plan.simulated(), seconds));
+        out.println();
+        TextTable table = new TextTable("#", "prefill pool", "decode pool", "link", "p90 TTFT", "p90 TPOT", "SLO met",
+                "goodput", "$/Mtok", "tok/J", "chips", "chips are", "checked");
+        int rank = 1;
+        for (PlannedDeployment deployment : plan.candidates()) {
+            table.row(rank++, prefill(deployment.pipeline()), decode(deployment.pipeline()),
+                    link(deployment.pipeline()), EstimateOutput.seconds(deployment.ttftP90Seconds()),
+                    EstimateOutput.seconds(deployment.tpotP90Seconds()),
+                    deployment.verified() ? EstimateOutput.percent(deployment.sloAttainment()) : "-",
+                    deployment.verified() ? EstimateOutput.number(deployment.goodputRequestsPerSecond()) + "/s" : "-",
+                    EstimateOutput.number(deployment.usdPerMillionTokens()),
+                    EstimateOutput.number(deployment.tokensPerJoule()), deployment.chips(),
+                    statuses(deployment.chipStatuses()), deployment.verified()
+                            ? (deployment.meets() ? "simulated, meets" : "simulated, misses " + misses(deployment))
+                            : "estimated");
+        }
+        table.print(OutputFormat.TABLE, out);
+        out.println();
+        out.println("Pareto front (no other simulated deployment is cheaper, faster to first token, faster per token"
+                + " and more efficient at once):");
+        for (PlannedDeployment deployment : plan.paretoFront()) {
+            out.println(String.format(Locale.ROOT, "  %s | %s: $%s/Mtok, p90 TTFT %s, p90 TPOT %s, %s tok/J",
+                    prefill(deployment.pipeline()), decode(deployment.pipeline()),
+                    EstimateOutput.number(deployment.usdPerMillionTokens()),
+                    EstimateOutput.seconds(deployment.ttftP90Seconds()),
+                    EstimateOutput.seconds(deployment.tpotP90Seconds()),
+                    EstimateOutput.number(deployment.tokensPerJoule())));
+        }
+        out.println();
+        if (plan.winner().isPresent()) {
+            PlannedDeployment winner = plan.winner().get();
+            out.println("winner: " + prefill(winner.pipeline()) + (winner.pipeline() instanceof PipelineSpec.Split
+                    ? " | " + decode(winner.pipeline()) : "") + String.format(Locale.ROOT, " — $%s per million"
+                            + " tokens, %s of requests within the SLO, %s chips (%s), limited by its %s",
+                    EstimateOutput.number(winner.usdPerMillionTokens()),
+                    EstimateOutput.percent(winner.sloAttainment()), winner.chips(), statuses(winner.chipStatuses()),
+                    winner.bottleneck().map(b -> b.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("-")));
+        } else {
+            out.println(noWinner(plan));
+        }
+        out.flush();
+    }
+
+    /** @return the sentence for a plan with no winner, naming the closest candidates and what each misses */
+    static String noWinner(Plan plan) {
+        List<String> closest = new ArrayList<>();
+        for (PlannedDeployment deployment : plan.candidates()) {
+            if (closest.size() == 3) {
+                break;
+            }
+            closest.add(prefill(deployment.pipeline()) + (deployment.pipeline() instanceof PipelineSpec.Split
+                    ? " | " + decode(deployment.pipeline()) : "") + " misses " + misses(deployment));
+        }
+        PlanRequest request = plan.request();
+        return String.format(Locale.ROOT, "no deployment meets %.0f%% of requests within TTFT %s and TPOT %s%s;"
+                        + " closest: %s", request.attainment() * 100, EstimateOutput.seconds(request.slo().ttftSeconds()),
+                EstimateOutput.seconds(request.slo().tpotSeconds()),
+                request.budgets().equals(org.splitinfer.core.plan.Budgets.NONE) ? "" : " within the budgets",
+                String.join("; ", closest));
+    }
+
+    private static String misses(PlannedDeployment deployment) {
+        List<String> parts = new ArrayList<>();
+        for (Miss miss : deployment.misses()) {
+            parts.add(switch (miss.kind()) {
+                case SLO_ATTAINMENT -> "SLO attainment (" + EstimateOutput.percent(miss.achieved()) + " < "
+                        + EstimateOutput.percent(miss.required()) + ")";
+                case TTFT -> "TTFT (" + EstimateOutput.seconds(miss.achieved()) + " > "
+                        + EstimateOutput.seconds(miss.required()) + ")";
+                case TPOT -> "TPOT (" + EstimateOutput.seconds(miss.achieved()) + " > "
+                        + EstimateOutput.seconds(miss.required()) + ")";
+                case CHIPS_BUDGET -> "the chip budget (" + (long) miss.achieved() + " > " + (long) miss.required()
+                        + ")";
+                case POWER_BUDGET -> "the power budget (" + EstimateOutput.number(miss.achieved()) + " kW > "
+                        + EstimateOutput.number(miss.required()) + " kW)";
+                case COST_BUDGET -> "the cost budget ($" + EstimateOutput.number(miss.achieved()) + "/h > $"
+                        + EstimateOutput.number(miss.required()) + "/h)";
+            });
+        }
+        return String.join(", ", parts);
+    }
+
+    static ObjectNode json(Plan plan) {
+        ObjectNode node = Json.object();
+        PlanRequest request = plan.request();
+        node.put("model", request.model().id());
+        node.put("workload", request.workload().name());
+        node.put("requestsPerSecond", request.workload().meanRequestsPerSecond().getAsDouble());
+        node.put("objective", request.objective().name().toLowerCase(Locale.ROOT));
+        ObjectNode slo = node.putObject("slo");
+        slo.put("ttftSeconds", request.slo().ttftSeconds());
+        slo.put("tpotSeconds", request.slo().tpotSeconds());
+        slo.put("attainment", request.attainment());
+        node.put("considered", plan.considered());
+        node.put("simulated", plan.simulated());
+        ArrayNode candidates = node.putArray("candidates");
+        int rank = 1;
+        for (PlannedDeployment deployment : plan.candidates()) {
+            ObjectNode c = deployment(deployment);
+            c.put("rank", rank++);
+            candidates.add(c);
+        }
+        ArrayNode front = node.putArray("paretoFront");
+        plan.paretoFront().forEach(deployment -> front.add(deployment(deployment)));
+        if (plan.winner().isPresent()) {
+            node.set("winner", deployment(plan.winner().get()));
+        } else {
+            node.putNull("winner");
+            node.put("problem", noWinner(plan));
+        }
+        return node;
+    }
+
+    private static ObjectNode deployment(PlannedDeployment deployment) {
+        ObjectNode node = Json.object();
+        node.put("pipeline", deployment.kind().name().toLowerCase(Locale.ROOT));
+        node.put("prefillPool", prefill(deployment.pipeline()));
+        node.put("decodePool", decode(deployment.pipeline()));
+        node.put("link", link(deployment.pipeline()));
+        node.put("prefillHardware", deployment.prefillHardware());
+        node.put("decodeHardware", deployment.decodeHardware());
+        node.put("ttftP90Seconds", deployment.ttftP90Seconds());
+        node.put("tpotP90Seconds", deployment.tpotP90Seconds());
+        node.put("sloAttainment", deployment.sloAttainment());
+        node.put("goodputRequestsPerSecond", deployment.goodputRequestsPerSecond());
+        node.put("usdPerMillionTokens", deployment.usdPerMillionTokens());
+        node.put("tokensPerJoule", deployment.tokensPerJoule());
+        node.put("wallKilowatts", deployment.wallKilowatts());
+        node.put("usdPerHour", deployment.usdPerHour());
+        node.put("chips", deployment.chips());
+        ArrayNode statuses = node.putArray("chipStatus");
+        for (ChipStatus status : deployment.chipStatuses()) {
+            ObjectNode s = statuses.addObject();
+            s.put("hardware", status.hardware());
+            s.put("status", Sentences.status(status.status()));
+            s.put("assumedFigures", status.assumedFigures());
+        }
+        node.put("verified", deployment.verified());
+        node.put("meets", deployment.meets());
+        deployment.bottleneck().ifPresent(b -> node.put("bottleneck", b.name().toLowerCase(Locale.ROOT)));
+        ArrayNode misses = node.putArray("misses");
+        for (Miss miss : deployment.misses()) {
+            ObjectNode m = misses.addObject();
+            m.put("kind", miss.kind().name().toLowerCase(Locale.ROOT));
+            m.put("required", miss.required());
+            m.put("achieved", miss.achieved());
+        }
+        return node;
+    }
+}
