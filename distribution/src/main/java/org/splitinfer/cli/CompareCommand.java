@@ -7,9 +7,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.Estimate;
-import org.splitinfer.core.estimate.Estimator;
+import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.estimate.Workload;
+import org.splitinfer.core.plan.PoolBalancer;
+import org.splitinfer.core.sim.RunLimit;
+import org.splitinfer.core.sim.SchedulerSettings;
+import org.splitinfer.core.sim.ServiceLevel;
+import org.splitinfer.core.sim.SimulationResult;
+import org.splitinfer.core.sim.SimulationSpec;
+import org.splitinfer.core.workload.LengthDistribution;
+import org.splitinfer.core.workload.Workloads;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.model.ModelSpec;
 import picocli.CommandLine.ArgGroup;
@@ -27,6 +38,9 @@ import picocli.CommandLine.Spec;
                 "With no flags: llama-3.1-70b, 2,000 input and 300 output tokens, 32 requests in flight, on six"
                         + " deployments (GPUs alone, GPU+LPU, Trainium+wafer, GPU+RDU, optical, unified RISC-V)."})
 final class CompareCommand implements Runnable {
+    /** Requests each row's simulation runs: enough for a stable 90th percentile at a fixed length. */
+    static final int SIMULATED_REQUESTS = 2000;
+
     private final Estimation estimation;
 
     @Spec
@@ -61,13 +75,16 @@ final class CompareCommand implements Runnable {
     }
 
     /**
-     * One row: a deployment and its estimate, or the problem that stopped it.
+     * One row: a deployment, its estimate and the simulation at its load, or the problem that stopped it.
      *
      * @param deployment its name
+     * @param pipeline   the deployment as estimated (balanced unless the row fixed its instances), or null
      * @param estimate   its estimate, or null
+     * @param simulation its run at the estimate's throughput, or null
      * @param problem    why it could not be estimated, or null
      */
-    record Row(String deployment, Estimate estimate, String problem) {
+    record Row(String deployment, PipelineSpec pipeline, Estimate estimate, SimulationResult simulation,
+               String problem) {
     }
 
     @Override
@@ -75,16 +92,16 @@ final class CompareCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         List<DeploymentList.Deployment> deployments = deployments();
         ModelSpec modelSpec = estimation.model(model);
-        Estimator estimator = estimation.estimator(root.pluginDirectories(), spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
+        Workload load = workload.workload(32);
         List<Row> rows = new ArrayList<>();
         for (DeploymentList.Deployment deployment : deployments) {
             try {
-                rows.add(new Row(deployment.name(), estimator.estimate(modelSpec, deployment.pipeline(),
-                        workload.workload(32), deployment.software()), null));
+                rows.add(row(splitInfer, modelSpec, deployment, load));
             } catch (SplitInferException e) {
                 // a row spelled as flags reads its problem in flags; one in the pipeline schema, in its keys
-                rows.add(new Row(deployment.name(), null, deployment.args() != null ? FlagNames.message(e)
-                        : e.getMessage()));
+                rows.add(new Row(deployment.name(), null, null, null, deployment.args() != null
+                        ? FlagNames.message(e) : e.getMessage()));
             }
         }
         if (format == OutputFormat.JSON) {
@@ -93,6 +110,15 @@ final class CompareCommand implements Runnable {
                 ObjectNode node;
                 if (row.estimate() != null) {
                     node = EstimateOutput.json(row.estimate());
+                    node.put("tokensPerSecondPerKilowatt", perKilowatt(row.estimate()));
+                    node.put("tokensPerSecondPerUsdPerHour", perUsdPerHour(row.estimate()));
+                    ObjectNode simulated = node.putObject("simulated");
+                    simulated.put("requestsPerSecond", row.simulation().requests() / row.simulation().durationSeconds());
+                    simulated.put("ttftP50Seconds", row.simulation().ttftSeconds().p50());
+                    simulated.put("ttftP90Seconds", row.simulation().ttftSeconds().p90());
+                    simulated.put("tpotP90Seconds", row.simulation().tpotSeconds().p90());
+                    simulated.put("queueP90Seconds", row.simulation().queueSeconds().p90());
+                    simulated.put("bottleneck", row.simulation().bottleneck().name().toLowerCase(Locale.ROOT));
                 } else {
                     node = Json.object();
                     node.put("problem", row.problem());
@@ -140,21 +166,60 @@ final class CompareCommand implements Runnable {
         return DeploymentList.builtIn();
     }
 
+    /**
+     * The row of a deployment: its prefill pool balanced to its decode pool at the load unless it fixed its
+     * instances, its estimate, and a simulation at the estimate's throughput (Poisson arrivals of the workload's
+     * fixed lengths) for the time to first token with queueing and the pool that limits it.
+     */
+    private Row row(SplitInfer splitInfer, ModelSpec modelSpec, DeploymentList.Deployment deployment, Workload load) {
+        PipelineSpec pipeline = deployment.fixedInstances() ? deployment.pipeline()
+                : PoolBalancer.balance(splitInfer.estimator(), modelSpec, deployment.pipeline(), load,
+                deployment.software());
+        Estimate estimate = splitInfer.estimate(modelSpec, pipeline, load, deployment.software());
+        double rate = estimate.outputTokensPerSecond() / load.outputTokens();
+        SimulationSpec run = new SimulationSpec(modelSpec, pipeline,
+                Workloads.poisson(rate, LengthDistribution.fixed((int) load.inputTokens(), (int) load.outputTokens())),
+                RunLimit.requests(SIMULATED_REQUESTS), ServiceLevel.DEFAULT, 1, SchedulerSettings.DEFAULT
+                        .withSizingConcurrency(load.offline() ? SchedulerSettings.DEFAULT.sizingConcurrency()
+                                : load.concurrency().getAsInt()), deployment.software(), 0);
+        return new Row(deployment.name(), pipeline, estimate, splitInfer.simulate(run), null);
+    }
+
+    private static double perKilowatt(Estimate estimate) {
+        return estimate.outputTokensPerSecond() / (estimate.wallWatts() / 1000);
+    }
+
+    private static double perUsdPerHour(Estimate estimate) {
+        return estimate.outputTokensPerSecond() / estimate.usdPerHour();
+    }
+
     static TextTable table(List<Row> rows) {
-        TextTable table = new TextTable("deployment", "ttft", "tok/s/user", "tok/s/chip", "tok/J", "$/Mtok", "chips",
-                "rests on");
+        TextTable table = new TextTable("deployment", "p90 ttft", "tok/s/user", "tok/s per kW", "tok/s per $/h",
+                "tok/J", "$/Mtok", "chips", "limited by", "rests on");
         for (Row row : rows) {
             Estimate e = row.estimate();
             if (e == null) {
-                table.row(row.deployment(), "-", "-", "-", "-", "-", "-", "problem: " + row.problem());
+                table.row(row.deployment(), "-", "-", "-", "-", "-", "-", "-", "-", "problem: " + row.problem());
                 continue;
             }
-            table.row(row.deployment(), EstimateOutput.seconds(e.ttftSeconds()),
-                    EstimateOutput.number(e.outputTokensPerSecondPerUser()),
-                    EstimateOutput.number(e.tokensPerSecondPerChip()), EstimateOutput.number(e.tokensPerJoule()),
-                    EstimateOutput.number(e.usdPerMillionTokens()), e.chips(), restsOn(e));
+            SimulationResult run = row.simulation();
+            table.row(row.deployment() + instances(row.pipeline()),
+                    run == null ? EstimateOutput.seconds(e.ttftSeconds()) : EstimateOutput.seconds(run.ttftSeconds().p90()),
+                    EstimateOutput.number(e.outputTokensPerSecondPerUser()), EstimateOutput.number(perKilowatt(e)),
+                    EstimateOutput.number(perUsdPerHour(e)), EstimateOutput.number(e.tokensPerJoule()),
+                    EstimateOutput.number(e.usdPerMillionTokens()), e.chips(),
+                    run == null ? "-" : run.bottleneck().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    restsOn(e));
         }
         return table;
+    }
+
+    /** @return e.g. " (4:1)", prefill to decode instances of a split deployment */
+    private static String instances(PipelineSpec pipeline) {
+        if (pipeline instanceof PipelineSpec.Split split) {
+            return " (" + split.prefill().instances() + ":" + split.decode().instances() + ")";
+        }
+        return "";
     }
 
     private static String restsOn(Estimate estimate) {

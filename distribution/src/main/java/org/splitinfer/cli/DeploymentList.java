@@ -40,8 +40,9 @@ final class DeploymentList {
      * @param args     its options
      * @param pipeline the parsed pipeline
      * @param software the serving stack named with --software, or null
+     * @param fixedInstances whether the deployment gave its instance counts (else compare balances them)
      */
-    record Deployment(String name, String args, PipelineSpec pipeline, String software) {
+    record Deployment(String name, String args, PipelineSpec pipeline, String software, boolean fixedInstances) {
     }
 
     private record File(@JsonProperty(required = true) List<Entry> deployments) {
@@ -97,7 +98,8 @@ final class DeploymentList {
                 // the pipeline-file schema, read by core's own strict reader (the subtree is valid YAML already)
                 deployments.add(new Deployment(entry.name(), null,
                         PipelineFile.parse(origin + ": deployment '" + entry.name() + "'",
-                                yaml.writeValueAsString(entry.pipeline())), entry.software()));
+                                yaml.writeValueAsString(entry.pipeline())), entry.software(),
+                        givesInstances(entry.pipeline())));
             } else {
                 deployments.add(parse(entry.name(), entry.args(), origin));
             }
@@ -113,6 +115,15 @@ final class DeploymentList {
             throw new SplitInferException(origin + ": deployment '" + name + "': " + e.getMessage()
                     + "; spell it as the options of 'splitinfer estimate'");
         }
-        return new Deployment(name, args, options.pipeline(), options.software);
+        return new Deployment(name, args, options.pipeline(), options.software, options.instancesGiven());
+    }
+
+    private static boolean givesInstances(JsonNode pipeline) {
+        for (String pool : new String[] {"prefill", "decode", "colocated"}) {
+            if (pipeline.has(pool) && pipeline.get(pool).has("instances")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -93,6 +93,11 @@ final class DeploymentOptions {
                     + " vendor-api, ...; see 'splitinfer calibrate'); default: the profile for unknown stacks.")
     String software;
 
+    /** @return whether instance counts were given as flags (a pipeline file's are read from it) */
+    boolean instancesGiven() {
+        return prefillInstances != null || decodeInstances != null || instances != null;
+    }
+
     /** @return whether the deployment comes from a pipeline file, whose keys name its fields */
     boolean fromFile() {
         return pipelineFile != null;

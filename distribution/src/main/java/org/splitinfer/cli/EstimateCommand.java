@@ -50,7 +50,8 @@ final class EstimateCommand implements Runnable {
                 .estimate(estimation.model(model), deployment.pipeline(), workload.workload(1), deployment.software);
         switch (format) {
             case JSON -> Json.print(EstimateOutput.json(estimate), spec.commandLine().getOut());
-            case CSV -> CompareCommand.table(java.util.List.of(new CompareCommand.Row("estimate", estimate, null)))
+            case CSV -> CompareCommand.table(java.util.List.of(new CompareCommand.Row("estimate", null, estimate, null,
+                    null)))
                     .print(OutputFormat.CSV, spec.commandLine().getOut());
             default -> EstimateOutput.printText(estimate, spec.commandLine().getOut());
         }

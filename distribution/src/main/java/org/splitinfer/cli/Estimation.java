@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.model.ModelSpec;
 
@@ -24,5 +25,9 @@ final class Estimation {
 
     Estimator estimator(List<Path> pluginDirectories, PrintWriter err) {
         return hardware.open(pluginDirectories, err).estimator();
+    }
+
+    SplitInfer open(List<Path> pluginDirectories, PrintWriter err) {
+        return hardware.open(pluginDirectories, err);
     }
 }

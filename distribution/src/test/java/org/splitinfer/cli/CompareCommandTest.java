@@ -31,11 +31,34 @@ class CompareCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("deployment ").contains("ttft", "tok/s/user", "tok/s/chip", "tok/J",
-                "$/Mtok", "chips", "rests on");
+        assertThat(lines.get(0)).startsWith("deployment ").contains("p90 ttft", "tok/s/user", "tok/s per kW",
+                "tok/s per $/h", "tok/J", "$/Mtok", "chips", "limited by", "rests on");
         assertThat(lines.subList(2, 8)).extracting(line -> line.split("\\s+")[0])
                 .containsExactly("gpu-only", "gpu+lpu", "trainium+wafer", "gpu+rdu", "optical", "unified-riscv");
         assertThat(lines.get(6)).contains("projected");
+    }
+
+    @Test
+    void aSplitRowsPrefillPoolIsBalancedToItsDecodePoolUnlessTheRowFixesItsInstances() throws Exception {
+        // one H100 prefill instance cannot feed a Groq decode pool at 32 requests in flight: more are added
+        CliRun balanced = CliRun.of("compare", "--format", "json", "--deployment",
+                "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-precision int8");
+        CliRun fixed = CliRun.of("compare", "--format", "json", "--deployment",
+                "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-precision int8"
+                        + " --prefill-instances 1");
+
+        JsonNode more = new ObjectMapper().readTree(balanced.out()).get(0);
+        JsonNode one = new ObjectMapper().readTree(fixed.out()).get(0);
+        assertThat(one.get("phases").get(0).get("instances").asInt()).isEqualTo(1);
+        assertThat(more.get("phases").get(0).get("instances").asInt()).isGreaterThan(1);
+        assertThat(more.get("outputTokensPerSecond").asDouble())
+                .isGreaterThan(1.5 * one.get("outputTokensPerSecond").asDouble());
+        // the prefill pool of the balanced row is no longer saturated (another instance would not raise throughput)
+        assertThat(more.get("phases").get(0).get("busyFraction").asDouble()).isLessThan(0.9);
+        assertThat(one.get("phases").get(0).get("busyFraction").asDouble()).isEqualTo(1.0);
+        // both rows carry the simulated time to first token at their load and what limits them
+        assertThat(more.get("simulated").get("ttftP90Seconds").asDouble()).isPositive();
+        assertThat(one.get("simulated").get("bottleneck").asText()).isEqualTo("prefill_pool");
     }
 
     @Test
@@ -49,7 +72,7 @@ class CompareCommandTest {
             assertThat(row.get("deployment").asText()).isNotBlank();
             for (String key : List.of("ttftSeconds", "tpotSeconds", "outputTokensPerSecond",
                     "outputTokensPerSecondPerUser", "tokensPerJoule", "usdPerMillionTokens", "tokensPerSecondPerChip",
-                    "chips")) {
+                    "tokensPerSecondPerKilowatt", "tokensPerSecondPerUsdPerHour", "chips")) {
                 assertThat(row.get(key).asDouble()).as("%s %s", row.get("deployment"), key).isPositive().isFinite();
             }
             assertThat(row.get("figureStatus").isArray()).isTrue();

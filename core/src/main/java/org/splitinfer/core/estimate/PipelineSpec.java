@@ -48,6 +48,14 @@ public sealed interface PipelineSpec permits PipelineSpec.Split, PipelineSpec.Co
                         List.of("prefill", "decode"));
             }
         }
+
+        /**
+         * @param instances prefill instances, {@code >= 1}
+         * @return a copy with that many prefill instances
+         */
+        public Split withPrefillInstances(int instances) {
+            return new Split(prefill.withInstances(instances), decode, link, layerStreaming);
+        }
     }
 
     /**

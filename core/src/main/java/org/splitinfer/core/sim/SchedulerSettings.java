@@ -50,6 +50,14 @@ public record SchedulerSettings(RouterPolicy router, int chunkTokens, int maxBat
     }
 
     /**
+     * @param requests requests in flight that {@code auto} pools are sized for
+     * @return a copy sizing for that many
+     */
+    public SchedulerSettings withSizingConcurrency(int requests) {
+        return new SchedulerSettings(router, chunkTokens, maxBatch, requests);
+    }
+
+    /**
      * @param sequences the decode batch cap
      * @return a copy with that cap
      */
