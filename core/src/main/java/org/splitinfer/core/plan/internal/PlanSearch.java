@@ -58,8 +58,10 @@ import org.splitinfer.spi.Accelerator;
  *   <li><b>Verify.</b> The best {@code top} deployments by the objective whose estimate meets the objective and the
  *       budgets — at most one per hardware combination, and the best heterogeneous split among them — are simulated
  *       at the workload's rate. One that misses the objective because a pool limits it gets a quarter more
- *       instances of that pool and is simulated again, twice at most. When no estimate meets the objective, the
- *       closest ones are simulated so the answer can say what each misses.</li>
+ *       instances of that pool and is simulated again, twice at most. Then up to five more estimates that beat the
+ *       best verified deployment are simulated, one by one, so that the winner does not stand on the first round's
+ *       diversity rule. When no estimate meets the objective, the closest ones are simulated so the answer can say
+ *       what each misses.</li>
  *   <li><b>Rank.</b> Verified deployments that meet everything, best first by the objective (ties: cost, then
  *       chips); then verified ones that miss, most attainment first; then the best estimates of hardware
  *       combinations that were not verified (estimates are optimistic: queueing is approximated).</li>
@@ -71,6 +73,7 @@ public final class PlanSearch {
     private static final int UNVERIFIED_SHOWN = 10;
     private static final int REPAIRS = 2;
     private static final int PROMPT_SAMPLE = 5000;
+    private static final int EXTRA_CHECKS = 5;
 
     private final Estimator estimator;
     private final Simulator simulator;
@@ -132,26 +135,29 @@ public final class PlanSearch {
         }
         List<Candidate> toVerify = select(passing.isEmpty() ? closest(candidates, request) : passing, request.top());
         List<PlannedDeployment> verified = new ArrayList<>();
-        int simulations = 0;
+        int[] simulations = {0};
+        Set<Candidate> tried = new HashSet<>();
         for (Candidate candidate : toVerify) {
-            PlannedDeployment result = null;
-            Candidate current = candidate;
-            for (int attempt = 0; attempt <= REPAIRS; attempt++) {
-                SimulationResult run = simulate(request, current, link);
-                simulations++;
-                result = verified(request, current, run, link);
-                Optional<Candidate> repaired = repair(current, result);
-                if (result.meets() || repaired.isEmpty()) {
-                    break;
-                }
-                current = repaired.get();
-            }
-            verified.add(result);
+            verified.add(verify(request, candidate, link, simulations));
+            tried.add(candidate);
             if (progress != null) {
                 progress.accept(verified.size());
             }
         }
+        // estimates better than the best verified deployment are worth a simulation each: the first round kept to
+        // two per prefill chip, and an estimate is optimistic, but the winner should not stand on that
         List<PlannedDeployment> ranked = rank(verified, request.objective());
+        for (int extra = 0; extra < EXTRA_CHECKS && !ranked.isEmpty() && ranked.get(0).meets(); extra++) {
+            double best = objectiveValue(ranked.get(0), request.objective());
+            Optional<Candidate> better = passing.stream().filter(c -> !tried.contains(c))
+                    .filter(c -> estimateValue(c, request.objective()) < best).findFirst();
+            if (better.isEmpty()) {
+                break;
+            }
+            tried.add(better.get());
+            verified.add(verify(request, better.get(), link, simulations));
+            ranked = rank(verified, request.objective());
+        }
         Set<String> shown = new HashSet<>();
         for (PlannedDeployment deployment : ranked) {
             shown.add(deployment.pipeline().toString());
@@ -175,7 +181,43 @@ public final class PlanSearch {
             }
         }
         Optional<PlannedDeployment> winner = ranked.stream().filter(d -> d.verified() && d.meets()).findFirst();
-        return new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(), simulations);
+        return new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(), simulations[0]);
+    }
+
+    /** Simulates a candidate; one that misses because a pool limits it gets more of that pool (see the notes). */
+    private PlannedDeployment verify(PlanRequest request, Candidate candidate, KvLink link, int[] simulations) {
+        PlannedDeployment result = null;
+        Candidate current = candidate;
+        for (int attempt = 0; attempt <= REPAIRS; attempt++) {
+            SimulationResult run = simulate(request, current, link);
+            simulations[0]++;
+            result = verified(request, current, run, link);
+            Optional<Candidate> repaired = repair(current, result);
+            if (result.meets() || repaired.isEmpty()) {
+                break;
+            }
+            current = repaired.get();
+        }
+        return result;
+    }
+
+    /** The objective as a number to minimise. */
+    private static double objectiveValue(PlannedDeployment deployment, Objective objective) {
+        return switch (objective) {
+            case COST -> deployment.usdPerMillionTokens();
+            case ENERGY -> -deployment.tokensPerJoule();
+            case CHIPS -> deployment.chips();
+            case LATENCY -> deployment.ttftP90Seconds();
+        };
+    }
+
+    private static double estimateValue(Candidate candidate, Objective objective) {
+        return switch (objective) {
+            case COST -> candidate.usdPerMillionTokens();
+            case ENERGY -> -candidate.tokensPerJoule();
+            case CHIPS -> candidate.chips();
+            case LATENCY -> candidate.ttftSeconds();
+        };
     }
 
     private Candidate split(PoolShape prefill, PoolShape decode, double rate, WorkloadStats stats, KvLink link,
