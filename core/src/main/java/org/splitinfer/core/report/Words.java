@@ -337,6 +337,36 @@ public final class Words {
     }
 
     /**
+     * What a plan was asked for, as the plan's first line says it.
+     *
+     * @param request a plan's request
+     * @return e.g. "plan for llama-3.1-70b, chat at 50.00 requests/s; objective: cost; SLO: 90% of requests with
+     *         TTFT &lt;= 1.00 s and TPOT &lt;= 50.0 ms"
+     */
+    public static String planFor(PlanRequest request) {
+        return String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO: %.0f%% of"
+                        + " requests with TTFT <= %s and TPOT <= %s", request.model().id(), request.workload().name(),
+                request.workload().meanRequestsPerSecond().getAsDouble(),
+                request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
+                seconds(request.slo().ttftSeconds()), seconds(request.slo().tpotSeconds()));
+    }
+
+    /**
+     * The sentence for a plan's winner.
+     *
+     * @param winner the winner of a plan
+     * @return e.g. "winner: h100-sxm 1x1 tp1 fp8 | groq-lpu-v1 54x1 tp2 pp27 int8 — $5.79 per million tokens, 96% of
+     *         requests within the SLO, 58 chips (shipping/shipping), limited by its decode pool"
+     */
+    public static String winner(PlannedDeployment winner) {
+        return "winner: " + deployment(winner.pipeline()) + String.format(Locale.ROOT, " — $%s per million"
+                        + " tokens, %s of requests within the SLO, %s chips (%s), limited by its %s",
+                number(winner.usdPerMillionTokens()), percent(winner.sloAttainment()), winner.chips(),
+                statuses(winner.chipStatuses()),
+                winner.bottleneck().map(b -> b.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("-"));
+    }
+
+    /**
      * The sentence for a plan with no winner.
      *
      * @param plan a plan whose winner is empty
