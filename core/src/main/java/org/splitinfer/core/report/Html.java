@@ -10,7 +10,7 @@ import java.util.List;
 final class Html {
     /** The style of every report: readable tables, charts side by side where the page is wide enough. */
     private static final String STYLE = """
-            body { font-family: system-ui, sans-serif; color: #222; margin: 2rem auto; max-width: 1240px;
+            body { font-family: system-ui, sans-serif; color: #222; margin: 2rem auto; max-width: 1320px;
                    padding: 0 1rem; line-height: 1.4; }
             h1 { font-size: 1.5rem; margin-bottom: 0.25rem; }
             h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
@@ -30,7 +30,9 @@ final class Html {
             tr.front td:first-child { font-weight: 700; }
             tr.total td { font-weight: 600; border-top: 1px solid #999; }
             td.problem { color: #b00020; white-space: normal; }
-            table.candidates td:last-child { white-space: normal; min-width: 9rem; }
+            table.candidates { font-size: 0.8rem; }
+            table.candidates th, table.candidates td { padding: 0.25rem 0.4rem; }
+            table.candidates td:last-child { white-space: normal; }
             div.charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
             figure { margin: 0.5rem 0; }
             figcaption { color: #555; font-size: 0.85rem; max-width: 800px; }
