@@ -32,7 +32,9 @@ final class Html {
             td.problem { color: #b00020; white-space: normal; }
             table.candidates { font-size: 0.8rem; }
             table.candidates th, table.candidates td { padding: 0.25rem 0.4rem; }
-            table.candidates td:last-child { white-space: normal; }
+            table.candidates td { white-space: normal; }
+            table.candidates td.number { white-space: nowrap; }
+            table.candidates td:last-child { min-width: 13rem; }
             div.charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
             figure { margin: 0.5rem 0; }
             figcaption { color: #555; font-size: 0.85rem; max-width: 800px; }
