@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlannedDeployment;
 import org.splitinfer.core.report.PlanReport;
@@ -98,11 +99,11 @@ class ReportTest {
         String winner = run.out().lines().filter(line -> line.startsWith("winner: ")).findFirst().orElseThrow();
         assertThat(html).contains("<p class=\"verdict\" id=\"verdict\">" + winner + "</p>");
         assertThat(html).contains(run.out().lines().findFirst().orElseThrow().replace("<=", "&lt;="));
-        // the terminal's Pareto lines name the same pools as the report's front rows
+        // every candidate's first pool reads as the terminal's table has it, and the file is the library's page
         SplitInfer splitInfer = ReportPlans.splitInfer();
         Plan plan = ReportPlans.plan(splitInfer, ReportPlans.TIGHT);
         for (PlannedDeployment deployment : plan.candidates()) {
-            assertThat(html).contains("<td>" + PlanOutput.pool(pool(deployment)) + "</td>");
+            assertThat(html).contains("<td>" + firstPool(deployment) + "</td>");
         }
         assertThat(html).isEqualTo(PlanReport.render(plan, splitInfer.hardware()));
     }
@@ -184,9 +185,10 @@ class ReportTest {
         }
     }
 
-    private static org.splitinfer.core.estimate.PoolSpec pool(PlannedDeployment deployment) {
-        return deployment.pipeline() instanceof org.splitinfer.core.estimate.PipelineSpec.Split split ? split.prefill()
-                : ((org.splitinfer.core.estimate.PipelineSpec.Colocated) deployment.pipeline()).pool();
+    /** The terminal's "prefill pool" cell: the prefill pool, or "colocated: " and the one pool. */
+    private static String firstPool(PlannedDeployment deployment) {
+        return deployment.pipeline() instanceof PipelineSpec.Split split ? PlanOutput.pool(split.prefill())
+                : "colocated: " + PlanOutput.pool(((PipelineSpec.Colocated) deployment.pipeline()).pool());
     }
 
     static int count(String text, String needle) {
