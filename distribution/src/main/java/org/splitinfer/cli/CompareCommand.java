@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.Estimate;
@@ -23,6 +24,7 @@ import org.splitinfer.core.workload.LengthDistribution;
 import org.splitinfer.core.workload.Workloads;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.report.CompareReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +70,11 @@ final class CompareCommand implements Runnable {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the comparison as one self-contained HTML page: the table, cost against TTFT,"
+                    + " and each deployment's cost and power by pool and assumptions.")
+    private Path report;
 
     @Inject
     CompareCommand(Estimation estimation) {
@@ -138,6 +145,11 @@ final class CompareCommand implements Runnable {
                         + " row's options lists every assumption behind it.");
                 out.flush();
             }
+        }
+        if (report != null) {
+            AtomicFile.write(report, CompareReport.render(modelSpec.id(), workload.workload(32), rows.stream()
+                    .map(row -> new CompareReport.Row(row.deployment(), Optional.ofNullable(row.estimate()),
+                            Optional.ofNullable(row.problem()))).toList()), "--report");
         }
         long failed = rows.stream().filter(r -> r.problem() != null).count();
         if (failed > 0) {

@@ -14,6 +14,7 @@ import org.splitinfer.core.plan.Budgets;
 import org.splitinfer.core.plan.Objective;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.report.PlanReport;
 import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.workload.WorkloadSpec;
 import picocli.CommandLine.Command;
@@ -112,6 +113,12 @@ final class PlanCommand implements Runnable {
             description = "table or json (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the plan as one self-contained HTML page: the ranked table, the Pareto front,"
+                    + " the winner's latency distributions, its chips' rooflines, its cost and power by pool, and"
+                    + " the assumptions.")
+    private Path report;
+
     @Inject
     PlanCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -152,6 +159,9 @@ final class PlanCommand implements Runnable {
                 out.println("wrote " + emit);
                 out.flush();
             }
+        }
+        if (report != null) {
+            AtomicFile.write(report, PlanReport.render(plan, splitInfer.hardware()), "--report");
         }
         if (plan.winner().isEmpty()) {
             spec.commandLine().getErr().println("error: " + PlanOutput.noWinner(plan));

@@ -10,6 +10,7 @@ import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.MemoryTier;
 import org.splitinfer.spi.OperandBytes;
 import org.splitinfer.spi.OperandClass;
+import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.Roofline;
@@ -27,6 +28,9 @@ import org.splitinfer.spi.Status;
  *       ({@code sequences × (context + new tokens)} tokens) over the layout's chips.</li>
  *   <li>A kernel is memory-bound when its intensity is below the ridge of its precision over its effective
  *       bandwidth: the harmonic mix of the tiers its bytes come from, weighted by those bytes.</li>
+ *   <li>When the step's weights and KV cache do not fit the full-speed tiers of the layout's chips
+ *       ({@link Placement#fitsFullSpeed()} is false), the times are still those of the full-speed placement: the
+ *       chart says so in a warning rather than plotting speeds the chips could not reach.</li>
  * </ul>
  *
  * @param accelerator the chip
@@ -34,10 +38,13 @@ import org.splitinfer.spi.Status;
  * @param step        the step analysed, if any
  * @param residency   where the step's operands live, if a step was analysed
  * @param kernels     the step's kernels on the roofline (empty without a step)
+ * @param placement   the full-speed placement of the step's weights and KV cache on the layout's chips, if a step
+ *                    was analysed
  * @since 0.1
  */
 public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges, Optional<RooflineStep> step,
-                               Optional<Residency> residency, List<KernelPoint> kernels) {
+                               Optional<Residency> residency, List<KernelPoint> kernels,
+                               Optional<Placement> placement) {
     /** Copies the lists. */
     public RooflineAnalysis {
         ridges = List.copyOf(ridges);
@@ -62,12 +69,14 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
             }
         }
         if (step == null) {
-            return new RooflineAnalysis(accelerator, ridges, Optional.empty(), Optional.empty(), List.of());
+            return new RooflineAnalysis(accelerator, ridges, Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty());
         }
         Footprint footprint = new Footprint(step.model().weightBytes(step.precision()),
                 step.model().kvBytesPerToken(step.precision().kvCache()),
                 step.batch().priorContextTokens() + step.batch().newTokens(), 0);
-        Residency residency = accelerator.memory().place(footprint, step.layout().chips()).residency();
+        Placement placement = accelerator.memory().place(footprint, step.layout().chips());
+        Residency residency = placement.residency();
         List<KernelPoint> points = new ArrayList<>();
         for (Kernel kernel : step.work().kernels()) {
             double seconds = roofline.kernelSeconds(kernel, residency);
@@ -80,7 +89,8 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
                     : intensity < ridge ? KernelBound.MEMORY : KernelBound.COMPUTE;
             points.add(new KernelPoint(kernel, seconds, intensity, attained, ridge, bound));
         }
-        return new RooflineAnalysis(accelerator, ridges, Optional.of(step), Optional.of(residency), points);
+        return new RooflineAnalysis(accelerator, ridges, Optional.of(step), Optional.of(residency), points,
+                Optional.of(placement));
     }
 
     /** Bytes ÷ Σ (bytes of a class ÷ bandwidth of its tier): the bandwidth a kernel's byte mix sees. */
@@ -98,9 +108,11 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
 
     /**
      * The plot: one ceiling per format, one slope per tier, each kernel that has FLOPs and bytes (a log-log plot
-     * has no place for the others).
+     * has no place for the others), sized by its share of the time of all the step's kernels (those off the plot
+     * included, so the shares shown may add up to less than 1).
      *
-     * @return the chart, titled with the chip, the step and the chip's status when it is not shipping
+     * @return the chart, titled with the chip, the step and the chip's status when it is not shipping, with a warning
+     *         when the step does not fit the full-speed memory of the layout's chips
      */
     public RooflineChart chart() {
         List<RooflineChart.Ceiling> ceilings = new ArrayList<>();
@@ -112,18 +124,34 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
         for (MemoryTier tier : accelerator.memory().tiers()) {
             slopes.add(new RooflineChart.Slope(tier.name(), tier.bytesPerSecond()));
         }
+        double stepSeconds = 0;
+        for (KernelPoint point : kernels) {
+            stepSeconds += point.seconds();
+        }
         List<RooflineChart.Point> dots = new ArrayList<>();
         for (KernelPoint point : kernels) {
             if (point.flopsPerByte() > 0 && point.attainedFlopsPerSecond() > 0) {
+                double share = stepSeconds > 0 ? Math.min(1, point.seconds() / stepSeconds) : 0;
                 dots.add(new RooflineChart.Point(point.kernel().name(), point.flopsPerByte(),
-                        point.attainedFlopsPerSecond()));
+                        point.attainedFlopsPerSecond(), share));
             }
         }
         String title = step.map(this::title).orElse(accelerator.id() + " roofline");
         if (accelerator.spec().status() != Status.SHIPPING) {
             title += " [" + accelerator.spec().status().name().toLowerCase(Locale.ROOT) + "]";
         }
-        return new RooflineChart(title, ceilings, slopes, dots);
+        List<String> warnings = new ArrayList<>();
+        if (placement.isPresent() && !placement.get().fitsFullSpeed()) {
+            RooflineStep analysed = step.orElseThrow();
+            int chips = analysed.layout().chips();
+            double bytes = analysed.model().weightBytes(analysed.precision())
+                    + analysed.model().kvBytesPerToken(analysed.precision().kvCache())
+                    * (analysed.batch().priorContextTokens() + analysed.batch().newTokens());
+            warnings.add("warning: the step's weights and KV cache (" + RooflineSvg.quantity(bytes, "B")
+                    + ") do not fit the full-speed memory of " + chips + " " + accelerator.id() + " chip"
+                    + (chips == 1 ? "" : "s") + "; times assume they did");
+        }
+        return new RooflineChart(title, ceilings, slopes, dots, warnings);
     }
 
     /**

@@ -1,0 +1,390 @@
+package org.splitinfer.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitinfer.core.cost.FormatChoice;
+import org.splitinfer.core.estimate.Assumption;
+import org.splitinfer.core.estimate.ChipStatus;
+import org.splitinfer.core.estimate.CostAssumptions;
+import org.splitinfer.core.estimate.KvLink;
+import org.splitinfer.core.estimate.LayoutGoal;
+import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.estimate.PoolRole;
+import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.plan.Miss;
+import org.splitinfer.core.plan.Plan;
+import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.plan.PlannedDeployment;
+import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Status;
+
+/**
+ * Core's typed results in words: one sentence or phrase per record, the same for the command-line tool's tables and
+ * JSON and for the HTML reports, so a report never says a thing differently from the terminal. Numbers are in
+ * {@link Locale#ROOT}. Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Words {
+    private Words() {
+    }
+
+    /**
+     * How a pool's formats were chosen.
+     *
+     * @param choice        how a pool's formats were chosen
+     * @param acceleratorId the chip
+     * @return e.g. "the model's native formats, which 'h100-sxm' computes"
+     */
+    public static String formatChoice(FormatChoice choice, String acceleratorId) {
+        String chosen = choice.precision().weights().name();
+        String missing = "the model's native formats need " + String.join(", ", choice.missingFormats())
+                + ", which '" + acceleratorId + "' does not compute";
+        return switch (choice.rule()) {
+            case GIVEN -> "given";
+            case NATIVE -> "the model's native formats, which '" + acceleratorId + "' computes";
+            case BF16_FALLBACK, FP16_FALLBACK -> missing + "; " + chosen + " throughout instead";
+            case HIGHEST_PEAK_FALLBACK -> missing + ", nor bf16 or fp16; " + chosen
+                    + " throughout instead, its highest-peak format of 8 bits or more";
+        };
+    }
+
+    /**
+     * A pool's formats: one name when all three agree, else each with its tensor-group overrides.
+     *
+     * @param precision the formats
+     * @return e.g. {@code fp8} or {@code weights=fp4,activations=fp8,kv=fp8}
+     */
+    public static String formats(ModelPrecision precision) {
+        StringBuilder weights = new StringBuilder(precision.weights().name());
+        precision.weightOverrides().forEach((group, format) -> weights.append(" (")
+                .append(group.name().toLowerCase(Locale.ROOT)).append('=').append(format.name()).append(')'));
+        if (precision.weights().equals(precision.activations()) && precision.weights().equals(precision.kvCache())
+                && precision.weightOverrides().isEmpty()) {
+            return weights.toString();
+        }
+        return "weights=" + weights + ",activations=" + precision.activations().name() + ",kv="
+                + precision.kvCache().name();
+    }
+
+    /**
+     * A pool's role.
+     *
+     * @param role a pool's role
+     * @return {@code prefill}, {@code decode} or {@code colocated}
+     */
+    public static String role(PoolRole role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A chip's status.
+     *
+     * @param status a chip's status
+     * @return {@code shipping}, {@code announced} or {@code projected}
+     */
+    public static String status(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Each chip kind of a deployment with its status and assumed figures.
+     *
+     * @param statuses the chips of a deployment
+     * @return e.g. "h100-sxm: shipping, 14 assumed figures; groq-lpu-v1: shipping, 11 assumed figures"
+     */
+    public static List<String> chipStatuses(List<ChipStatus> statuses) {
+        return statuses.stream().map(s -> s.hardware() + ": " + status(s.status()) + ", " + s.assumedFigures()
+                + " assumed figures").toList();
+    }
+
+    /**
+     * An assumption in one sentence.
+     *
+     * @param assumption one of an estimate's assumptions
+     * @return it in one sentence
+     */
+    public static String assumption(Assumption assumption) {
+        if (assumption instanceof Assumption.StackProfileApplied stack) {
+            return String.format(Locale.ROOT, "serving stack %s: %.3g of the modelled kernel speed and %.3g s per step"
+                            + " (fitted by the calibration)", stack.known() ? stack.software()
+                            : stack.software() == null ? "profile for unknown stacks"
+                            : "'" + stack.software() + "' is not calibrated; the profile for unknown stacks",
+                    stack.kernelEfficiency(), stack.stepOverheadSeconds());
+        }
+        if (assumption instanceof Assumption.DefaultFormatsChosen formats) {
+            return role(formats.role()) + " pool formats: " + formats(formats.choice().precision()) + " ("
+                    + formatChoice(formats.choice(), formats.hardware()) + ")";
+        }
+        if (assumption instanceof Assumption.AutoChips auto) {
+            String sentence = String.format(Locale.ROOT, "%s pool: %d %s chips per instance, the fewest whose"
+                            + " full-speed memory holds %.4g bytes of weights and the KV cache of %d sequence%s of %d"
+                            + " tokens", role(auto.role()), auto.chips(), auto.hardware(), auto.weightBytes(),
+                    auto.sequences(), auto.sequences() == 1 ? "" : "s", auto.contextTokens());
+            if (auto.chips() > auto.memoryChips()) {
+                sentence += String.format(Locale.ROOT, " and that a runnable layout uses (memory alone needs %d)",
+                        auto.memoryChips());
+            }
+            return sentence;
+        }
+        if (assumption instanceof Assumption.LayoutChosen layout) {
+            return String.format(Locale.ROOT, "%s pool layout tp=%d pp=%d, the fastest runnable split of %d chips for"
+                            + " %s", role(layout.role()), layout.tensor(), layout.pipeline(), layout.chips(),
+                    layout.goal() == LayoutGoal.PROMPT_LATENCY ? "one prompt's latency" : "the time per output token");
+        }
+        if (assumption instanceof Assumption.KvTransfer transfer) {
+            KvLink link = transfer.link();
+            return String.format(Locale.ROOT, "KV cache of a %d-token prompt: %.4g bytes over one %s link per"
+                            + " instance pair (%.4g B/s after either end's NICs, %.3g s latency: %s)",
+                    transfer.promptTokens(), transfer.kvBytes(), link.id(), transfer.bytesPerSecond(),
+                    link.latencySeconds(), link.source());
+        }
+        if (assumption instanceof Assumption.LayerStreaming) {
+            return "KV streamed layer by layer during prefill: only the part that outlasts the prefill is exposed";
+        }
+        if (assumption instanceof Assumption.KvConversion conversion) {
+            return String.format(Locale.ROOT, "KV cache converted from %s to %s on arrival: %.4g s (read and write"
+                    + " once at the decode chips' memory bandwidth)", conversion.from().name(),
+                    conversion.to().name(), conversion.seconds());
+        }
+        if (assumption instanceof Assumption.MemoryLimitedBatch limited) {
+            return String.format(Locale.ROOT, "%s pool: memory holds %d sequences per instance, so %d of the %d"
+                            + " requests wait", role(limited.role()), limited.maxBatch(), limited.waitingRequests(),
+                    limited.concurrency());
+        }
+        if (assumption instanceof Assumption.ColocatedBatching) {
+            return "colocated: continuous batching with chunked prefill; prompts and decode steps time-share the same"
+                    + " chips, and TPOT excludes prefill stalls";
+        }
+        CostAssumptions cost = ((Assumption.CostBasis) assumption).cost();
+        return String.format(Locale.ROOT, "cost: purchase prices amortised over %.3g years plus energy at $%.3g/kWh"
+                        + " and PUE %.3g; chips with only an hourly price are charged that", cost.lifetimeYears(),
+                cost.usdPerKilowattHour(), cost.powerUsageEffectiveness());
+    }
+
+    /**
+     * An assumption's kind, for JSON and for the {@code class} of a report's list item.
+     *
+     * @param assumption one of an estimate's assumptions
+     * @return its kind, e.g. {@code kvTransfer}
+     */
+    public static String kind(Assumption assumption) {
+        String name = assumption.getClass().getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * A duration with three significant digits in the unit that reads best.
+     *
+     * @param seconds a duration, {@code >= 0}
+     * @return e.g. {@code 0 s}, {@code 412 us}, {@code 29.2 ms}, {@code 1.20 s}
+     */
+    public static String seconds(double seconds) {
+        if (seconds == 0) {
+            return "0 s";
+        }
+        if (seconds < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g us", seconds * 1e6);
+        }
+        if (seconds < 1) {
+            return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3g s", seconds);
+    }
+
+    /**
+     * A figure for a table: whole and grouped from 100 up, three significant digits below.
+     *
+     * @param value any number
+     * @return e.g. {@code 1,234}, {@code 0.203}, or {@code -} for a value that is not finite
+     */
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "-";
+        }
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    /**
+     * A share as a whole percentage.
+     *
+     * @param fraction a share, e.g. {@code 0.9}
+     * @return e.g. {@code 90%}
+     */
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    /**
+     * A pool in one phrase: chip, chips per instance × instances, layout when known, formats when given.
+     *
+     * @param pool a pool
+     * @return e.g. {@code h100-sxm 8x3 tp8 fp8}
+     */
+    public static String pool(PoolSpec pool) {
+        StringBuilder text = new StringBuilder(pool.hardware()).append(' ')
+                .append(pool.chipsPerInstance().isPresent() ? pool.chipsPerInstance().getAsInt() : "auto")
+                .append('x').append(pool.instances());
+        if (pool.tensor().isPresent() && pool.pipeline().isPresent()) {
+            text.append(" tp").append(pool.tensor().getAsInt());
+            if (pool.pipeline().getAsInt() > 1) {
+                text.append(" pp").append(pool.pipeline().getAsInt());
+            }
+        }
+        if (pool.precision() != null) {
+            text.append(' ').append(formats(ModelPrecision.parse(pool.precision(),
+                    ModelPrecision.uniform(Precision.BF16))));
+        }
+        return text.toString();
+    }
+
+    /**
+     * The first pool of a deployment as a plan's table shows it.
+     *
+     * @param pipeline a deployment
+     * @return its prefill pool, or {@code colocated: } and its one pool
+     */
+    public static String prefillPool(PipelineSpec pipeline) {
+        return pipeline instanceof PipelineSpec.Split split ? pool(split.prefill())
+                : "colocated: " + pool(((PipelineSpec.Colocated) pipeline).pool());
+    }
+
+    /**
+     * The second pool of a deployment as a plan's table shows it.
+     *
+     * @param pipeline a deployment
+     * @return its decode pool, or {@code (same pool)} for a colocated one
+     */
+    public static String decodePool(PipelineSpec pipeline) {
+        return pipeline instanceof PipelineSpec.Split split ? pool(split.decode()) : "(same pool)";
+    }
+
+    /**
+     * A deployment's KV link.
+     *
+     * @param pipeline a deployment
+     * @return the link's id, or {@code -} when there is none
+     */
+    public static String link(PipelineSpec pipeline) {
+        return pipeline instanceof PipelineSpec.Split split && split.link() != null ? split.link() : "-";
+    }
+
+    /**
+     * A deployment's pools in one phrase.
+     *
+     * @param pipeline a deployment
+     * @return e.g. {@code h100-sxm 8x3 tp8 fp8 | groq-lpu-v1 576x1 tp8 pp72 int8}
+     */
+    public static String deployment(PipelineSpec pipeline) {
+        return prefillPool(pipeline) + (pipeline instanceof PipelineSpec.Split ? " | " + decodePool(pipeline) : "");
+    }
+
+    /**
+     * The statuses of a deployment's chip kinds, in pool order.
+     *
+     * @param statuses the chips of a deployment
+     * @return e.g. {@code shipping/announced}
+     */
+    public static String statuses(List<ChipStatus> statuses) {
+        List<String> parts = new ArrayList<>();
+        for (ChipStatus status : statuses) {
+            parts.add(status(status.status()));
+        }
+        return String.join("/", parts);
+    }
+
+    /**
+     * What a deployment falls short of.
+     *
+     * @param deployment a candidate of a plan
+     * @return e.g. {@code TTFT (1.20 s > 1.00 s), the chip budget (40 > 32)}; empty when it misses nothing
+     */
+    public static String misses(PlannedDeployment deployment) {
+        List<String> parts = new ArrayList<>();
+        for (Miss miss : deployment.misses()) {
+            parts.add(switch (miss.kind()) {
+                case SLO_ATTAINMENT -> "SLO attainment (" + percent(miss.achieved()) + " < "
+                        + percent(miss.required()) + ")";
+                case TTFT -> "TTFT (" + seconds(miss.achieved()) + " > " + seconds(miss.required()) + ")";
+                case TPOT -> "TPOT (" + seconds(miss.achieved()) + " > " + seconds(miss.required()) + ")";
+                case CHIPS_BUDGET -> "the chip budget (" + (long) miss.achieved() + " > " + (long) miss.required()
+                        + ")";
+                case POWER_BUDGET -> "the power budget (" + number(miss.achieved()) + " kW > "
+                        + number(miss.required()) + " kW)";
+                case COST_BUDGET -> "the cost budget ($" + number(miss.achieved()) + "/h > $"
+                        + number(miss.required()) + "/h)";
+            });
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * How a candidate of a plan was checked, as the plan's table says it.
+     *
+     * @param deployment a candidate of a plan
+     * @return {@code simulated, meets}, {@code simulated, misses ...} or {@code estimated}
+     */
+    public static String checked(PlannedDeployment deployment) {
+        if (!deployment.verified()) {
+            return "estimated";
+        }
+        return deployment.meets() ? "simulated, meets" : "simulated, misses " + misses(deployment);
+    }
+
+    /**
+     * What a plan was asked for, as the plan's first line says it.
+     *
+     * @param request a plan's request
+     * @return e.g. "plan for llama-3.1-70b, chat at 50.00 requests/s; objective: cost; SLO: 90% of requests with
+     *         TTFT &lt;= 1.00 s and TPOT &lt;= 50.0 ms"
+     */
+    public static String planFor(PlanRequest request) {
+        return String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO: %.0f%% of"
+                        + " requests with TTFT <= %s and TPOT <= %s", request.model().id(), request.workload().name(),
+                request.workload().meanRequestsPerSecond().getAsDouble(),
+                request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
+                seconds(request.slo().ttftSeconds()), seconds(request.slo().tpotSeconds()));
+    }
+
+    /**
+     * The sentence for a plan's winner.
+     *
+     * @param winner the winner of a plan
+     * @return e.g. "winner: h100-sxm 1x1 tp1 fp8 | groq-lpu-v1 54x1 tp2 pp27 int8 — $5.79 per million tokens, 96% of
+     *         requests within the SLO, 58 chips (shipping/shipping), limited by its decode pool"
+     */
+    public static String winner(PlannedDeployment winner) {
+        return "winner: " + deployment(winner.pipeline()) + String.format(Locale.ROOT, " — $%s per million"
+                        + " tokens, %s of requests within the SLO, %s chips (%s), limited by its %s",
+                number(winner.usdPerMillionTokens()), percent(winner.sloAttainment()), winner.chips(),
+                statuses(winner.chipStatuses()),
+                winner.bottleneck().map(b -> b.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("-"));
+    }
+
+    /**
+     * The sentence for a plan with no winner.
+     *
+     * @param plan a plan whose winner is empty
+     * @return "no deployment meets ...; closest: ...", naming the three closest candidates and what each misses
+     */
+    public static String noWinner(Plan plan) {
+        List<String> closest = new ArrayList<>();
+        for (PlannedDeployment deployment : plan.candidates()) {
+            if (closest.size() == 3) {
+                break;
+            }
+            closest.add(deployment(deployment.pipeline()) + " misses " + misses(deployment));
+        }
+        PlanRequest request = plan.request();
+        return String.format(Locale.ROOT, "no deployment meets %.0f%% of requests within TTFT %s and TPOT %s%s;"
+                        + " closest: %s", request.attainment() * 100, seconds(request.slo().ttftSeconds()),
+                seconds(request.slo().tpotSeconds()),
+                request.budgets().equals(org.splitinfer.core.plan.Budgets.NONE) ? "" : " within the budgets",
+                String.join("; ", closest));
+    }
+}
