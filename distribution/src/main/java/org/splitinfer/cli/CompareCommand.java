@@ -148,8 +148,10 @@ final class CompareCommand implements Runnable {
         }
         if (report != null) {
             AtomicFile.write(report, CompareReport.render(modelSpec.id(), workload.workload(32), rows.stream()
-                    .map(row -> new CompareReport.Row(row.deployment(), Optional.ofNullable(row.estimate()),
-                            Optional.ofNullable(row.problem()))).toList()), "--report");
+                    .map(row -> new CompareReport.Row(row.deployment() + (row.pipeline() == null ? ""
+                            : instances(row.pipeline())), Optional.ofNullable(row.estimate()),
+                            Optional.ofNullable(row.simulation()), Optional.ofNullable(row.problem()))).toList()),
+                    "--report");
         }
         long failed = rows.stream().filter(r -> r.problem() != null).count();
         if (failed > 0) {

@@ -2,9 +2,11 @@ package org.splitinfer.core.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.Estimate;
+import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.estimate.Workload;
 
 /**
@@ -25,7 +27,8 @@ public final class CompareReport {
      * @param estimate   its estimate, if it could be estimated
      * @param problem    why it could not be, if it could not
      */
-    public record Row(String deployment, Optional<Estimate> estimate, Optional<String> problem) {
+    public record Row(String deployment, Optional<Estimate> estimate, Optional<SimulationResult> simulation,
+                      Optional<String> problem) {
         /** Checks that the row has exactly one of an estimate and a problem. */
         public Row {
             if (deployment == null || estimate.isPresent() == problem.isPresent()) {
@@ -84,20 +87,24 @@ public final class CompareReport {
             if (row.estimate().isEmpty()) {
                 table.add(new Html.Row("problem", List.of(Html.Cell.of(row.deployment()), Html.Cell.figure("-"),
                         Html.Cell.figure("-"), Html.Cell.figure("-"), Html.Cell.figure("-"), Html.Cell.figure("-"),
-                        Html.Cell.figure("-"), Html.Cell.problem("problem: " + row.problem().get()))));
+                        Html.Cell.figure("-"), Html.Cell.figure("-"), Html.Cell.figure("-"),
+                        Html.Cell.problem("problem: " + row.problem().get()))));
                 continue;
             }
             Estimate e = row.estimate().get();
             table.add(new Html.Row(null, List.of(Html.Cell.of(row.deployment()),
-                    Html.Cell.figure(Words.seconds(e.ttftSeconds())),
+                    Html.Cell.figure(Words.seconds(ttft(row))),
                     Html.Cell.figure(Words.number(e.outputTokensPerSecondPerUser())),
-                    Html.Cell.figure(Words.number(e.tokensPerSecondPerChip())),
+                    Html.Cell.figure(Words.number(e.outputTokensPerSecond() / (e.wallWatts() / 1000))),
+                    Html.Cell.figure(Words.number(e.outputTokensPerSecond() / e.usdPerHour())),
                     Html.Cell.figure(Words.number(e.tokensPerJoule())),
                     Html.Cell.figure(Words.number(e.usdPerMillionTokens())), Html.Cell.figure(String.valueOf(e.chips())),
+                    Html.Cell.of(row.simulation().map(run -> run.bottleneck().name().toLowerCase(Locale.ROOT)
+                            .replace('_', ' ')).orElse("-")),
                     Html.Cell.of(restsOn(e)))));
         }
-        Html.table(body, "rows", List.of("deployment", "ttft", "tok/s/user", "tok/s/chip", "tok/J", "$/Mtok", "chips",
-                "rests on"), table);
+        Html.table(body, "rows", List.of("deployment", "p90 ttft", "tok/s/user", "tok/s per kW", "tok/s per $/h",
+                "tok/J", "$/Mtok", "chips", "limited by", "rests on"), table);
         body.append("</section>\n");
     }
 
@@ -106,18 +113,23 @@ public final class CompareReport {
         for (Row row : rows) {
             if (row.estimate().isPresent()) {
                 Estimate e = row.estimate().get();
-                marks.add(new ScatterChart.Mark(row.deployment(), row.deployment() + ": TTFT "
-                        + Words.seconds(e.ttftSeconds()) + ", $" + Words.number(e.usdPerMillionTokens()) + "/Mtok, "
-                        + Words.number(e.tokensPerJoule()) + " tok/J", e.ttftSeconds(), e.usdPerMillionTokens(),
+                marks.add(new ScatterChart.Mark(row.deployment(), row.deployment() + ": p90 TTFT "
+                        + Words.seconds(ttft(row)) + ", $" + Words.number(e.usdPerMillionTokens()) + "/Mtok, "
+                        + Words.number(e.tokensPerJoule()) + " tok/J", ttft(row), e.usdPerMillionTokens(),
                         ScatterChart.Style.MEASURED));
             }
         }
         body.append("<section id=\"chart\">\n<h2>Cost against time to first token</h2>\n");
-        body.append(ScatterChart.render("compare-cost", "Cost against time to first token", "TTFT",
+        body.append(ScatterChart.render("compare-cost", "Cost against time to first token", "p90 TTFT",
                 "$ per million output tokens", marks,
                 List.of(new ScatterChart.Legend(ScatterChart.Style.MEASURED, "deployment (estimated)")),
                 Optional.empty(), Words::seconds, Words::number));
         body.append("</section>\n");
+    }
+
+    /** The row's time to first token: the simulated 90th percentile at its load, or the estimate's. */
+    private static double ttft(Row row) {
+        return row.simulation().map(run -> run.ttftSeconds().p90()).orElse(row.estimate().get().ttftSeconds());
     }
 
     /** As the command line's "rests on" column: each chip kind, its status and its assumed figures. */

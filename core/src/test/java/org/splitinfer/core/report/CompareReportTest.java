@@ -29,21 +29,24 @@ class CompareReportTest {
 
     private static String render() {
         return CompareReport.render("llama-3.1-70b", Workload.closedLoop(2000, 300, 32),
-                List.of(new CompareReport.Row("gpu+optical", Optional.of(SPLIT), Optional.empty()),
-                        new CompareReport.Row("broken", Optional.empty(), Optional.of("no such chip 'x'"))));
+                List.of(new CompareReport.Row("gpu+optical", Optional.of(SPLIT), Optional.empty(), Optional.empty()),
+                        new CompareReport.Row("broken", Optional.empty(), Optional.empty(),
+                                Optional.of("no such chip 'x'"))));
     }
 
     @Test
     void theTableHasTheTerminalsColumnsAndAProblemRow() {
         String html = render();
 
-        assertThat(html).contains("<th>deployment</th><th>ttft</th><th>tok/s/user</th><th>tok/s/chip</th><th>tok/J"
-                + "</th><th>$/Mtok</th><th>chips</th><th>rests on</th>");
-        // 1600 tok/s over 16 chips = 100 tok/s/chip
+        assertThat(html).contains("<th>deployment</th><th>p90 ttft</th><th>tok/s/user</th><th>tok/s per kW</th>"
+                + "<th>tok/s per $/h</th><th>tok/J</th><th>$/Mtok</th><th>chips</th><th>limited by</th>"
+                + "<th>rests on</th>");
+        // 1600 tok/s over 9.6 kW = 167 tok/s per kW, over $28/h = 57.1 tok/s per $/h; without a simulation the
+        // estimate's TTFT stands and nothing is named as limiting
         assertThat(html).contains("<tr><td>gpu+optical</td><td class=\"number\">120 ms</td><td class=\"number\">"
-                + "50.0</td><td class=\"number\">100</td><td class=\"number\">0.500</td><td class=\"number\">2.00"
-                + "</td><td class=\"number\">16</td><td>h100-sxm shipping, 14 assumed; optical-x projected, 3"
-                + " assumed</td></tr>");
+                + "50.0</td><td class=\"number\">167</td><td class=\"number\">57.1</td><td class=\"number\">0.500"
+                + "</td><td class=\"number\">2.00</td><td class=\"number\">16</td><td>-</td><td>h100-sxm shipping,"
+                + " 14 assumed; optical-x projected, 3 assumed</td></tr>");
         assertThat(html).contains("<td class=\"problem\">problem: no such chip 'x'</td>")
                 .contains("1 of 2 deployments could not be estimated; see their rows");
     }
@@ -76,9 +79,9 @@ class CompareReportTest {
 
     @Test
     void aRowHasAnEstimateOrAProblemNeverBoth() {
-        assertThatThrownBy(() -> new CompareReport.Row("x", Optional.of(SPLIT), Optional.of("problem")))
+        assertThatThrownBy(() -> new CompareReport.Row("x", Optional.of(SPLIT), Optional.empty(), Optional.of("problem")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CompareReport.Row("x", Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> new CompareReport.Row("x", Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
