@@ -24,7 +24,8 @@ import org.splitinfer.core.estimate.PipelineKind;
  * @param e2eSeconds                arrival to last token, of completed requests
  * @param queueSeconds              time waiting for a prefill instance plus time waiting for KV-cache room
  * @param sloAttainment             share of ended requests (completed or rejected) that met the objective
- * @param goodputRequestsPerSecond  requests meeting the objective per simulated second
+ * @param goodputRequestsPerSecond  requests meeting the objective per second of offered traffic (over the arrivals:
+ *                                  the time limit, or until the last request arrived)
  * @param outputTokensPerSecond     output tokens of completed requests per simulated second
  * @param tokensPerJoule            output tokens per joule of wall power over the run
  * @param usdPerMillionTokens       what the deployment cost over the run per million output tokens

@@ -93,6 +93,7 @@ public final class Engine {
     /** Requests read from the stream (one may be scheduled and not yet arrived). */
     private long pulled;
     private long arrived;
+    private long lastArrivalNanos;
     private long completed;
     private long rejectedKvCache;
     private long sloMet;
@@ -209,7 +210,8 @@ public final class Engine {
             end = limitNanos;
         }
         decoders.finish(end);
-        return new EngineOutcome(arrived, completed, rejectedKvCache, end, latencies.ttft(), latencies.tpot(),
+        return new EngineOutcome(arrived, completed, rejectedKvCache, end, lastArrivalNanos, latencies.ttft(),
+                latencies.tpot(),
                 latencies.e2e(), latencies.queue(), sloMet, outputTokens, prefillBusyNanos, decoders.busyNanos(),
                 decoders.batchNanos(), decoders.stepNanos(), decoders.reservedByteNanos(), promptTokensStepped,
                 prefillSteps, links == null ? new double[0] : links.bytesMoved(), transfers, eventCount, samples);
@@ -238,6 +240,7 @@ public final class Engine {
     private void arrival() {
         int slot = events.target;
         arrived++;
+        lastArrivalNanos = now;
         pullArrival();
         if (requests.kvBytes[slot] > config.decoding().kvCacheBytes()) {
             rejectedKvCache++;

@@ -12,6 +12,7 @@ import org.splitinfer.core.sim.TimeSample;
  * @param completed            requests that finished
  * @param rejectedKvCache      requests turned away: their context needs more KV cache than an instance holds
  * @param endNanos             simulated time the run ended
+ * @param lastArrivalNanos     simulated time the last request arrived
  * @param ttft                 time to first token
  * @param tpot                 time per output token after the first
  * @param e2e                  arrival to last token
@@ -30,7 +31,8 @@ import org.splitinfer.core.sim.TimeSample;
  * @param events               events processed
  * @param samples              time-series samples
  */
-record EngineOutcome(long arrived, long completed, long rejectedKvCache, long endNanos, Percentiles ttft,
+record EngineOutcome(long arrived, long completed, long rejectedKvCache, long endNanos, long lastArrivalNanos,
+                     Percentiles ttft,
                      Percentiles tpot, Percentiles e2e, Percentiles queue, long sloMet, long outputTokens,
                      long prefillBusyNanos, long decodeBusyNanos, double batchNanos, long decodeStepNanos,
                      double kvReservedByteNanos, long promptTokensStepped, long prefillSteps, double[] linkBytes,

@@ -178,11 +178,24 @@ public final class SimulationRunner {
         return new SimulationResult(spec.model().id(), resolved.kind(), spec.workload().name(), spec.seed(),
                 spec.slo(), outcome.arrived(), outcome.completed(), rejected, outcome.inFlight(), seconds,
                 outcome.ttft(), outcome.tpot(), outcome.e2e(), outcome.queue(),
-                ended == 0 ? 0 : (double) outcome.sloMet() / ended, seconds == 0 ? 0 : outcome.sloMet() / seconds,
+                ended == 0 ? 0 : (double) outcome.sloMet() / ended, goodput(spec, outcome),
                 seconds == 0 ? 0 : tokens / seconds, joules == 0 || tokens == 0 ? 0 : tokens / joules,
                 tokens == 0 ? 0 : usd / tokens * 1e6, pools, link,
                 bottleneck(pools, occupancy, batchShare, link),
                 outcome.events(), resolved.assumptions(), outcome.samples());
+    }
+
+    /**
+     * Requests meeting the objective per second of offered traffic: over the arrivals (the time limit, or until the
+     * last request arrived), not the drain after them, so a short run does not read as lower goodput than a long one
+     * at the same rate. A backlog, all at time 0, has no arrival window: its run's whole duration counts.
+     */
+    private static double goodput(SimulationSpec spec, EngineOutcome outcome) {
+        long window = spec.limit().byTime() ? outcome.endNanos() : outcome.lastArrivalNanos();
+        if (window <= 0) {
+            window = outcome.endNanos();
+        }
+        return window <= 0 ? 0 : outcome.sloMet() / (window / 1e9);
     }
 
     /** How hard a chip of the pool works during the run's mean step (see the notes). */
