@@ -27,41 +27,41 @@ record DomainChip(String id, int domainChips) implements Accelerator, Interconne
 
     @Override
     public AcceleratorSpec spec() {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public Roofline roofline() {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public MemoryModel memory() {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public PowerModel power() {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public double scaleUpBytesPerSecond() {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public double scaleOutBytesPerSecond() {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public double collectiveSeconds(Collective collective) {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 
     @Override
     public double transferSeconds(double bytes, Reach reach) {
-        throw new UnsupportedOperationException("the layout search needs only the id and the domain");
+        throw new IllegalStateException("the layout search reads only the id and the domain");
     }
 }

@@ -136,10 +136,16 @@ public final class PlanSearch {
         List<Candidate> toVerify = select(passing.isEmpty() ? closest(candidates, request) : passing, request.top());
         List<PlannedDeployment> verified = new ArrayList<>();
         int[] simulations = {0};
-        Set<Candidate> tried = new HashSet<>();
+        Set<Candidate> tried = new HashSet<>(toVerify);
+        // the first round's runs are independent: they go on all cores, in order
+        List<SimulationSpec> first = new ArrayList<>();
         for (Candidate candidate : toVerify) {
-            verified.add(verify(request, candidate, link, simulations));
-            tried.add(candidate);
+            first.add(simulation(request, candidate, link));
+        }
+        List<SimulationResult> firstRuns = simulator.runAll(first);
+        simulations[0] += firstRuns.size();
+        for (int i = 0; i < toVerify.size(); i++) {
+            verified.add(verify(request, toVerify.get(i), firstRuns.get(i), link, simulations));
             if (progress != null) {
                 progress.accept(verified.size());
             }
@@ -155,7 +161,9 @@ public final class PlanSearch {
                 break;
             }
             tried.add(better.get());
-            verified.add(verify(request, better.get(), link, simulations));
+            SimulationResult run = simulator.run(simulation(request, better.get(), link));
+            simulations[0]++;
+            verified.add(verify(request, better.get(), run, link, simulations));
             ranked = rank(verified, request.objective());
         }
         Set<String> shown = new HashSet<>();
@@ -184,19 +192,23 @@ public final class PlanSearch {
         return new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(), simulations[0]);
     }
 
-    /** Simulates a candidate; one that misses because a pool limits it gets more of that pool (see the notes). */
-    private PlannedDeployment verify(PlanRequest request, Candidate candidate, KvLink link, int[] simulations) {
-        PlannedDeployment result = null;
+    /**
+     * A candidate's figures from its simulation; one that misses because a pool limits it gets more of that pool and
+     * is simulated again (see the notes).
+     */
+    private PlannedDeployment verify(PlanRequest request, Candidate candidate, SimulationResult firstRun, KvLink link,
+                                     int[] simulations) {
         Candidate current = candidate;
-        for (int attempt = 0; attempt <= REPAIRS; attempt++) {
-            SimulationResult run = simulate(request, current, link);
-            simulations[0]++;
-            result = verified(request, current, run, link);
+        PlannedDeployment result = verified(request, current, firstRun, link);
+        for (int attempt = 0; attempt < REPAIRS; attempt++) {
             Optional<Candidate> repaired = repair(current, result);
             if (result.meets() || repaired.isEmpty()) {
                 break;
             }
             current = repaired.get();
+            SimulationResult run = simulator.run(simulation(request, current, link));
+            simulations[0]++;
+            result = verified(request, current, run, link);
         }
         return result;
     }
@@ -323,11 +335,10 @@ public final class PlanSearch {
         return Double.isNaN(total) ? Double.MAX_VALUE : total;
     }
 
-    private SimulationResult simulate(PlanRequest request, Candidate candidate, KvLink link) {
-        SimulationSpec spec = new SimulationSpec(request.model(), candidate.pipeline(link.id()), request.workload(),
+    private static SimulationSpec simulation(PlanRequest request, Candidate candidate, KvLink link) {
+        return new SimulationSpec(request.model(), candidate.pipeline(link.id()), request.workload(),
                 RunLimit.requests(request.verifyRequests()), request.slo(), request.seed(), SchedulerSettings.DEFAULT,
                 request.software(), 0);
-        return simulator.run(spec);
     }
 
     private static PlannedDeployment verified(PlanRequest request, Candidate candidate, SimulationResult run,

@@ -203,15 +203,9 @@ final class DecodeInstances {
         return finished;
     }
 
-    /** @return the instance with the fewest output tokens still to generate; ties to the lowest index */
-    int leastOutstanding() {
-        int best = 0;
-        for (int i = 1; i < instances; i++) {
-            if (outstanding[i] < outstanding[best]) {
-                best = i;
-            }
-        }
-        return best;
+    /** @return each instance's output tokens still to generate, for the router (not to be written) */
+    long[] outstanding() {
+        return outstanding;
     }
 
     /** Closes the reservation integral at the run's end. */

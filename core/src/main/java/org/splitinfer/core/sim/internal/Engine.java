@@ -3,7 +3,6 @@ package org.splitinfer.core.sim.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.splitinfer.core.sim.RouterPolicy;
 import org.splitinfer.core.sim.RunLimit;
 import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.sim.TimeSample;
@@ -67,7 +66,7 @@ public final class Engine {
     private final long sloTpotNanos;
     private final LongConsumer progress;
     private final long progressEvery;
-    private Observer observer;
+    private CompletionObserver observer;
 
     private final EventQueue events = new EventQueue();
     private final RequestTable requests = new RequestTable();
@@ -79,16 +78,14 @@ public final class Engine {
     private final long[] prefillOutstanding;
     private final boolean[] prefillBlocked;
     private final int[] prefillInFlight;
-    private final int[][][] stepFinishers;
-    private final int[][] stepFinisherCounts;
-    private final boolean[][] stepSlotUsed;
-    private int prefillCursor;
+    private final PromptSteps steps;
+    private final Router prefillRouter;
 
     // decode (split) or colocated instances
     private final DecodeInstances decoders;
     private final PairLinks links;
     private int[] linkDone = new int[16];
-    private int decodeCursor;
+    private final Router decodeRouter;
 
     /** Requests read from the stream (one may be scheduled and not yet arrived). */
     private long pulled;
@@ -99,8 +96,6 @@ public final class Engine {
     private long sloMet;
     private long outputTokens;
     private long prefillBusyNanos;
-    private long promptTokensStepped;
-    private long prefillSteps;
     private long transfers;
     private long eventCount;
     private long now;
@@ -131,40 +126,21 @@ public final class Engine {
         this.prefillBlocked = new boolean[prefills];
         this.prefillInFlight = new int[prefills];
         int stages = config.split() ? config.prefill().stages() : 1;
-        this.stepFinishers = new int[prefills][stages][8];
-        this.stepFinisherCounts = new int[prefills][stages];
-        this.stepSlotUsed = new boolean[prefills][stages];
+        this.steps = new PromptSteps(prefills, stages, requests);
         for (int i = 0; i < prefills; i++) {
             promptQueue[i] = new IntQueue();
         }
         EngineConfig.Pool decoding = config.decoding();
         this.decoders = new DecodeInstances(decoding.instances(), decoding.kvCacheBytes(), decoding.maxBatch(),
                 decoding.times(), requests, limitNanos);
+        this.prefillRouter = new Router(config.router(), prefills);
+        this.decodeRouter = new Router(config.router(), decoding.instances());
         this.links = config.split()
                 ? new PairLinks(prefills * config.decode().instances(), config.linkBytesPerSecond()) : null;
     }
 
-    /**
-     * Every completed request's timestamps, for tests and traces.
-     */
-    @FunctionalInterface
-    interface Observer {
-        /**
-         * @param arrival      arrival
-         * @param prefillStart first prefill chunk started
-         * @param prefillDone  last prefill chunk finished
-         * @param reserved     KV-cache room reserved on the decoding instance
-         * @param firstToken   first output token
-         * @param finish       last output token
-         * @param input        prompt tokens
-         * @param output       output tokens
-         */
-        void completed(long arrival, long prefillStart, long prefillDone, long reserved, long firstToken, long finish,
-                       int input, int output);
-    }
-
     /** @param watcher told every completion, in completion order */
-    void observe(Observer watcher) {
+    void observe(CompletionObserver watcher) {
         this.observer = watcher;
     }
 
@@ -213,8 +189,8 @@ public final class Engine {
         return new EngineOutcome(arrived, completed, rejectedKvCache, end, lastArrivalNanos, latencies.ttft(),
                 latencies.tpot(),
                 latencies.e2e(), latencies.queue(), sloMet, outputTokens, prefillBusyNanos, decoders.busyNanos(),
-                decoders.batchNanos(), decoders.stepNanos(), decoders.reservedByteNanos(), promptTokensStepped,
-                prefillSteps, links == null ? new double[0] : links.bytesMoved(), transfers, eventCount, samples);
+                decoders.batchNanos(), decoders.stepNanos(), decoders.reservedByteNanos(), steps.tokensStepped(),
+                steps.steps(), links == null ? new double[0] : links.bytesMoved(), transfers, eventCount, samples);
     }
 
     /** Reads the next request and schedules its arrival, while the limit allows. */
@@ -248,7 +224,7 @@ public final class Engine {
             reportProgress();
             return;
         }
-        int instance = pickPrefill(slot);
+        int instance = prefillRouter.pick(prefillOutstanding);
         requests.prefillInstance[slot] = instance;
         prefillOutstanding[instance] += requests.input[slot]
                 + (config.split() ? 0 : requests.output[slot]);
@@ -262,44 +238,17 @@ public final class Engine {
         }
     }
 
-    private int pickPrefill(int slot) {
-        int instances = config.prefill().instances();
-        if (config.router() == RouterPolicy.ROUND_ROBIN) {
-            int chosen = prefillCursor;
-            prefillCursor = (prefillCursor + 1) % instances;
-            return chosen;
-        }
-        int best = 0;
-        for (int i = 1; i < instances; i++) {
-            if (prefillOutstanding[i] < prefillOutstanding[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private int pickDecode() {
-        int instances = config.decode().instances();
-        if (config.router() == RouterPolicy.ROUND_ROBIN) {
-            int chosen = decodeCursor;
-            decodeCursor = (decodeCursor + 1) % instances;
-            return chosen;
-        }
-        return decoders.leastOutstanding();
-    }
-
     // ---- split: prefill instances ------------------------------------------------------------------------------
 
     private void startPrefill(int instance) {
         IntQueue queue = promptQueue[instance];
         int stages = config.prefill().stages();
         while (!prefillBlocked[instance] && prefillInFlight[instance] < stages && !queue.isEmpty()) {
-            int stepSlot = freeStepSlot(instance, stages);
-            PromptChunk chunk = takeChunk(queue, stepFinishers[instance], stepFinisherCounts[instance], stepSlot);
+            int stepSlot = steps.freeSlot(instance);
+            steps.take(queue, config.prefill().chunkTokens(), instance, stepSlot, now);
             StepTimes times = config.prefill().times();
-            long latency = times.prefillLatencyNanos(chunk.tokens, chunk.prior);
-            long interval = Math.min(latency, times.prefillIntervalNanos(chunk.tokens, chunk.prior));
-            stepSlotUsed[instance][stepSlot] = true;
+            long latency = times.prefillLatencyNanos(steps.tokens, steps.prior);
+            long interval = Math.min(latency, times.prefillIntervalNanos(steps.tokens, steps.prior));
             prefillInFlight[instance]++;
             prefillBlocked[instance] = true;
             prefillBusyNanos += busy(interval);
@@ -308,72 +257,15 @@ public final class Engine {
         }
     }
 
-    private int freeStepSlot(int instance, int stages) {
-        for (int s = 0; s < stages; s++) {
-            if (!stepSlotUsed[instance][s]) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no free prefill step slot");
-    }
-
-    /** A prefill step's tokens and the prior context it is priced at (see the notes). */
-    private final PromptChunk chunk = new PromptChunk();
-
-    private static final class PromptChunk {
-        int tokens;
-        long prior;
-    }
-
-    /**
-     * Takes up to {@code chunkTokens} prompt tokens from the head of a queue; prompts that finish in this step leave
-     * the queue and are listed in {@code finishers[step]}.
-     */
-    private PromptChunk takeChunk(IntQueue queue, int[][] finishers, int[] counts, int step) {
-        int budget = config.prefill().chunkTokens();
-        long tokens = 0;
-        double pairs = 0;
-        counts[step] = 0;
-        while (budget > 0 && !queue.isEmpty()) {
-            int slot = queue.peek();
-            int left = requests.promptLeft[slot];
-            int take = Math.min(left, budget);
-            long prior = requests.input[slot] - left;
-            pairs += (double) take * prior + (double) take * (take + 1) / 2;
-            tokens += take;
-            budget -= take;
-            requests.promptLeft[slot] = left - take;
-            if (requests.prefillStart[slot] < 0) {
-                requests.prefillStart[slot] = now;
-            }
-            if (left == take) {
-                queue.poll();
-                if (counts[step] == finishers[step].length) {
-                    finishers[step] = java.util.Arrays.copyOf(finishers[step], counts[step] * 2);
-                }
-                finishers[step][counts[step]++] = slot;
-            } else {
-                break;
-            }
-        }
-        chunk.tokens = (int) tokens;
-        double triangle = (double) tokens * (tokens + 1) / 2;
-        chunk.prior = Math.max(0, Math.round((pairs - triangle) / tokens));
-        promptTokensStepped += tokens;
-        prefillSteps++;
-        return chunk;
-    }
-
     private void prefillDone(int instance, int stepSlot) {
         prefillInFlight[instance]--;
-        stepSlotUsed[instance][stepSlot] = false;
-        int[] finishers = stepFinishers[instance][stepSlot];
-        int count = stepFinisherCounts[instance][stepSlot];
+        int count = steps.finish(instance, stepSlot);
+        int[] finishers = steps.finished(instance, stepSlot);
         for (int i = 0; i < count; i++) {
             int slot = finishers[i];
             requests.prefillDone[slot] = now;
             prefillOutstanding[instance] -= requests.input[slot];
-            int decode = pickDecode();
+            int decode = decodeRouter.pick(decoders.outstanding());
             requests.decodeInstance[slot] = decode;
             decoders.waitForRoom(decode, slot);
             reserveAndSend(decode);
@@ -444,9 +336,8 @@ public final class Engine {
         IntQueue prompts = decoders.prompts(instance);
         long prefill = 0;
         if (!prompts.isEmpty()) {
-            PromptChunk step = takeChunk(prompts, stepFinishers[instance], stepFinisherCounts[instance], 0);
-            prefill = config.prefill().times().prefillLatencyNanos(step.tokens, step.prior);
-            stepSlotUsed[instance][0] = true;
+            steps.take(prompts, config.prefill().chunkTokens(), instance, 0, now);
+            prefill = config.prefill().times().prefillLatencyNanos(steps.tokens, steps.prior);
             prefillBusyNanos += busy(prefill);
             decoders.occupy(instance, prefill);
         }
@@ -457,10 +348,10 @@ public final class Engine {
 
     private void colocatedDone(int instance) {
         finishIteration(instance);
-        if (stepSlotUsed[instance][0]) {
-            stepSlotUsed[instance][0] = false;
-            int[] finishers = stepFinishers[instance][0];
-            for (int i = 0; i < stepFinisherCounts[instance][0]; i++) {
+        if (steps.inFlight(instance, 0)) {
+            int count = steps.finish(instance, 0);
+            int[] finishers = steps.finished(instance, 0);
+            for (int i = 0; i < count; i++) {
                 int slot = finishers[i];
                 requests.prefillDone[slot] = now;
                 prefillOutstanding[instance] -= requests.input[slot];
