@@ -1,5 +1,6 @@
 package org.splitinfer.core.cost;
 
+import org.splitinfer.core.testing.PlainChip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;

@@ -1,5 +1,6 @@
 package org.splitinfer.core.report;
 
+import org.splitinfer.core.testing.PlainChip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.assertj.core.data.Offset;
@@ -19,8 +20,8 @@ class RooflineAnalysisTest {
     void aStepThatDoesNotFitItsChipsCarriesAWarning() {
         // llama-3.1-8b in bf16: 8.03e9 parameters × 2 bytes = 16.06e9 bytes of weights; its KV cache: 32 layers ×
         // 8 KV heads × 128 × (K and V) × 2 bytes = 131,072 bytes a token, × 4,097 tokens = 0.537e9 bytes;
-        // 16.6e9 bytes in all, more than 90% of one 10e9-byte chip
-        RooflineAnalysis analysis = RooflineAnalysis.of(new SmallChip("small", 10e9),
+        // 16.6e9 bytes in all, more than one 10e9-byte chip holds
+        RooflineAnalysis analysis = RooflineAnalysis.of(new PlainChip("small", 10e9),
                 new RooflineStep(LLAMA_8B, ModelPrecision.BF16, DECODE, ParallelLayout.SINGLE));
 
         assertThat(analysis.placement().orElseThrow().fitsFullSpeed()).isFalse();
@@ -30,8 +31,8 @@ class RooflineAnalysisTest {
 
     @Test
     void aStepThatFitsCarriesNoWarning() {
-        // over two chips: 8.3e9 bytes each, within 90% of 10e9
-        RooflineAnalysis analysis = RooflineAnalysis.of(new SmallChip("small", 10e9),
+        // over two chips: 8.3e9 bytes each, within 10e9
+        RooflineAnalysis analysis = RooflineAnalysis.of(new PlainChip("small", 10e9),
                 new RooflineStep(LLAMA_8B, ModelPrecision.BF16, DECODE, new ParallelLayout(2, 1, 1, 1)));
 
         assertThat(analysis.placement().orElseThrow().fitsFullSpeed()).isTrue();
@@ -40,7 +41,7 @@ class RooflineAnalysisTest {
 
     @Test
     void eachDotsShareIsItsKernelsTimeOverTheWholeStep() {
-        RooflineAnalysis analysis = RooflineAnalysis.of(new SmallChip("roomy", 80e9),
+        RooflineAnalysis analysis = RooflineAnalysis.of(new PlainChip("roomy", 80e9),
                 new RooflineStep(LLAMA_8B, ModelPrecision.BF16, DECODE, ParallelLayout.SINGLE));
 
         double stepSeconds = analysis.kernels().stream().mapToDouble(KernelPoint::seconds).sum();
