@@ -1,19 +1,20 @@
 package org.splitinfer.cli;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.Shown;
+import org.splitinfer.core.input.StructuredText;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PipelineFile;
 import picocli.CommandLine;
@@ -45,66 +46,115 @@ final class DeploymentList {
     record Deployment(String name, String args, PipelineSpec pipeline, String software, boolean fixedInstances) {
     }
 
-    private record File(@JsonProperty(required = true) List<Entry> deployments) {
-    }
-
-    private record Entry(@JsonProperty(required = true) String name, String description, String args,
-                         JsonNode pipeline, String software) {
-    }
+    private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("deployments"));
+    private static final Set<String> ENTRY_KEYS = new TreeSet<>(Set.of("name", "description", "args", "pipeline",
+            "software"));
 
     private DeploymentList() {
     }
 
     static List<Deployment> builtIn() {
         try (InputStream in = DeploymentList.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            return read(in, BUILT_IN);
+            return read(BUILT_IN, InputFiles.read(in, "deployments file '" + BUILT_IN + "'", "deployments file",
+                    Limits.MAX_CONFIG_FILE_BYTES, SplitInferException::new));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + BUILT_IN, e);
         }
     }
 
     static List<Deployment> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new SplitInferException("deployments file '" + file + "' does not exist; check --deployments");
-        } catch (IOException e) {
-            throw new SplitInferException("cannot read deployments file '" + file + "': " + e.getMessage());
-        }
+        return read(file.toString(), InputFiles.read(file, "deployments file", Limits.MAX_CONFIG_FILE_BYTES,
+                SplitInferException::new));
     }
 
-    private static List<Deployment> read(InputStream in, String origin) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        File file;
-        try {
-            file = yaml.readValue(in, File.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new SplitInferException(origin + ": unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + "; a deployment has name, description, args or pipeline, and"
-                    + " software");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SplitInferException(origin + " is not a valid deployments file at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage()
-                    + "; it needs a 'deployments' list of {name, args}");
+    /** Reads the file strictly: one key 'deployments', a non-empty list, each entry's keys known and not repeated. */
+    private static List<Deployment> read(String origin, String text) {
+        JsonNode root = StructuredText.yamlTree(origin, text, SplitInferException::new);
+        if (root == null || !root.isObject()) {
+            throw new SplitInferException(origin + " must be a mapping with one key, 'deployments': a list of {name,"
+                    + " args}");
+        }
+        unknownKeys(root, TOP_KEYS, origin, "");
+        JsonNode list = root.get("deployments");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new SplitInferException(origin + ": 'deployments' must be a non-empty list of {name, args} (or"
+                    + " {name, pipeline}), got " + kind(list) + "; list at least one deployment");
         }
         List<Deployment> deployments = new ArrayList<>();
-        for (Entry entry : file.deployments()) {
-            if ((entry.args() == null) == (entry.pipeline() == null)) {
-                throw new SplitInferException(origin + ": deployment '" + entry.name() + "' needs exactly one of args"
-                        + " (estimate options) or pipeline (the pipeline-file schema)");
+        for (int index = 0; index < list.size(); index++) {
+            JsonNode entry = list.get(index);
+            String where = "deployments[" + index + "]";
+            if (!entry.isObject()) {
+                throw new SplitInferException(origin + ": " + where + " must be a mapping {name, args}, got "
+                        + kind(entry));
             }
-            if (entry.pipeline() != null) {
+            unknownKeys(entry, ENTRY_KEYS, origin, where + ".");
+            String name = text(entry, "name", origin, where, true);
+            text(entry, "description", origin, where, false);
+            String args = text(entry, "args", origin, where, false);
+            String software = text(entry, "software", origin, where, false);
+            JsonNode pipeline = entry.get("pipeline");
+            if (pipeline != null && pipeline.isNull()) {
+                pipeline = null;
+            }
+            if ((args == null) == (pipeline == null)) {
+                throw new SplitInferException(origin + ": deployment " + Shown.quoted(name) + " needs exactly one of"
+                        + " args (estimate options) or pipeline (the pipeline-file schema)");
+            }
+            if (pipeline != null) {
                 // the pipeline-file schema, read by core's own strict reader (the subtree is valid YAML already)
-                deployments.add(new Deployment(entry.name(), null,
-                        PipelineFile.parse(origin + ": deployment '" + entry.name() + "'",
-                                yaml.writeValueAsString(entry.pipeline())), entry.software(),
-                        givesInstances(entry.pipeline())));
+                String yaml;
+                try {
+                    yaml = StructuredText.yaml().writeValueAsString(pipeline);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("a parsed tree always writes", e);
+                }
+                deployments.add(new Deployment(name, null,
+                        PipelineFile.parse(origin + ": deployment " + Shown.quoted(name), yaml), software,
+                        givesInstances(pipeline)));
             } else {
-                deployments.add(parse(entry.name(), entry.args(), origin));
+                deployments.add(parse(name, args, origin));
             }
         }
         return deployments;
+    }
+
+    private static String text(JsonNode entry, String key, String origin, String where, boolean required) {
+        JsonNode value = entry.get(key);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new SplitInferException(origin + ": " + where + "." + key + " is required (text)");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new SplitInferException(origin + ": " + where + "." + key + " must be text, got " + kind(value));
+        }
+        return value.asText();
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> known, String origin, String prefix) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!known.contains(key)) {
+                throw new SplitInferException(origin + ": unknown key " + Shown.quoted(prefix + key) + "; "
+                        + (prefix.isEmpty() ? "the file has one key, deployments"
+                        : "a deployment has name, description, args or pipeline, and software"));
+            }
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? "an empty list" : "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        return Shown.quoted(node.asText());
     }
 
     static Deployment parse(String name, String args, String origin) {

@@ -60,9 +60,14 @@ final class FitCommand implements Runnable {
                     + " model's native formats. Default: see above.")
     private String precision;
 
-    @Option(names = "--context", paramLabel = "C", defaultValue = "4096",
-            description = "Tokens of the one sequence whose KV cache must fit (default: ${DEFAULT-VALUE}).")
-    private long context;
+    @Option(names = "--context", paramLabel = "C",
+            description = "Tokens of the one sequence whose KV cache must fit, at most the model's context window"
+                    + " (default: 4096, or the window when it is shorter).")
+    private Long context;
+
+    @Option(names = "--allow-long-context",
+            description = "Let --context exceed the model's context window (a stack that extends it, or a what-if).")
+    private boolean allowLongContext;
 
     @Option(names = "--chips", paramLabel = "N",
             description = "Evaluate N chips instead of the fewest that fit: whether it fits, and the alternatives"
@@ -81,11 +86,13 @@ final class FitCommand implements Runnable {
 
     @Override
     public void run() {
-        FitRequest request = new FitRequest(null, context, chips == null ? 0 : chips);
+        ModelSpec spec = models.resolve(model);
+        long tokens = context != null ? context
+                : Math.min(FitRequest.DEFAULT_CONTEXT_TOKENS, spec.contextWindowTokens());
+        FitRequest request = new FitRequest(null, tokens, chips == null ? 0 : chips, allowLongContext);
         if (chips != null) {
             request = request.withChips(chips);
         }
-        ModelSpec spec = models.resolve(model);
         if (precision != null) {
             request = request.withPrecision(ModelPrecision.parse(precision, spec.nativePrecision()));
         }

@@ -25,6 +25,8 @@ final class FlagNames {
             Map.entry("link", "--link"),
             Map.entry("workload.inputTokens", "--input"), Map.entry("workload.outputTokens", "--output"),
             Map.entry("workload.concurrency", "--concurrency"),
+            Map.entry("workload.allowLongContext", "--allow-long-context"),
+            Map.entry("fit.allowLongContext", "--allow-long-context"),
             Map.entry("fit.chips", "--chips"), Map.entry("fit.contextTokens", "--context"),
             Map.entry("fit.precision", "--precision"),
             Map.entry("run.requests", "--requests"), Map.entry("run.duration", "--duration"),

@@ -58,6 +58,7 @@ final class KernelsCommand implements Runnable {
         }
         StepBatch batch = step.batch(commandLine);
         ModelSpec model = models.resolve(step.model);
+        step.requireContextWindow(commandLine, model);
         ParallelLayout layout = step.layout(commandLine, model);
         ModelPrecision precision = step.precision(model);
         StepWork work = new KernelPlanner(model, precision).plan(batch, layout);

@@ -78,6 +78,7 @@ final class RooflineCommand implements Runnable {
         if (step.model != null) {
             StepBatch batch = step.batch(commandLine);
             ModelSpec model = models.resolve(step.model);
+            step.requireContextWindow(commandLine, model);
             ParallelLayout layout = step.layout(commandLine, model);
             ModelPrecision precision = step.precision(model);
             stepPlan = new RooflineStep(model, precision, batch, layout);

@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParameterException;
  * <p>Prefill: {@code --batch} sequences each bring {@code --tokens} new tokens after {@code --context} tokens
  * already in their KV cache (0 for a fresh prompt; more for chunked prefill or a cached prefix). Decode:
  * {@code --batch} sequences each bring one new token at a context of {@code --context}; {@code --tokens} may be
- * left out or given as 1, any other value is an error.
+ * left out or given as 1, any other value is an error. A sequence's context and new tokens together stay within the
+ * model's context window unless {@code --allow-long-context}, and every count within core's {@link Limits}.
  */
 final class StepOptions {
     @Option(names = "--model", paramLabel = "MODEL",
@@ -50,6 +52,10 @@ final class StepOptions {
             description = "Expert-parallel degree, at most --tp (default: ${DEFAULT-VALUE}).")
     int expert;
 
+    @Option(names = "--allow-long-context",
+            description = "Let --context plus --tokens exceed the model's context window (a what-if).")
+    boolean allowLongContext;
+
     @Option(names = "--precision", paramLabel = "FORMATS",
             description = "One format (fp8) or pairs (weights=fp4,activations=fp8,kv=fp8); keys left out keep the"
                     + " model's native formats (the default).")
@@ -66,11 +72,12 @@ final class StepOptions {
     /** @return the step's sequences, validated */
     StepBatch batch(CommandLine commandLine) {
         Phase chosen = phase(commandLine);
-        if (batch < 1) {
-            throw new ParameterException(commandLine, "--batch must be at least 1, got " + batch);
+        if (!Limits.within(batch, 1, Limits.MAX_SEQUENCES)) {
+            throw new ParameterException(commandLine, Limits.outOfRange("--batch", batch, 1, Limits.MAX_SEQUENCES));
         }
-        if (context < 0) {
-            throw new ParameterException(commandLine, "--context must be 0 or more tokens, got " + context);
+        if (!Limits.within(context, 0, Limits.MAX_TOKENS)) {
+            throw new ParameterException(commandLine, Limits.outOfRange("--context", context, 0, Limits.MAX_TOKENS)
+                    + " tokens");
         }
         if (chosen == Phase.DECODE) {
             if (tokens != null && tokens != 1) {
@@ -84,17 +91,38 @@ final class StepOptions {
             throw new ParameterException(commandLine, "--tokens is required for --phase prefill: give the new"
                     + " tokens each sequence brings");
         }
-        if (tokens < 1) {
-            throw new ParameterException(commandLine, "--tokens must be at least 1, got " + tokens);
+        if (!Limits.within(tokens, 1, Limits.MAX_TOKENS - context)) {
+            throw new ParameterException(commandLine, Limits.outOfRange("--tokens", tokens, 1,
+                    Limits.MAX_TOKENS - context) + " (--context plus --tokens is at most "
+                    + Limits.count(Limits.MAX_TOKENS) + ")");
+        }
+        if (batch * tokens > Limits.MAX_STEP_TOKENS) {
+            throw new ParameterException(commandLine, "--batch × --tokens = " + Limits.count(batch * tokens)
+                    + " new tokens in one step, more than the " + Limits.count(Limits.MAX_STEP_TOKENS)
+                    + " SplitInfer models; lower --batch or --tokens");
         }
         return StepBatch.prefill(batch, tokens, context);
     }
 
+    /**
+     * The step's context (prior and new tokens of a sequence) within the model's context window, unless
+     * {@code --allow-long-context}.
+     */
+    void requireContextWindow(CommandLine commandLine, ModelSpec spec) {
+        long sequenceTokens = context + (tokens == null ? 1 : tokens);
+        if (!allowLongContext && sequenceTokens > spec.contextWindowTokens()) {
+            throw new ParameterException(commandLine, "--context + --tokens = " + Limits.count(sequenceTokens)
+                    + " tokens exceed the " + Limits.count(spec.contextWindowTokens()) + "-token context window of '"
+                    + spec.id() + "'; lower them or pass --allow-long-context");
+        }
+    }
+
     /** @return the layout, validated against the model */
     ParallelLayout layout(CommandLine commandLine, ModelSpec spec) {
-        if (tensor < 1 || pipeline < 1 || expert < 1) {
-            throw new ParameterException(commandLine, "--tp, --pp and --ep must each be at least 1, got " + tensor
-                    + ", " + pipeline + " and " + expert);
+        if (!Limits.within(tensor, 1, Limits.MAX_CHIPS) || !Limits.within(pipeline, 1, Limits.MAX_CHIPS)
+                || !Limits.within(expert, 1, Limits.MAX_CHIPS)) {
+            throw new ParameterException(commandLine, "--tp, --pp and --ep must each be from 1 to "
+                    + Limits.count(Limits.MAX_CHIPS) + ", got " + tensor + ", " + pipeline + " and " + expert);
         }
         if (expert > tensor) {
             throw new ParameterException(commandLine, "--ep " + expert + " exceeds --tp " + tensor

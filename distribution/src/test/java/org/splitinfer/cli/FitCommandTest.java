@@ -224,7 +224,7 @@ class FitCommandTest {
             assertThat(run.err()).startsWith("error: ");
         }
         // core names the field fit.contextTokens; the tool writes its flag
-        assertThat(runs.get(3).err()).isEqualTo("error: --context must be at least 1 token, got 0; give --context a"
-                + " positive number of tokens.\n");
+        assertThat(runs.get(3).err()).isEqualTo("error: --context must be from 1 to 16,777,216, got 0; give --context"
+                + " a number of tokens in that range.\n");
     }
 }

@@ -146,7 +146,7 @@ class KernelsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).startsWith("error: config file '" + config + "' is not valid JSON");
+        assertThat(run.err()).startsWith("error: config file " + config + ":2:1: ").endsWith("; fix the JSON syntax\n");
     }
 
     @Test

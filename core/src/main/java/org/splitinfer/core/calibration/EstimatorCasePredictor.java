@@ -144,7 +144,9 @@ public final class EstimatorCasePredictor implements CasePredictor {
                 notes);
     }
 
-    private Prediction request(ValidationCase c, ModelSpec model, org.splitinfer.core.estimate.Workload workload) {
+    private Prediction request(ValidationCase c, ModelSpec model, org.splitinfer.core.estimate.Workload asked) {
+        // a published measurement ran what it ran: a case is predicted as measured, beyond the window if it was
+        org.splitinfer.core.estimate.Workload workload = asked.allowingLongContext();
         String precision = String.format(Locale.ROOT, "weights=%s,activations=%s,kv=%s",
                 c.precision().weights().name(), c.precision().activations().name(), c.precision().kvCache().name());
         List<PoolSpec> candidates = new ArrayList<>();

@@ -1,54 +1,172 @@
 package org.splitinfer.core.cost;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.splitinfer.core.cost.ServingCalibration;
-import org.splitinfer.core.cost.StackProfile;
+import java.util.Set;
+import java.util.TreeSet;
+import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.Shown;
+import org.splitinfer.core.input.StructuredText;
 
 /**
  * Reads and writes the fitted parameters (serving-calibration.yaml). Written only by the fit
- * ({@code splitinfer calibrate --write}); read strictly.
+ * ({@code splitinfer calibrate --write}); read strictly, the shipped file and any other alike:
+ *
+ * <pre>
+ * stacks:                      # by serving-stack name
+ *   tensorrt-llm: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0028}
+ * unknownStack: {kernelEfficiency: 0.69, stepOverheadSeconds: 0.0}
+ * collectiveStepSeconds:       # by accelerator family
+ *   gpu: 1.9e-06
+ * </pre>
+ *
+ * Every key is required and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
+ * step's latency in [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
+ * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
+ * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
  */
 public final class ServingCalibrationFile {
     /** The shipped parameters' resource. */
     public static final String RESOURCE = "org/splitinfer/core/calibration/serving-calibration.yaml";
+    /** The largest per-step overhead or collective latency a file may give, in seconds. */
+    public static final double MAX_SECONDS = 1.0;
+
+    private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("stacks", "unknownStack",
+            "collectiveStepSeconds"));
+    private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds"));
 
     private ServingCalibrationFile() {
     }
 
-    private record Profile(@JsonProperty(required = true) double kernelEfficiency,
-                           @JsonProperty(required = true) double stepOverheadSeconds) {
-    }
-
-    private record File(@JsonProperty(required = true) Map<String, Profile> stacks,
-                        @JsonProperty(required = true) Profile unknownStack,
-                        @JsonProperty(required = true) Map<String, Double> collectiveStepSeconds) {
-    }
-
     /** @return the shipped parameters */
     public static ServingCalibration shipped() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = ServingCalibrationFile.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from splitinfer-core; rebuild it");
             }
-            File file = yaml.readValue(in, File.class);
-            Map<String, StackProfile> stacks = new LinkedHashMap<>();
-            file.stacks().forEach((name, p) -> stacks.put(name, new StackProfile(p.kernelEfficiency(),
-                    p.stepOverheadSeconds())));
-            return new ServingCalibration(stacks, new StackProfile(file.unknownStack().kernelEfficiency(),
-                    file.unknownStack().stepOverheadSeconds()), file.collectiveStepSeconds());
+            return parse(RESOURCE, InputFiles.read(in, "calibration file '" + RESOURCE + "'", "calibration file",
+                    Limits.MAX_CONFIG_FILE_BYTES, CalibrationFileException::new));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads a calibration file, such as one {@code splitinfer calibrate --write} wrote.
+     *
+     * @param file the file
+     * @return its parameters
+     * @throws CalibrationFileException naming the file and every problem
+     */
+    public static ServingCalibration read(Path file) {
+        return parse(file.toString(), InputFiles.read(file, "calibration file", Limits.MAX_CONFIG_FILE_BYTES,
+                CalibrationFileException::new));
+    }
+
+    /**
+     * Parses calibration YAML.
+     *
+     * @param origin what messages call the text
+     * @param text   the document
+     * @return its parameters
+     * @throws CalibrationFileException naming the origin and every problem
+     */
+    public static ServingCalibration parse(String origin, String text) {
+        JsonNode root = StructuredText.yamlTree(origin, text, CalibrationFileException::new);
+        if (root == null || !root.isObject()) {
+            throw new CalibrationFileException(origin + " must be a mapping with keys " + TOP_KEYS
+                    + "; see ServingCalibrationFile for the schema");
+        }
+        List<String> problems = new ArrayList<>();
+        unknownKeys(root, TOP_KEYS, "", problems);
+        Map<String, StackProfile> stacks = new LinkedHashMap<>();
+        JsonNode stackNodes = mapping(root, "stacks", problems);
+        if (stackNodes != null) {
+            stackNodes.fields().forEachRemaining(entry -> {
+                StackProfile profile = profile(entry.getValue(), "stacks." + entry.getKey(), problems);
+                if (profile != null) {
+                    stacks.put(entry.getKey(), profile);
+                }
+            });
+        }
+        StackProfile unknown = root.has("unknownStack") ? profile(root.get("unknownStack"), "unknownStack", problems)
+                : null;
+        if (!root.has("unknownStack")) {
+            problems.add("unknownStack: required, {kernelEfficiency, stepOverheadSeconds}");
+        }
+        Map<String, Double> collective = new LinkedHashMap<>();
+        JsonNode collectiveNodes = mapping(root, "collectiveStepSeconds", problems);
+        if (collectiveNodes != null) {
+            collectiveNodes.fields().forEachRemaining(entry -> {
+                Double seconds = number(entry.getValue(), "collectiveStepSeconds." + entry.getKey(), 0, MAX_SECONDS,
+                        false, problems);
+                if (seconds != null) {
+                    collective.put(entry.getKey(), seconds);
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new CalibrationFileException(origin + " has " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
+                    + "; see ServingCalibrationFile for the schema");
+        }
+        return new ServingCalibration(stacks, unknown, collective);
+    }
+
+    private static JsonNode mapping(JsonNode root, String key, List<String> problems) {
+        JsonNode node = root.get(key);
+        if (node == null || !node.isObject()) {
+            problems.add(key + ": required, a mapping");
+            return null;
+        }
+        return node;
+    }
+
+    private static StackProfile profile(JsonNode node, String path, List<String> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds}");
+            return null;
+        }
+        unknownKeys(node, PROFILE_KEYS, path + ".", problems);
+        Double efficiency = number(node.get("kernelEfficiency"), path + ".kernelEfficiency", 0, 1, true, problems);
+        Double overhead = number(node.get("stepOverheadSeconds"), path + ".stepOverheadSeconds", 0, MAX_SECONDS,
+                false, problems);
+        return efficiency == null || overhead == null ? null : new StackProfile(efficiency, overhead);
+    }
+
+    /** A finite number in [min, max], or (min, max] when the minimum is excluded; null after a problem. */
+    private static Double number(JsonNode node, String path, double min, double max, boolean excludeMin,
+                                 List<String> problems) {
+        if (node == null || node.isNull()) {
+            problems.add(path + ": required, a number");
+            return null;
+        }
+        double value = node.asDouble();
+        if (!node.isNumber() || !(excludeMin ? value > min : value >= min) || !(value <= max)) {
+            problems.add(path + ": must be a number in " + (excludeMin ? "(" : "[") + min + ", " + max + "], got "
+                    + (node.isValueNode() ? Shown.quoted(node.asText()) : "a " + (node.isArray() ? "list" : "mapping")));
+            return null;
+        }
+        return value;
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                problems.add(Suggestions.unknownKey(prefix + name, name, known));
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package org.splitinfer.core.error;
 
 import java.util.List;
+import org.splitinfer.core.error.internal.OneLine;
 
 /**
  * The root of every problem splitinfer-core reports that the caller can fix: bad input, an unknown id, a
  * deployment that cannot serve a model, a conflicting plugin. Its message is one sentence naming the problem and
- * the way out. Where the problem lies in a field of the input, the message names it by its path
+ * the way out, on one line: a control character in it (a newline or a terminal escape echoed from a file or a flag) is
+ * written as a visible escape ({@code \n}, or a backslash, {@code u} and four hex digits). Where the problem lies
+ * in a field of the input, the message names it by its path
  * ({@code decode.chips}, {@code workload.inputTokens}) and {@link #fields()} lists those paths, so that a front end
  * can say the same in its own words (the command-line tool writes its flags for them).
  *
@@ -41,7 +44,7 @@ public class SplitInferException extends RuntimeException {
      * @param fields  the paths of the input fields the message names, e.g. {@code decode.chips}
      */
     public SplitInferException(String message, Throwable cause, List<String> fields) {
-        super(message, cause);
+        super(OneLine.of(message), cause);
         this.fields = List.copyOf(fields);
     }
 

@@ -1,11 +1,13 @@
 package org.splitinfer.core.estimate;
 
 import java.util.List;
+import org.splitinfer.core.input.Limits;
 
 /**
  * How a deployment serves requests: {@link Split} (prefill pool, KV link, decode pool) or {@link Colocated} (one
  * pool runs both phases with continuous batching and chunked prefill). The "unified platform" is a colocated
- * pipeline on one general-purpose chip.
+ * pipeline on one general-purpose chip. A deployment holds at most {@link Limits#MAX_CHIPS} chips in all (checked
+ * here when the counts are given, by the estimator once {@code auto} pools are sized).
  *
  * @since 0.1
  */
@@ -46,6 +48,16 @@ public sealed interface PipelineSpec permits PipelineSpec.Split, PipelineSpec.Co
             if (prefill == null || decode == null) {
                 throw new EstimateException("a split pipeline needs both a prefill and a decode pool",
                         List.of("prefill", "decode"));
+            }
+            if (prefill.totalChips().isPresent() && decode.totalChips().isPresent()) {
+                long chips = (long) prefill.totalChips().getAsInt() + decode.totalChips().getAsInt();
+                if (chips > Limits.MAX_CHIPS) {
+                    throw new EstimateException("the deployment has " + Limits.count(chips) + " chips"
+                            + " (prefill.chips × prefill.instances + decode.chips × decode.instances), more than the "
+                            + Limits.count(Limits.MAX_CHIPS) + " SplitInfer models in a deployment; use fewer"
+                            + " instances or chips", List.of("prefill.chips", "prefill.instances", "decode.chips",
+                            "decode.instances"));
+                }
             }
         }
 

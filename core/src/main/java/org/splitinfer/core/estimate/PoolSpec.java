@@ -2,14 +2,18 @@ package org.splitinfer.core.estimate;
 
 import java.util.List;
 import java.util.OptionalInt;
+import org.splitinfer.core.input.Limits;
 
 /**
- * One pool of identical instances, as the user describes it. Empty counts are the estimator's to choose.
+ * One pool of identical instances, as the user describes it. Empty counts are the estimator's to choose. Counts are
+ * bounded by {@link Limits}: chips, instances, tp and pp each, and chips times instances, at most
+ * {@link Limits#MAX_CHIPS}; a batch cap at most {@link Limits#MAX_SEQUENCES}; a chunk budget at most
+ * {@link Limits#MAX_TOKENS}.
  *
  * @param hardware         accelerator id
  * @param chipsPerInstance chips of one model instance, or empty for the fewest that hold the weights and the KV cache
  *                         of the sequences an instance serves and that a runnable layout uses exactly
- * @param instances        model instances in the pool, {@code >= 1}
+ * @param instances        model instances in the pool, {@code 1..Limits.MAX_CHIPS}
  * @param tensor           tensor-parallel degree, or empty to let the estimator choose
  * @param pipeline         pipeline stages, or empty to let the estimator choose
  * @param precision        formats in the CLI syntax ({@code fp8}, {@code weights=fp4,activations=fp8,kv=fp8}),
@@ -33,22 +37,35 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
             throw new IllegalArgumentException("chipsPerInstance, tensor, pipeline, maxBatch and chunkTokens must not"
                     + " be null; use OptionalInt.empty() for the default");
         }
-        positive(chipsPerInstance, "chips", hardware);
-        positive(tensor, "tp", hardware);
-        positive(pipeline, "pp", hardware);
-        positive(maxBatch, "maxBatch", hardware);
-        positive(chunkTokens, "chunkTokens", hardware);
-        if (instances < 1) {
-            throw new EstimateException("instances must be at least 1, got " + instances + " for the " + hardware
+        inRange(chipsPerInstance, "chips", Limits.MAX_CHIPS, hardware);
+        inRange(tensor, "tp", Limits.MAX_CHIPS, hardware);
+        inRange(pipeline, "pp", Limits.MAX_CHIPS, hardware);
+        inRange(maxBatch, "maxBatch", Limits.MAX_SEQUENCES, hardware);
+        inRange(chunkTokens, "chunkTokens", Limits.MAX_TOKENS, hardware);
+        if (!Limits.within(instances, 1, Limits.MAX_CHIPS)) {
+            throw new EstimateException(Limits.outOfRange("instances", instances, 1, Limits.MAX_CHIPS) + " for the "
+                    + hardware + " pool; SplitInfer models at most " + Limits.count(Limits.MAX_CHIPS) + " chips in a"
                     + " pool", List.of("instances"));
+        }
+        if (chipsPerInstance.isPresent() && (long) chipsPerInstance.getAsInt() * instances > Limits.MAX_CHIPS) {
+            throw new EstimateException("chips × instances = " + chipsPerInstance.getAsInt() + " × " + instances
+                    + " = " + Limits.count((long) chipsPerInstance.getAsInt() * instances) + " chips for the " + hardware
+                    + " pool, more than the " + Limits.count(Limits.MAX_CHIPS) + " SplitInfer models in a pool; use"
+                    + " fewer instances or chips", List.of("chips", "instances"));
         }
     }
 
-    private static void positive(OptionalInt count, String field, String hardware) {
-        if (count.isPresent() && count.getAsInt() < 1) {
-            throw new EstimateException(field + " must be at least 1 (or left to the estimator), got "
-                    + count.getAsInt() + " for the " + hardware + " pool", List.of(field));
+    private static void inRange(OptionalInt count, String field, long max, String hardware) {
+        if (count.isPresent() && !Limits.within(count.getAsInt(), 1, max)) {
+            throw new EstimateException(Limits.outOfRange(field, count.getAsInt(), 1, max) + " (or left to the"
+                    + " estimator) for the " + hardware + " pool", List.of(field));
         }
+    }
+
+    /** @return chips of the whole pool when the chips per instance are given: chips times instances */
+    public OptionalInt totalChips() {
+        return chipsPerInstance.isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(chipsPerInstance.getAsInt() * instances);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.cost.FormatException;
 import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.StepCoster;
+import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
@@ -80,6 +81,12 @@ public final class ModelFitter {
                 .orElseGet(() -> DefaultFormats.choose(model, accelerator.roofline(), accelerator.id()));
         ModelPrecision precision = choice.precision();
         long context = request.contextTokens();
+        if (!request.allowLongContext() && context > model.contextWindowTokens()) {
+            throw new FitException("fit.contextTokens = " + Limits.count(context) + " exceeds the "
+                    + Limits.count(model.contextWindowTokens()) + "-token context window of '" + model.id()
+                    + "'; lower fit.contextTokens or set fit.allowLongContext.",
+                    List.of("fit.contextTokens", "fit.allowLongContext"));
+        }
         Footprint footprint = footprint(model, precision, context);
         MemoryModel memory = accelerator.memory();
         OptionalInt minChips = memory.minChips(footprint);

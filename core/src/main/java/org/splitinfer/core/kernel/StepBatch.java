@@ -1,6 +1,7 @@
 package org.splitinfer.core.kernel;
 
 import java.util.Arrays;
+import org.splitinfer.core.input.Limits;
 import org.splitinfer.spi.Phase;
 
 /**
@@ -200,20 +201,23 @@ public final class StepBatch {
     }
 
     private static void requireSequences(int sequences) {
-        if (sequences < 1) {
-            throw new IllegalArgumentException("a step needs >= 1 sequences, got " + sequences);
+        if (sequences < 1 || sequences > Limits.MAX_SEQUENCES) {
+            throw new IllegalArgumentException("a step needs 1 to " + Limits.MAX_SEQUENCES + " sequences, got "
+                    + sequences);
         }
     }
 
     private static void requireNew(long tokens, int index) {
-        if (tokens < 1) {
-            throw new IllegalArgumentException("new tokens of sequence " + index + " must be >= 1, got " + tokens);
+        if (tokens < 1 || tokens > Limits.MAX_TOKENS) {
+            throw new IllegalArgumentException("new tokens of sequence " + index + " must be 1 to "
+                    + Limits.MAX_TOKENS + ", got " + tokens);
         }
     }
 
     private static void requirePrior(long tokens, int index) {
-        if (tokens < 0) {
-            throw new IllegalArgumentException("prior context of sequence " + index + " must be >= 0, got " + tokens);
+        if (tokens < 0 || tokens > Limits.MAX_TOKENS) {
+            throw new IllegalArgumentException("prior context of sequence " + index + " must be 0 to "
+                    + Limits.MAX_TOKENS + ", got " + tokens);
         }
     }
 

@@ -1,8 +1,36 @@
 package org.splitinfer.core.model;
 
-/** Validation shared by the model records: each message names the field and the value. */
+/**
+ * Validation shared by the model records: each message names the field and the value. The largest sizes are far above
+ * any published model (the largest hidden size is 25,600, intermediate size 53,248, expert count 384, layer count
+ * 126) and small enough that a model's parameter count, summed in a {@code long}, cannot overflow.
+ */
 final class Checks {
+    /** The largest hidden size: 65,536. */
+    static final int MAX_HIDDEN = 1 << 16;
+    /** The most layers: 1,024. */
+    static final int MAX_LAYERS = 1 << 10;
+    /** The largest vocabulary: 4,194,304 entries. */
+    static final int MAX_VOCABULARY = 1 << 22;
+    /** The largest MLP or expert intermediate size: 524,288. */
+    static final int MAX_INTERMEDIATE = 1 << 19;
+    /** The most attention heads (query or KV): 1,024. */
+    static final int MAX_HEADS = 1 << 10;
+    /** The largest head dimension (and each latent attention head part): 4,096. */
+    static final int MAX_HEAD_DIM = 1 << 12;
+    /** The largest latent-attention compression rank: 65,536. */
+    static final int MAX_RANK = 1 << 16;
+    /** The most routed (or shared) experts per layer: 4,096. */
+    static final int MAX_EXPERTS = 1 << 12;
+
     private Checks() {
+    }
+
+    static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
     }
 
     static int positive(String field, int value) {

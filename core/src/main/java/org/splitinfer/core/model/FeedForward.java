@@ -17,7 +17,7 @@ public record FeedForward(boolean gated, int intermediateSize, boolean bias) {
 
     /** Validates the fields. */
     public FeedForward {
-        Checks.positive("intermediate_size", intermediateSize);
+        Checks.between("intermediate_size", intermediateSize, 1, Checks.MAX_INTERMEDIATE);
     }
 
     /**

@@ -26,9 +26,9 @@ public record GroupedQueryAttention(int queryHeads, int kvHeads, int headDim, bo
 
     /** Validates the fields. */
     public GroupedQueryAttention {
-        Checks.positive("attention query_heads", queryHeads);
-        Checks.positive("attention kv_heads", kvHeads);
-        Checks.positive("attention head_dim", headDim);
+        Checks.between("attention query_heads", queryHeads, 1, Checks.MAX_HEADS);
+        Checks.between("attention kv_heads", kvHeads, 1, Checks.MAX_HEADS);
+        Checks.between("attention head_dim", headDim, 1, Checks.MAX_HEAD_DIM);
         if (queryHeads % kvHeads != 0) {
             throw new IllegalArgumentException("attention query_heads " + queryHeads
                     + " must be a multiple of kv_heads " + kvHeads);

@@ -1,19 +1,16 @@
 package org.splitinfer.core.model;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.StructuredText;
 import org.splitinfer.spi.Precision;
 
 /**
@@ -23,15 +20,19 @@ import org.splitinfer.spi.Precision;
  * configuration classes define them, with their defaults where a key is optional (for example
  * {@code num_key_value_heads} defaults to {@code num_attention_heads}, {@code head_dim} to
  * {@code hidden_size / num_attention_heads}, {@code tie_word_embeddings} to false, and to true for BLOOM).
- * Keys that do not change the cost (dropout, rope scaling, token ids) are ignored.
+ * Keys that do not change the cost (dropout, rope scaling, token ids) are ignored. The context window is
+ * {@code max_position_embeddings}, with the configuration class's default when absent; BLOOM, whose ALiBi positions
+ * have no table, gets its training sequence length, 2,048 tokens.
  *
  * <p>Precision: {@code torch_dtype} (or {@code dtype}) gives the weights, activations and KV cache format,
  * BF16 when absent. A {@code quantization_config} with {@code quant_method} {@code fp8} (DeepSeek-V3's block
  * FP8) stores the weights in FP8 except the embedding, LM head, norms and router, which stay at the dtype;
  * {@code mxfp4} (gpt-oss) stores the routed experts in MXFP4. Other methods are rejected.
  *
- * <p>Every failure is a {@link ModelConfigException} whose message is one sentence naming the file and the
- * field. Thread-safe and stateless.
+ * <p>The file is read through {@link InputFiles} (a regular file of at most {@link Limits#MAX_CONFIG_FILE_BYTES}) and
+ * parsed strictly: a key given twice is refused, as is nesting deeper than {@link Limits#MAX_NESTING_DEPTH} levels.
+ * Every failure is a {@link ModelConfigException} whose message is one sentence naming the file and the field.
+ * Thread-safe and stateless.
  *
  * @since 0.1
  */
@@ -46,9 +47,8 @@ public final class HuggingFaceConfigImporter {
             "GptOssForCausalLM", "LlamaForCausalLM", "MistralForCausalLM", "MixtralForCausalLM", "Qwen2ForCausalLM",
             "Qwen3ForCausalLM", "Qwen3MoeForCausalLM");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** BLOOM's training sequence length (arXiv:2211.05100): its ALiBi positions have no table to bound them. */
+    private static final int BLOOM_CONTEXT_TOKENS = 2048;
 
     private HuggingFaceConfigImporter() {
     }
@@ -63,14 +63,8 @@ public final class HuggingFaceConfigImporter {
      */
     public static ModelSpec importConfig(Path path) {
         Path file = Files.isDirectory(path) ? path.resolve("config.json") : path;
-        try (InputStream input = Files.newInputStream(file)) {
-            return importConfig(file.toString(), identity(file), input);
-        } catch (NoSuchFileException e) {
-            throw new ModelConfigException("config file '" + file + "' does not exist.", e);
-        } catch (IOException e) {
-            throw new ModelConfigException("config file '" + file + "' could not be read: " + e.getMessage() + ".",
-                    e);
-        }
+        String text = InputFiles.read(file, "config file", Limits.MAX_CONFIG_FILE_BYTES, ModelConfigException::new);
+        return importConfig(file.toString(), identity(file), text);
     }
 
     /**
@@ -83,20 +77,16 @@ public final class HuggingFaceConfigImporter {
      * @throws ModelConfigException naming the file and the field at fault
      */
     public static ModelSpec importConfig(String fileName, String id, InputStream input) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(input);
-        } catch (JsonParseException e) {
-            throw new ModelConfigException("config file '" + fileName + "' is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")") + ".", e);
-        } catch (IOException e) {
-            throw new ModelConfigException("config file '" + fileName + "' could not be read: " + e.getMessage()
-                    + ".", e);
-        }
+        return importConfig(fileName, id, InputFiles.read(input, "config file '" + fileName + "'", "config file",
+                Limits.MAX_CONFIG_FILE_BYTES, ModelConfigException::new));
+    }
+
+    private static ModelSpec importConfig(String fileName, String id, String text) {
+        JsonNode root = StructuredText.jsonTree("config file " + fileName, text, ModelConfigException::new);
         if (root == null || !root.isObject()) {
             throw new ModelConfigException("config file '" + fileName + "' must hold a JSON object, got "
-                    + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)) + ".");
+                    + (root == null || root.isMissingNode() ? "nothing"
+                    : root.getNodeType().name().toLowerCase(Locale.ROOT)) + ".");
         }
         return new Config(fileName, root).toModel(id);
     }
@@ -139,14 +129,15 @@ public final class HuggingFaceConfigImporter {
             }
             architecture = named;
             String source = file;
-            return switch (named) {
+            // a part's own check (more experts per token than experts, a size out of range) is the file's problem
+            return guard(() -> switch (named) {
                 case "LlamaForCausalLM", "MistralForCausalLM", "Qwen2ForCausalLM", "Qwen3ForCausalLM" ->
                         dense(id, source);
                 case "MixtralForCausalLM", "Qwen3MoeForCausalLM", "GptOssForCausalLM" -> sparse(id, source);
                 case "DeepseekV3ForCausalLM" -> deepseek(id, source);
                 case "BloomForCausalLM" -> bloom(id, source);
                 default -> throw new IllegalStateException(named);
-            };
+            });
         }
 
         private ModelSpec dense(String id, String source) {
@@ -208,7 +199,7 @@ public final class HuggingFaceConfigImporter {
             FeedForward mlp = new FeedForward(false, 4 * hidden, true);
             return guard(() -> new ModelSpec(id, id, source, hidden, layers, vocab,
                     bool("tie_word_embeddings", true), NormKind.LAYER_NORM, true, PositionEncoding.ALIBI, 0,
-                    attention, mlp, null, null, precision()));
+                    attention, mlp, null, null, precision(), optionalPositive("seq_length", BLOOM_CONTEXT_TOKENS)));
         }
 
         private GroupedQueryAttention groupedQuery(int hidden) {
@@ -252,8 +243,19 @@ public final class HuggingFaceConfigImporter {
             boolean tied = bool("tie_word_embeddings", false);
             SlidingWindow window = slidingWindow(layers);
             ModelPrecision precision = precision();
+            int contextWindow = optionalPositive("max_position_embeddings", defaultContextTokens());
             return guard(() -> new ModelSpec(id, id, source, hidden, layers, vocab, tied, NormKind.RMS_NORM, false,
-                    PositionEncoding.ROTARY, 0, attention, mlp, moe, window, precision));
+                    PositionEncoding.ROTARY, 0, attention, mlp, moe, window, precision, contextWindow));
+        }
+
+        /** {@code max_position_embeddings} of the architecture's transformers configuration class when absent. */
+        private int defaultContextTokens() {
+            return switch (architecture) {
+                case "LlamaForCausalLM" -> 2048;
+                case "MistralForCausalLM", "MixtralForCausalLM", "GptOssForCausalLM" -> 131_072;
+                case "DeepseekV3ForCausalLM" -> 4096;
+                default -> 32_768;
+            };
         }
 
         private SlidingWindow slidingWindow(int layers) {
@@ -367,6 +369,11 @@ public final class HuggingFaceConfigImporter {
                         + "' must be a positive integer, got " + abbreviate(node) + ".");
             }
             return node.intValue();
+        }
+
+        private int optionalPositive(String field, int fallback) {
+            JsonNode node = root.get(field);
+            return node == null || node.isNull() ? fallback : positiveValue(field, node);
         }
 
         private int optionalInt(String field, int fallback) {

@@ -28,12 +28,12 @@ public record LatentAttention(int queryHeads, int qLoraRank, int kvLoraRank, int
 
     /** Validates the fields. */
     public LatentAttention {
-        Checks.positive("attention query_heads", queryHeads);
-        Checks.nonNegative("attention q_lora_rank", qLoraRank);
-        Checks.positive("attention kv_lora_rank", kvLoraRank);
-        Checks.positive("attention qk_nope_head_dim", qkNopeHeadDim);
-        Checks.positive("attention qk_rope_head_dim", qkRopeHeadDim);
-        Checks.positive("attention v_head_dim", vHeadDim);
+        Checks.between("attention query_heads", queryHeads, 1, Checks.MAX_HEADS);
+        Checks.between("attention q_lora_rank", qLoraRank, 0, Checks.MAX_RANK);
+        Checks.between("attention kv_lora_rank", kvLoraRank, 1, Checks.MAX_RANK);
+        Checks.between("attention qk_nope_head_dim", qkNopeHeadDim, 1, Checks.MAX_HEAD_DIM);
+        Checks.between("attention qk_rope_head_dim", qkRopeHeadDim, 1, Checks.MAX_HEAD_DIM);
+        Checks.between("attention v_head_dim", vHeadDim, 1, Checks.MAX_HEAD_DIM);
     }
 
     /** @return per-head query/key dimension: {@code qkNopeHeadDim + qkRopeHeadDim} */

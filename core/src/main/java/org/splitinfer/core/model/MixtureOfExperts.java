@@ -21,13 +21,13 @@ public record MixtureOfExperts(int routedExperts, int expertsPerToken, int share
 
     /** Validates the fields. */
     public MixtureOfExperts {
-        Checks.positive("moe routed_experts", routedExperts);
+        Checks.between("moe routed_experts", routedExperts, 1, Checks.MAX_EXPERTS);
         Checks.positive("moe experts_per_token", expertsPerToken);
         if (expertsPerToken > routedExperts) {
             throw new IllegalArgumentException("moe experts_per_token " + expertsPerToken
                     + " must not exceed routed_experts " + routedExperts);
         }
-        Checks.nonNegative("moe shared_experts", sharedExperts);
+        Checks.between("moe shared_experts", sharedExperts, 0, Checks.MAX_EXPERTS);
         Checks.nonNull("moe expert", expert);
         Checks.nonNegative("moe dense_leading_layers", denseLeadingLayers);
     }

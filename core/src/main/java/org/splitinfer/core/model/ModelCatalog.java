@@ -168,12 +168,7 @@ public final class ModelCatalog {
         }
         String fileName = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isDirectory(path) && (fileName.endsWith(".yaml") || fileName.endsWith(".yml"))) {
-            try (InputStream input = Files.newInputStream(path)) {
-                return ModelFileReader.read(path.toString(), input);
-            } catch (IOException e) {
-                throw new ModelConfigException("model file '" + path + "' could not be read: " + e.getMessage() + ".",
-                        e);
-            }
+            return ModelFileReader.read(path);
         }
         return HuggingFaceConfigImporter.importConfig(path);
     }

@@ -1,17 +1,14 @@
 package org.splitinfer.core.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.StructuredText;
 import org.splitinfer.spi.Precision;
 
 /**
@@ -30,6 +30,7 @@ import org.splitinfer.spi.Precision;
  * <pre>
  * id, name, source: text
  * hidden_size, layers, vocab_size: integers
+ * context_window_tokens: integer (the longest prompt and answer together; max_position_embeddings)
  * tied_embeddings: boolean
  * norm: rms_norm | layer_norm            embedding_norm: boolean [false]
  * position_encoding: rotary | alibi | learned       learned_positions: integer [0]
@@ -45,20 +46,32 @@ import org.splitinfer.spi.Precision;
  * sliding_window: {window_tokens: integer, pattern: [sliding | full, ...]}   (absent when none)
  * precision: {weights, activations, kv: formats, overrides: {tensor_group: format} [none]}
  * </pre>
+ *
+ * <p>Integers are read exactly ({@code 32.9} and {@code 4294967328} are refused, not truncated or wrapped) and within
+ * the sizes the model records accept; a key given twice is refused.
  */
 final class ModelFileReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader YAML = StructuredText.yaml().readerFor(ModelDocument.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ModelFileReader() {
     }
 
     /**
-     * Reads one model file.
+     * Reads one model file a user names, within {@link Limits#MAX_CONFIG_FILE_BYTES}.
+     *
+     * @param file the file
+     * @return the model
+     * @throws ModelConfigException naming the file and the keys at fault
+     */
+    static ModelSpec read(Path file) {
+        return read(file.toString(), InputFiles.read(file, "model file", Limits.MAX_CONFIG_FILE_BYTES,
+                ModelConfigException::new));
+    }
+
+    /**
+     * Reads one model file from a stream (the catalog's resources).
      *
      * @param fileName how to name the file in messages
      * @param input    its contents, not closed
@@ -66,9 +79,14 @@ final class ModelFileReader {
      * @throws ModelConfigException naming the file and the keys at fault
      */
     static ModelSpec read(String fileName, InputStream input) {
+        return read(fileName, InputFiles.read(input, "model file '" + fileName + "'", "model file",
+                Limits.MAX_CONFIG_FILE_BYTES, ModelConfigException::new));
+    }
+
+    private static ModelSpec read(String fileName, String text) {
         ModelDocument document;
         try {
-            document = YAML.readValue(input, ModelDocument.class);
+            document = YAML.readValue(text);
         } catch (UnrecognizedPropertyException e) {
             List<String> known = new ArrayList<>();
             for (Object id : e.getKnownPropertyIds()) {
@@ -80,17 +98,18 @@ final class ModelFileReader {
                     + (suggestion == null ? "; valid keys there are " + String.join(", ", known) + "."
                     : "; did you mean '" + suggestion + "'?"), e);
         } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new ModelConfigException("model file '" + fileName + "' is empty or not a mapping of keys; see"
+                        + " the model schema.", e);
+            }
             throw new ModelConfigException("model file '" + fileName + "' has an invalid value for key '" + path(e)
                     + "'" + line(e) + "; expected " + expected(e.getTargetType()) + ".", e);
-        } catch (JsonParseException e) {
-            throw new ModelConfigException("model file '" + fileName + "' is not valid YAML" + line(e) + ": "
-                    + firstLine(e.getOriginalMessage()) + ".", e);
+        } catch (JsonMappingException e) {
+            // a number out of an int's range: the binder's own words name Java types
+            throw new ModelConfigException("model file '" + fileName + "' has an invalid value for key '" + path(e)
+                    + "'" + line(e) + "; expected a whole number in range.", e);
         } catch (JsonProcessingException e) {
-            throw new ModelConfigException("model file '" + fileName + "' could not be read" + line(e) + ": "
-                    + firstLine(e.getOriginalMessage()) + ".", e);
-        } catch (IOException e) {
-            throw new ModelConfigException("model file '" + fileName + "' could not be read: " + e.getMessage()
-                    + ".", e);
+            throw new ModelConfigException(StructuredText.sentence("model file " + fileName, e, "YAML") + ".", e);
         }
         if (document == null) {
             throw new ModelConfigException("model file '" + fileName + "' is empty.");
@@ -118,18 +137,9 @@ final class ModelFileReader {
                 : " at line " + e.getLocation().getLineNr();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-    }
-
     private static String expected(Class<?> type) {
         if (type == Integer.class || type == int.class) {
-            return "an integer";
+            return "a whole number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
@@ -160,6 +170,7 @@ final class ModelFileReader {
             Integer layers = required("layers", d.layers());
             Integer vocab = required("vocab_size", d.vocabSize());
             Boolean tied = required("tied_embeddings", d.tiedEmbeddings());
+            Integer contextWindow = required("context_window_tokens", d.contextWindowTokens());
             NormKind norm = choice("norm", d.norm(), NormKind.class);
             PositionEncoding position = choice("position_encoding", d.positionEncoding(), PositionEncoding.class);
             AttentionSpec attention = attention(d.attention());
@@ -174,7 +185,7 @@ final class ModelFileReader {
             try {
                 return new ModelSpec(id, name, source, hidden, layers, vocab, tied, norm,
                         orFalse(d.embeddingNorm()), position, d.learnedPositions() == null ? 0 : d.learnedPositions(),
-                        attention, mlp, moe, window, precision);
+                        attention, mlp, moe, window, precision, contextWindow);
             } catch (IllegalArgumentException e) {
                 throw new ModelConfigException("model file '" + fileName + "' is invalid: " + e.getMessage() + ".",
                         e);
@@ -368,6 +379,7 @@ final class ModelFileReader {
                          @JsonProperty("hidden_size") Integer hiddenSize,
                          @JsonProperty("layers") Integer layers,
                          @JsonProperty("vocab_size") Integer vocabSize,
+                         @JsonProperty("context_window_tokens") Integer contextWindowTokens,
                          @JsonProperty("tied_embeddings") Boolean tiedEmbeddings,
                          @JsonProperty("norm") String norm,
                          @JsonProperty("embedding_norm") Boolean embeddingNorm,

@@ -1,5 +1,6 @@
 package org.splitinfer.core.model;
 
+import org.splitinfer.core.input.Limits;
 import org.splitinfer.spi.Precision;
 
 /**
@@ -51,31 +52,35 @@ import org.splitinfer.spi.Precision;
  * @param moe              the mixture of experts, or null for a dense model
  * @param slidingWindow    the sliding-window layout, or null when every layer attends fully
  * @param nativePrecision  the formats the published checkpoint stores
+ * @param contextWindowTokens the longest sequence (prompt and answer together) the model was trained or extended
+ *                         to attend over: {@code max_position_embeddings} of its configuration, {@code 1..}
+ *                         {@link Limits#MAX_TOKENS}
  * @since 0.1
  */
 public record ModelSpec(String id, String name, String source, int hiddenSize, int layers, int vocabSize,
                         boolean tiedEmbeddings, NormKind norm, boolean embeddingNorm,
                         PositionEncoding positionEncoding, int learnedPositions, AttentionSpec attention,
                         FeedForward mlp, MixtureOfExperts moe, SlidingWindow slidingWindow,
-                        ModelPrecision nativePrecision) {
+                        ModelPrecision nativePrecision, int contextWindowTokens) {
 
     /** Validates the fields and their consistency. */
     public ModelSpec {
         Checks.text("model id", id);
         Checks.text("model '" + id + "' name", name);
         Checks.text("model '" + id + "' source", source);
-        Checks.positive("model '" + id + "' hidden_size", hiddenSize);
-        Checks.positive("model '" + id + "' layers", layers);
-        Checks.positive("model '" + id + "' vocab_size", vocabSize);
+        Checks.between("model '" + id + "' hidden_size", hiddenSize, 1, Checks.MAX_HIDDEN);
+        Checks.between("model '" + id + "' layers", layers, 1, Checks.MAX_LAYERS);
+        Checks.between("model '" + id + "' vocab_size", vocabSize, 1, Checks.MAX_VOCABULARY);
         Checks.nonNull("model '" + id + "' norm", norm);
         Checks.nonNull("model '" + id + "' position_encoding", positionEncoding);
-        Checks.nonNegative("model '" + id + "' learned_positions", learnedPositions);
+        Checks.between("model '" + id + "' learned_positions", learnedPositions, 0, (int) Limits.MAX_TOKENS);
         if ((positionEncoding == PositionEncoding.LEARNED) != (learnedPositions > 0)) {
             throw new IllegalArgumentException("model '" + id + "' learned_positions must be > 0 exactly when "
                     + "position_encoding is learned, got " + learnedPositions + " with " + positionEncoding);
         }
         Checks.nonNull("model '" + id + "' attention", attention);
         Checks.nonNull("model '" + id + "' native precision", nativePrecision);
+        Checks.between("model '" + id + "' context_window_tokens", contextWindowTokens, 1, (int) Limits.MAX_TOKENS);
         int denseLayers = moe == null ? layers : moe.denseLeadingLayers();
         if (moe != null && moe.denseLeadingLayers() >= layers) {
             throw new IllegalArgumentException("model '" + id + "' moe dense_leading_layers must be below layers "
@@ -106,7 +111,7 @@ public record ModelSpec(String id, String name, String source, int hiddenSize, i
     public ModelSpec withIdentity(String newId, String newName, String newSource) {
         return new ModelSpec(newId, newName, newSource, hiddenSize, layers, vocabSize, tiedEmbeddings, norm,
                 embeddingNorm, positionEncoding, learnedPositions, attention, mlp, moe, slidingWindow,
-                nativePrecision);
+                nativePrecision, contextWindowTokens);
     }
 
     /**
@@ -125,7 +130,8 @@ public record ModelSpec(String id, String name, String source, int hiddenSize, i
                 moe.expertsPerToken(), moe.sharedExperts(), moe.expert(), Math.min(moe.denseLeadingLayers(), count),
                 moe.routerBias());
         return new ModelSpec(id, name, source, hiddenSize, count, vocabSize, tiedEmbeddings, norm, embeddingNorm,
-                positionEncoding, learnedPositions, attention, mlp, truncated, slidingWindow, nativePrecision);
+                positionEncoding, learnedPositions, attention, mlp, truncated, slidingWindow, nativePrecision,
+                contextWindowTokens);
     }
 
     /** @return true when some layers are mixtures of experts */

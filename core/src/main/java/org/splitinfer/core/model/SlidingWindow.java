@@ -1,6 +1,7 @@
 package org.splitinfer.core.model;
 
 import java.util.List;
+import org.splitinfer.core.input.Limits;
 
 /**
  * Which layers attend through a sliding window, and how wide it is. The {@code pattern} repeats over the
@@ -16,7 +17,7 @@ public record SlidingWindow(int windowTokens, List<LayerAttention> pattern) {
 
     /** Validates the fields and reduces the pattern to its shortest period. */
     public SlidingWindow {
-        Checks.positive("sliding_window window", windowTokens);
+        Checks.between("sliding_window window", windowTokens, 1, (int) Limits.MAX_TOKENS);
         Checks.nonNull("sliding_window pattern", pattern);
         boolean anySliding = false;
         for (LayerAttention kind : pattern) {

@@ -1,15 +1,9 @@
 package org.splitinfer.core.validate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.Shown;
+import org.splitinfer.core.input.StructuredText;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Precision;
 
 /**
- * Reads case files (the validation README's format) strictly: unknown keys are rejected with a suggestion, values
- * are checked for type and range, ids must be unique, and every problem of a file is collected before one
- * {@link CaseFileException} names them all, each with its case ({@code cases[3] 'id'}) and key.
+ * Reads case files (the validation README's format) strictly: unknown keys are rejected with a suggestion, a key
+ * given twice is refused, values are checked for type and range (whole numbers exactly, counts within
+ * {@link Limits}), ids must be unique, and every problem of a file is collected before one
+ * {@link CaseFileException} names them all, each with its case ({@code cases[3] 'id'}) and key. A file is read
+ * through {@link InputFiles}: a regular file of at most {@link Limits#MAX_CONFIG_FILE_BYTES}.
  *
  * <p>What the reader does not check, because a well-formed case may still be unpredictable here: whether the model
  * and hardware ids exist, and whether the metric is valid with the scenario. Those become problems of a
@@ -40,9 +40,6 @@ public final class ValidationCases {
 
     /** Class-path resource of the shipped case set. */
     public static final String BUILT_IN_RESOURCE = "/org/splitinfer/core/validation/calibration.yaml";
-
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private static final List<String> CASE_KEYS = List.of("id", "source", "model", "layers", "hardware", "chips",
             "parallelism", "precision", "software", "scenario", "workload", "metric", "value", "notes");
@@ -82,15 +79,8 @@ public final class ValidationCases {
      * @throws CaseFileException when the file is missing, unreadable or malformed
      */
     public static List<ValidationCase> read(Path file) {
-        try (InputStream input = Files.newInputStream(file)) {
-            return read(file.toString(), input);
-        } catch (NoSuchFileException e) {
-            throw new CaseFileException("case file '" + file + "' does not exist; check the path.",
-                    List.of(), e);
-        } catch (IOException e) {
-            throw new CaseFileException("case file '" + file + "' could not be read: " + e.getMessage() + ".",
-                    List.of(), e);
-        }
+        return parse(file.toString(), InputFiles.read(file, "case file", Limits.MAX_CONFIG_FILE_BYTES,
+                ValidationCases::unreadable));
     }
 
     /**
@@ -102,19 +92,16 @@ public final class ValidationCases {
      * @throws CaseFileException naming the file and every problem found
      */
     public static List<ValidationCase> read(String fileName, InputStream input) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(input);
-        } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                    : " at line " + e.getLocation().getLineNr();
-            throw new CaseFileException("case file '" + fileName + "' is not valid YAML" + line + ": "
-                    + firstLine(e.getOriginalMessage()) + "; see the case format in the validation README.",
-                    List.of(), e);
-        } catch (IOException e) {
-            throw new CaseFileException("case file '" + fileName + "' could not be read: " + e.getMessage() + ".",
-                    List.of(), e);
-        }
+        return parse(fileName, InputFiles.read(input, "case file '" + fileName + "'", "case file",
+                Limits.MAX_CONFIG_FILE_BYTES, ValidationCases::unreadable));
+    }
+
+    private static CaseFileException unreadable(String message) {
+        return new CaseFileException(message + ".", List.of(), null);
+    }
+
+    private static List<ValidationCase> parse(String fileName, String text) {
+        JsonNode root = StructuredText.yamlTree("case file " + fileName, text, ValidationCases::unreadable);
         List<String> problems = new ArrayList<>();
         List<ValidationCase> cases = new ArrayList<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -183,11 +170,11 @@ public final class ValidationCases {
 
             String id = text("id", true);
             if (id != null && !ValidationCase.ID.matcher(id).matches()) {
-                problem("key 'id' must be lowercase letters, digits, '.' and '-', got '" + id + "'");
+                problem("key 'id' must be lowercase letters, digits, '.' and '-', got " + Shown.quoted(id));
             }
             String source = text("source", true);
             String model = text("model", true);
-            Integer layers = integer(node, "layers", "layers", 1, false);
+            Integer layers = integer(node, "layers", "layers", 1, Integer.MAX_VALUE, false);
             String hardware = text("hardware", true);
             ChipCount chips = chips();
             ParallelLayout parallelism = parallelism(chips);
@@ -218,10 +205,11 @@ public final class ValidationCases {
             if (chips.isTextual() && chips.asText().equals("auto")) {
                 return ChipCount.AUTO;
             }
-            if (chips.isIntegralNumber() && chips.canConvertToInt() && chips.asInt() >= 1) {
+            if (chips.isIntegralNumber() && chips.canConvertToLong() && Limits.within(chips.asLong(), 1, Limits.MAX_CHIPS)) {
                 return ChipCount.of(chips.asInt());
             }
-            problem("key 'chips' must be a whole number of chips of at least 1, or auto; got " + shown(chips));
+            problem("key 'chips' must be a whole number of chips from 1 to " + Limits.count(Limits.MAX_CHIPS)
+                    + ", or auto; got " + shown(chips));
             return null;
         }
 
@@ -237,10 +225,10 @@ public final class ValidationCases {
             int before = problems.size();
             unknownKeys(parallelism, "parallelism.", PARALLELISM_KEYS, where + ": ", problems);
             failed |= problems.size() > before;
-            Integer tp = integer(parallelism, "tp", "parallelism.tp", 1, false);
-            Integer pp = integer(parallelism, "pp", "parallelism.pp", 1, false);
-            Integer dp = integer(parallelism, "dp", "parallelism.dp", 1, false);
-            Integer ep = integer(parallelism, "ep", "parallelism.ep", 1, false);
+            Integer tp = integer(parallelism, "tp", "parallelism.tp", 1, Limits.MAX_CHIPS, false);
+            Integer pp = integer(parallelism, "pp", "parallelism.pp", 1, Limits.MAX_CHIPS, false);
+            Integer dp = integer(parallelism, "dp", "parallelism.dp", 1, Limits.MAX_CHIPS, false);
+            Integer ep = integer(parallelism, "ep", "parallelism.ep", 1, Limits.MAX_CHIPS, false);
             if (chips == null || problems.size() > before) {
                 return null;
             }
@@ -251,14 +239,16 @@ public final class ValidationCases {
             }
             int tensor = tp == null ? 1 : tp;
             int pipeline = pp == null ? 1 : pp;
+            // each factor is at most 2^20, so their products are exact in a long
+            long model = (long) tensor * pipeline;
             int data;
             if (dp == null) {
-                if (chips.count() % (tensor * pipeline) != 0) {
-                    problem("key 'parallelism': tp × pp = " + tensor * pipeline + " does not divide chips "
+                if (chips.count() % model != 0) {
+                    problem("key 'parallelism': tp × pp = " + model + " does not divide chips "
                             + chips.count() + "; give a tp and pp whose product divides the chips");
                     return null;
                 }
-                data = chips.count() / (tensor * pipeline);
+                data = (int) (chips.count() / model);
             } else {
                 data = dp;
                 if ((long) tensor * pipeline * data != chips.count()) {
@@ -269,8 +259,8 @@ public final class ValidationCases {
                 }
             }
             int expert = ep == null ? 1 : ep;
-            if (expert > tensor * data) {
-                problem("key 'parallelism.ep' = " + expert + " exceeds tp × dp = " + tensor * data
+            if (expert > (long) tensor * data) {
+                problem("key 'parallelism.ep' = " + expert + " exceeds tp × dp = " + (long) tensor * data
                         + "; experts are spread over at most the tensor- and data-parallel chips");
                 return null;
             }
@@ -334,7 +324,7 @@ public final class ValidationCases {
                     names.add(scenario.key());
                 }
                 String suggestion = Suggestions.closest(scenarioName, names);
-                problem("key 'scenario' must be one of " + String.join(", ", names) + ", got '" + scenarioName + "'"
+                problem("key 'scenario' must be one of " + String.join(", ", names) + ", got " + Shown.quoted(scenarioName)
                         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
                 return null;
             }
@@ -345,32 +335,35 @@ public final class ValidationCases {
             failed |= problems.size() > before;
             switch (scenario) {
                 case PREFILL -> {
-                    Integer batch = integer(workload, "batch", "workload.batch", 1, true);
-                    Integer input = integer(workload, "inputTokens", "workload.inputTokens", 1, true);
+                    Integer batch = integer(workload, "batch", "workload.batch", 1, Limits.MAX_SEQUENCES, true);
+                    Integer input = tokens(workload, "inputTokens", 1);
                     return batch == null || input == null ? null : new Workload.Prefill(batch, input);
                 }
                 case DECODE_STEP -> {
-                    Integer batch = integer(workload, "batch", "workload.batch", 1, true);
-                    Integer context = integer(workload, "contextTokens", "workload.contextTokens", 0, true);
+                    Integer batch = integer(workload, "batch", "workload.batch", 1, Limits.MAX_SEQUENCES, true);
+                    Integer context = tokens(workload, "contextTokens", 0);
                     return batch == null || context == null ? null : new Workload.DecodeStep(batch, context);
                 }
                 case SINGLE_STREAM -> {
-                    Integer input = integer(workload, "inputTokens", "workload.inputTokens", 1, true);
-                    Integer output = integer(workload, "outputTokens", "workload.outputTokens", 1, true);
+                    Integer input = tokens(workload, "inputTokens", 1);
+                    Integer output = tokens(workload, "outputTokens", 1);
                     return input == null || output == null ? null : new Workload.SingleStream(input, output);
                 }
                 case FIXED_CONCURRENCY -> {
-                    Integer concurrency = integer(workload, "concurrency", "workload.concurrency", 1, true);
-                    Integer input = integer(workload, "inputTokens", "workload.inputTokens", 1, true);
-                    Integer output = integer(workload, "outputTokens", "workload.outputTokens", 1, true);
+                    Integer concurrency = integer(workload, "concurrency", "workload.concurrency", 1,
+                            Limits.MAX_SEQUENCES, true);
+                    Integer input = tokens(workload, "inputTokens", 1);
+                    Integer output = tokens(workload, "outputTokens", 1);
                     return concurrency == null || input == null || output == null ? null
                             : new Workload.FixedConcurrency(concurrency, input, output);
                 }
                 case OFFLINE -> {
                     Double input = positive(workload, "inputTokens", "workload.inputTokens",
-                            "a positive number of tokens (a mean)");
+                            "a positive number of tokens (a mean) of at most " + Limits.count(Limits.MAX_TOKENS),
+                            Limits.MAX_TOKENS);
                     Double output = positive(workload, "outputTokens", "workload.outputTokens",
-                            "a positive number of tokens (a mean)");
+                            "a positive number of tokens (a mean) of at most " + Limits.count(Limits.MAX_TOKENS),
+                            Limits.MAX_TOKENS);
                     return input == null || output == null ? null : new Workload.Offline(input, output);
                 }
                 default -> throw new IllegalStateException("scenario " + scenario);
@@ -389,7 +382,7 @@ public final class ValidationCases {
                     names.add(candidate.key());
                 }
                 String suggestion = Suggestions.closest(name, names);
-                problem("key 'metric' must be one of " + String.join(", ", names) + ", got '" + name + "'"
+                problem("key 'metric' must be one of " + String.join(", ", names) + ", got " + Shown.quoted(name)
                         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
                 return null;
             }
@@ -402,7 +395,8 @@ public final class ValidationCases {
                 problem("key 'value' is required (the measured number, in the metric's unit)");
                 return null;
             }
-            return positive(node, "value", "value", "a positive number in the metric's unit");
+            return positive(node, "value", "value", "a positive, finite number in the metric's unit",
+                    Double.MAX_VALUE);
         }
 
         private String text(String key, boolean required) {
@@ -420,28 +414,37 @@ public final class ValidationCases {
             return value.asText();
         }
 
-        private Integer integer(JsonNode parent, String key, String path, int minimum, boolean required) {
+        private Integer tokens(JsonNode parent, String key, int minimum) {
+            return integer(parent, key, "workload." + key, minimum, Limits.MAX_TOKENS, true);
+        }
+
+        /** A whole number from {@code minimum} to {@code maximum}, read exactly: no fraction, no wrap. */
+        private Integer integer(JsonNode parent, String key, String path, int minimum, long maximum,
+                                boolean required) {
             JsonNode value = parent.get(key);
+            String range = maximum == Integer.MAX_VALUE ? "of at least " + minimum
+                    : "from " + minimum + " to " + Limits.count(maximum);
             if (value == null || value.isNull()) {
                 if (required) {
-                    problem("key '" + path + "' is required (a whole number of at least " + minimum + ")");
+                    problem("key '" + path + "' is required (a whole number " + range + ")");
                 }
                 return null;
             }
-            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < minimum) {
-                problem("key '" + path + "' must be a whole number of at least " + minimum + ", got " + shown(value));
+            if (!value.isIntegralNumber() || !value.canConvertToLong()
+                    || !Limits.within(value.asLong(), minimum, maximum)) {
+                problem("key '" + path + "' must be a whole number " + range + ", got " + shown(value));
                 return null;
             }
             return value.asInt();
         }
 
-        private Double positive(JsonNode parent, String key, String path, String expected) {
+        private Double positive(JsonNode parent, String key, String path, String expected, double maximum) {
             JsonNode value = parent.get(key);
             if (value == null || value.isNull()) {
                 problem("key '" + path + "' is required (" + expected + ")");
                 return null;
             }
-            if (!value.isNumber() || !(value.asDouble() > 0) || !Double.isFinite(value.asDouble())) {
+            if (!value.isNumber() || !(value.asDouble() > 0) || !(value.asDouble() <= maximum)) {
                 problem("key '" + path + "' must be " + expected + ", got " + shown(value));
                 return null;
             }
@@ -474,7 +477,7 @@ public final class ValidationCases {
 
     private static String shown(JsonNode value) {
         if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+            return Shown.quoted(value.asText());
         }
         if (value.isValueNode()) {
             return value.asText();
@@ -490,17 +493,9 @@ public final class ValidationCases {
             return "a mapping";
         }
         if (node.isTextual()) {
-            return "text '" + node.asText() + "'";
+            return "text " + Shown.quoted(node.asText());
         }
         return node.isNumber() ? "the number " + node.asText() : node.asText();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-    }
 }

@@ -1,6 +1,7 @@
 package org.splitinfer.core.workload;
 
 import java.util.SplittableRandom;
+import org.splitinfer.core.input.Limits;
 
 /**
  * One length dimension (a prompt's or an answer's) drawn lognormally and clamped: request lengths of chat and code
@@ -29,9 +30,9 @@ public record LognormalTokens(double medianTokens, double sigma, int maxTokens) 
 
     /** Checks the three numbers. */
     public LognormalTokens {
-        if (maxTokens < 1) {
-            throw new WorkloadException("a lognormal length's maxTokens must be at least 1 token, got " + maxTokens
-                    + "; give the longest length to draw");
+        if (maxTokens < 1 || maxTokens > Limits.MAX_TOKENS) {
+            throw new WorkloadException(Limits.outOfRange("a lognormal length's maxTokens", maxTokens, 1,
+                    Limits.MAX_TOKENS) + "; give the longest length to draw");
         }
         if (!(medianTokens >= 1 && medianTokens <= maxTokens)) {
             throw new WorkloadException("a lognormal length's medianTokens must lie between 1 and maxTokens ("

@@ -1,6 +1,7 @@
 package org.splitinfer.core.workload;
 
 import java.nio.charset.StandardCharsets;
+import org.splitinfer.core.input.Limits;
 
 /**
  * Token counts and arrival seconds parsed straight from a row's bytes, by hand: no String, no regular expression,
@@ -20,7 +21,7 @@ final class TraceNumbers {
     }
 
     /**
-     * A token count: decimal digits only, {@code 1 <= n <= Integer.MAX_VALUE}.
+     * A token count: decimal digits only, {@code 1 <= n <= Limits.MAX_TOKENS}.
      *
      * @param bytes the row
      * @param from  the first byte of the number
@@ -28,7 +29,7 @@ final class TraceNumbers {
      * @return the count, or {@link #INVALID}
      */
     static int wholeTokens(byte[] bytes, int from, int to) {
-        if (from >= to || to - from > 10) {
+        if (from >= to || to - from > 9) {
             return INVALID;
         }
         long value = 0;
@@ -39,7 +40,7 @@ final class TraceNumbers {
             }
             value = value * 10 + digit;
         }
-        return value >= 1 && value <= Integer.MAX_VALUE ? (int) value : INVALID;
+        return value >= 1 && value <= Limits.MAX_TOKENS ? (int) value : INVALID;
     }
 
     /**

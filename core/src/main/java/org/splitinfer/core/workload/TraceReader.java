@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.Limits;
 
 /**
  * One pass over a trace, row by row: detects the {@linkplain TraceFormat format}, parses each row in place from the
  * line's bytes, and checks it. A bad row (wrong number of columns, a value that is not a number, tokens below 1,
- * an arrival earlier than the row before, an unknown, missing or repeated JSON key, a line that is not a JSON
- * object) stops the read with a {@link WorkloadException} naming the file and line, or, when bad rows are skipped,
+ * a prompt and answer longer than {@link Limits#MAX_TOKENS} together, an arrival earlier than the row before, an
+ * unknown, missing or repeated JSON key, a line that is not a JSON object) stops the read with a {@link WorkloadException} naming the file and line, or, when bad rows are skipped,
  * is counted and passed over. Allocates nothing per good row; a message is built only when it is thrown. Not
  * thread-safe.
  */
@@ -30,6 +31,7 @@ final class TraceReader implements AutoCloseable {
     private static final int UNKNOWN_KEY = 6;
     private static final int MISSING_KEY = 7;
     private static final int REPEATED_KEY = 8;
+    private static final int TOO_LONG = 9;
 
     private static final String FIX = "; fix the row or skip bad rows";
 
@@ -140,6 +142,9 @@ final class TraceReader implements AutoCloseable {
                     parseJsonObject(lines.buffer(), lines.start(), lines.end());
                 } else {
                     parseCsvRow(lines.buffer(), lines.start(), lines.end());
+                }
+                if (problem == NO_PROBLEM && (long) rowInput + rowOutput > Limits.MAX_TOKENS) {
+                    fail(TOO_LONG, -1, lines.start(), lines.end());
                 }
                 if (problem == NO_PROBLEM && anyRow && rowArrival < arrivalNanos) {
                     fail(BACKWARDS, ARRIVAL, arrivalFrom, arrivalTo);
@@ -345,7 +350,8 @@ final class TraceReader implements AutoCloseable {
                 return where + "expected 3 comma-separated values (" + names[roleOfColumn[0]] + ","
                         + names[roleOfColumn[1]] + "," + names[roleOfColumn[2]] + "), got " + problemCount + FIX;
             case BAD_TOKENS:
-                return where + names[problemRole] + " must be a whole number >= 1, got " + text + FIX;
+                return where + names[problemRole] + " must be a whole number from 1 to "
+                        + Limits.count(Limits.MAX_TOKENS) + ", got " + text + FIX;
             case BAD_ARRIVAL:
                 return where + names[ARRIVAL] + (format == TraceFormat.AZURE_LLM_INFERENCE
                         ? " must be a time like 2023-11-16 18:15:46.6805900, got "
@@ -363,6 +369,10 @@ final class TraceReader implements AutoCloseable {
                 return where + "missing key '" + names[problemRole] + "'" + FIX;
             case REPEATED_KEY:
                 return where + "key '" + names[problemRole] + "' appears twice" + FIX;
+            case TOO_LONG:
+                return where + names[INPUT] + " + " + names[OUTPUT] + " = " + ((long) rowInput + rowOutput)
+                        + " tokens, more than the " + Limits.count(Limits.MAX_TOKENS) + " SplitInfer models in one"
+                        + " request" + FIX;
             default:
                 return where + "expected a JSON object of numbers with the keys " + String.join(", ", names) + ", got "
                         + text + FIX;

@@ -1,11 +1,9 @@
 package org.splitinfer.core.workload;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
 
 /**
  * Where a trace's bytes come from: a file, or a resource on the class path (read as a stream, so a built-in trace
@@ -56,17 +54,8 @@ final class TraceSource {
             }
             return input;
         }
-        try {
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new WorkloadException("trace file '" + name + "' does not exist; check the path", e);
-        } catch (AccessDeniedException e) {
-            throw new WorkloadException("trace file '" + name + "' cannot be read (permission denied); check its "
-                    + "permissions", e);
-        } catch (IOException e) {
-            throw new WorkloadException("trace file '" + name + "' cannot be opened (" + e.getMessage() + "); check "
-                    + "that it is a readable file", e);
-        }
+        // a regular file (not a pipe that would block, nor a device that never ends) of at most the trace limit
+        return InputFiles.open(file, "trace file", Limits.MAX_TRACE_FILE_BYTES, WorkloadException::new);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
 
 /**
  * Where workloads come from: the built-in ones by name, a trace file, and synthetic arrival processes with a
@@ -101,14 +103,12 @@ public final class Workloads {
      * @param skipBadRows false to refuse a file with a bad row (naming its file and line); true to skip and count
      *                    bad rows ({@link TraceSummary#skippedRows()})
      * @return the workload, named by the file's name
-     * @throws WorkloadException when the file does not exist or is not a regular file
+     * @throws WorkloadException when the file does not exist, is not a regular file or is larger than
+     *                           {@link Limits#MAX_TRACE_FILE_BYTES}
      */
     public static TraceWorkload trace(Path file, boolean skipBadRows) {
         Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new WorkloadException("trace file '" + file + "' " + (Files.exists(file) ? "is not a regular file"
-                    : "does not exist") + "; check the path");
-        }
+        InputFiles.requireRegularFile(file, "trace file", Limits.MAX_TRACE_FILE_BYTES, WorkloadException::new);
         Path fileName = file.getFileName();
         return new TraceWorkload(fileName == null ? file.toString() : fileName.toString(), TraceSource.file(file),
                 skipBadRows, TraceData.MAX_ROWS_IN_MEMORY);

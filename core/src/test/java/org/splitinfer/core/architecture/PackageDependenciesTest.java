@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Core's packages read as its data flow: model and workload → kernel → cost → estimate / fit → validate →
- * calibration (and sim → plan), with error beneath everything, hardware beside the flow, report and the entry point
+ * calibration (and sim → plan), with error beneath everything and input (reading a user's files and counts) just
+ * above it, hardware beside the flow, report and the entry point
  * on top. Arrows
  * point down this list only, and there is no cycle between packages (an {@code internal} package counts as part of
  * the package it serves).
@@ -25,6 +26,7 @@ class PackageDependenciesTest {
     /** Bottom to top; a package may depend only on packages listed before it (peers on one line excepted). */
     private static final List<List<String>> LAYERS = List.of(
             List.of("error"),
+            List.of("input"),
             List.of("hardware"),
             List.of("model", "workload"),
             List.of("kernel"),

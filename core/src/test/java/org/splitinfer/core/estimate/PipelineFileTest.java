@@ -38,7 +38,7 @@ class PipelineFileTest {
                 """))
                 .isInstanceOf(EstimateException.class)
                 .hasMessage("bad.yaml has 4 problems: prefill.chps: unknown key; did you mean 'chips'?;"
-                        + " prefill.instances: must be a positive whole number, got '0';"
+                        + " prefill.instances: must be a whole number from 1 to 1,048,576, got '0';"
                         + " layerStreaming: must be true or false, got 'maybe';"
                         + " give either prefill and decode (split) or colocated, not both;"
                         + " the schema is on PipelineFile (and in the README's 'Pipeline files')");

@@ -233,11 +233,31 @@ class ModelFitterTest {
     void badContextsAndChipCountsAreTheUsersToFix() {
         assertThatThrownBy(() -> FitRequest.defaults().withContext(0))
                 .isInstanceOf(FitException.class)
-                .hasMessage("fit.contextTokens must be at least 1 token, got 0; give fit.contextTokens a positive number"
-                        + " of tokens.");
+                .hasMessage("fit.contextTokens must be from 1 to 16,777,216, got 0; give fit.contextTokens a number of"
+                        + " tokens in that range.");
         assertThatThrownBy(() -> FitRequest.defaults().withChips(0))
                 .isInstanceOf(FitException.class)
-                .hasMessageStartingWith("fit.chips must be at least 1, got 0;");
+                .hasMessageStartingWith("fit.chips must be from 1 to 1,048,576, got 0;");
+        // before: 2147483647 chips were evaluated, a layout search over two billion chips
+        assertThatThrownBy(() -> FitRequest.defaults().withChips(Integer.MAX_VALUE))
+                .isInstanceOf(FitException.class)
+                .hasMessageStartingWith("fit.chips must be from 1 to 1,048,576, got 2147483647;");
+        assertThatThrownBy(() -> FitRequest.defaults().withContext(Long.MAX_VALUE))
+                .isInstanceOf(FitException.class)
+                .hasMessageStartingWith("fit.contextTokens must be from 1 to 16,777,216, got 9223372036854775807;");
+    }
+
+    @Test
+    void aContextPastTheModelsWindowIsRefusedUnlessLongContextIsAllowed() {
+        // Llama 3.1's window: 131,072 tokens
+        FitRequest longer = FitRequest.defaults().withContext(131_073);
+
+        assertThatThrownBy(() -> ModelFitter.fit(FakeChip.small(), LLAMA_8B, longer))
+                .isInstanceOf(FitException.class)
+                .hasMessage("fit.contextTokens = 131,073 exceeds the 131,072-token context window of 'llama-3.1-8b';"
+                        + " lower fit.contextTokens or set fit.allowLongContext.");
+        assertThat(ModelFitter.fit(FakeChip.small(), LLAMA_8B, longer.allowingLongContext()).contextTokens())
+                .isEqualTo(131_073);
     }
 
     @Test

@@ -54,7 +54,8 @@ class StepBatchTest {
 
     @Test
     void emptyBatchIsRejected() {
-        assertThatThrownBy(() -> StepBatch.decode(0, 10)).hasMessage("a step needs >= 1 sequences, got 0");
-        assertThatThrownBy(() -> StepBatch.prefill(1, 0, 0)).hasMessage("new tokens of sequence 0 must be >= 1, got 0");
+        assertThatThrownBy(() -> StepBatch.decode(0, 10)).hasMessage("a step needs 1 to 1048576 sequences, got 0");
+        assertThatThrownBy(() -> StepBatch.prefill(1, 0, 0))
+                .hasMessage("new tokens of sequence 0 must be 1 to 16777216, got 0");
     }
 }

@@ -51,7 +51,8 @@ class HuggingFaceConfigImporterTest {
     void malformedJsonIsOneSentenceNamingTheFileAndPosition() {
         assertThatThrownBy(() -> importText("{\n  \"hidden_size\": 4096,\n  \"layers\" 32\n}"))
                 .isInstanceOf(ModelConfigException.class)
-                .hasMessage("config file 'broken/config.json' is not valid JSON (line 3, column 12).");
+                .hasMessage("config file broken/config.json:3:12: Unexpected character ('3' (code 51)): was expecting a"
+                        + " colon to separate field name and value; fix the JSON syntax");
     }
 
     @Test
@@ -94,7 +95,7 @@ class HuggingFaceConfigImporterTest {
         Path missing = folder.resolve("nothing.json");
         assertThatThrownBy(() -> HuggingFaceConfigImporter.importConfig(missing))
                 .isInstanceOf(ModelConfigException.class)
-                .hasMessage("config file '" + missing + "' does not exist.");
+                .hasMessage("config file '" + missing + "' does not exist; check the path");
     }
 
     @Test

@@ -109,7 +109,7 @@ class ModelCatalogTest {
         assertThatThrownBy(() -> read(TINY.replace("hidden_size: 64", "hidden_size: wide")))
                 .isInstanceOf(ModelConfigException.class)
                 .hasMessage("model file 'tiny.yaml' has an invalid value for key 'hidden_size' at line 4; "
-                        + "expected an integer.");
+                        + "expected a whole number.");
     }
 
     @Test
@@ -131,6 +131,7 @@ class ModelCatalogTest {
             hidden_size: 64
             layers: 2
             vocab_size: 100
+            context_window_tokens: 4096
             tied_embeddings: true
             norm: rms_norm
             position_encoding: rotary

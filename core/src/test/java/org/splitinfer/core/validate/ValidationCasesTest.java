@@ -176,11 +176,11 @@ class ValidationCasesTest {
                                 + " fp16, fp8, int8, nvfp4 (alias fp4), mxfp4, int4, bfp8 and bfp4",
                         "cases[0]: key 'precision.kvCache' is required (valid formats are fp32, bf16, fp16, fp8,"
                                 + " int8, nvfp4 (alias fp4), mxfp4, int4, bfp8 and bfp4)",
-                        "cases[0]: key 'workload.batch' must be a whole number of at least 1, got 0",
+                        "cases[0]: key 'workload.batch' must be a whole number from 1 to 1,048,576, got 0",
                         "cases[0]: key 'metric' must be one of seconds, ttftSeconds, outputTokensPerSecondPerUser,"
                                 + " outputTokensPerSecond, tokensPerJoule, got 'sekonds' (did you mean 'seconds'?)",
-                        "cases[0]: key 'value' must be a positive number in the metric's unit, got -1",
-                        "cases[1] 'ok': key 'chips' must be a whole number of chips of at least 1, or auto; got 'many'",
+                        "cases[0]: key 'value' must be a positive, finite number in the metric's unit, got -1",
+                        "cases[1] 'ok': key 'chips' must be a whole number of chips from 1 to 1,048,576, or auto; got 'many'",
                         "cases[1] 'ok': key 'scenario' must be one of prefill, decode-step, single-stream,"
                                 + " fixed-concurrency, offline, got 'offlin' (did you mean 'offline'?)",
                         "cases[1] 'ok': key 'value' is required (the measured number, in the metric's unit)",
@@ -220,7 +220,8 @@ class ValidationCasesTest {
     void brokenYamlNamesTheLine() {
         assertThatThrownBy(() -> Cases.read("cases:\n  - id: [unclosed\n"))
                 .isInstanceOf(CaseFileException.class)
-                .hasMessageStartingWith("case file 'test.yaml' is not valid YAML at line ");
+                .hasMessage("case file test.yaml:3:1: expected ',' or ']', but got <stream end> (while parsing a flow"
+                        + " sequence); fix the YAML syntax.");
     }
 
     @Test

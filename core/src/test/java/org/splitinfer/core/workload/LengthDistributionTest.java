@@ -94,8 +94,8 @@ class LengthDistributionTest {
                 .hasMessage("a lognormal length's sigma must be a finite number >= 0, got -1.0; give the spread of "
                         + "ln(length), e.g. 0.5");
         assertThatThrownBy(() -> new LognormalTokens(10, 0.5, 0))
-                .hasMessage("a lognormal length's maxTokens must be at least 1 token, got 0; give the longest length "
-                        + "to draw");
+                .hasMessage("a lognormal length's maxTokens must be from 1 to 16,777,216, got 0; give the longest "
+                        + "length to draw");
         assertThat(new LognormalTokens(10.4, 0, 100).meanTokens()).isEqualTo(10.0);
     }
 

@@ -42,13 +42,17 @@ class TraceBadRowsTest {
                 Arguments.of("too many columns", "trace.csv", CSV_HEADER + csvRows.formatted("2,250,25,9"),
                         "expected 3 comma-separated values (arrivalSeconds,inputTokens,outputTokens), got 4" + FIX),
                 Arguments.of("not a number", "trace.csv", CSV_HEADER + csvRows.formatted("2,250,x"),
-                        "outputTokens must be a whole number >= 1, got 'x'" + FIX),
+                        "outputTokens must be a whole number from 1 to 16,777,216, got 'x'" + FIX),
                 Arguments.of("zero tokens", "trace.csv", CSV_HEADER + csvRows.formatted("2,0,25"),
-                        "inputTokens must be a whole number >= 1, got '0'" + FIX),
+                        "inputTokens must be a whole number from 1 to 16,777,216, got '0'" + FIX),
                 Arguments.of("negative tokens", "trace.csv", CSV_HEADER + csvRows.formatted("2,-250,25"),
-                        "inputTokens must be a whole number >= 1, got '-250'" + FIX),
+                        "inputTokens must be a whole number from 1 to 16,777,216, got '-250'" + FIX),
                 Arguments.of("fractional tokens", "trace.csv", CSV_HEADER + csvRows.formatted("2,250,2.5"),
-                        "outputTokens must be a whole number >= 1, got '2.5'" + FIX),
+                        "outputTokens must be a whole number from 1 to 16,777,216, got '2.5'" + FIX),
+                Arguments.of("a request longer than the token limit", "trace.csv",
+                        CSV_HEADER + csvRows.formatted("2,16777216,1"),
+                        "inputTokens + outputTokens = 16777217 tokens, more than the 16,777,216 SplitInfer models in"
+                                + " one request" + FIX),
                 Arguments.of("arrival not a number", "trace.csv", CSV_HEADER + csvRows.formatted("two,250,25"),
                         "arrivalSeconds must be a number of seconds >= 0, got 'two'" + FIX),
                 Arguments.of("arrival going backwards", "trace.csv", CSV_HEADER + csvRows.formatted("0.5,250,25"),
@@ -66,7 +70,7 @@ class TraceBadRowsTest {
                         "key 'inputTokens' appears twice" + FIX),
                 Arguments.of("a string for a number", "trace.jsonl",
                         jsonRows.formatted("{\"arrivalSeconds\": 2, \"inputTokens\": \"250\", \"outputTokens\": 25}"),
-                        "inputTokens must be a whole number >= 1, got '\"250\"'" + FIX),
+                        "inputTokens must be a whole number from 1 to 16,777,216, got '\"250\"'" + FIX),
                 Arguments.of("not an object", "trace.jsonl", jsonRows.formatted("[2, 250, 25]"),
                         "expected a JSON object of numbers with the keys arrivalSeconds, inputTokens, outputTokens, "
                                 + "got '[2, 250, 25]'" + FIX),
@@ -80,7 +84,7 @@ class TraceBadRowsTest {
                                 + FIX),
                 Arguments.of("bad Azure tokens", "azure.csv",
                         azureRows.formatted("2023-11-16 18:00:02.0000000,250,"),
-                        "GeneratedTokens must be a whole number >= 1, got ''" + FIX));
+                        "GeneratedTokens must be a whole number from 1 to 16,777,216, got ''" + FIX));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,6 +140,6 @@ class TraceBadRowsTest {
         Path file = Files.writeString(folder.resolve("trace.csv"), CSV_HEADER + "0,1,1\n1,x,1\n2,1,y\n");
 
         assertThatThrownBy(() -> Workloads.trace(file).stats())
-                .hasMessage(file + ":3: inputTokens must be a whole number >= 1, got 'x'" + FIX);
+                .hasMessage(file + ":3: inputTokens must be a whole number from 1 to 16,777,216, got 'x'" + FIX);
     }
 }

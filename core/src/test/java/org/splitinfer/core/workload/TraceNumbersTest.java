@@ -50,10 +50,12 @@ class TraceNumbersTest {
     }
 
     @Test
-    void tokensAreWholeNumbersFromOneToIntMax() {
+    void tokensAreWholeNumbersFromOneToTheTokenLimit() {
         assertThat(tokens("1")).isEqualTo(1);
         assertThat(tokens("14050")).isEqualTo(14_050);
-        assertThat(tokens("2147483647")).isEqualTo(Integer.MAX_VALUE);
+        // Limits.MAX_TOKENS = 2^24 = 16,777,216
+        assertThat(tokens("16777216")).isEqualTo(16_777_216);
+        assertThat(tokens("16777217")).isEqualTo(TraceNumbers.INVALID);
     }
 
     @ParameterizedTest

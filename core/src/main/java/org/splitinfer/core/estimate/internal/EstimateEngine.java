@@ -2,12 +2,14 @@ package org.splitinfer.core.estimate.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.cost.StackProfile;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
+import org.splitinfer.core.estimate.EstimateException;
 import org.splitinfer.core.estimate.KvLink;
 import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.estimate.PhaseEstimate;
@@ -19,6 +21,7 @@ import org.splitinfer.core.estimate.ResolvedPipeline;
 import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.spi.Accelerator;
@@ -93,6 +96,7 @@ public final class EstimateEngine {
      * @return the estimate
      */
     public Estimate estimate(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
+        requireContextWindow(model, workload);
         ResolvedPipeline resolved = resolve(model, pipeline, workload, software);
         List<Assumption> assumptions = new ArrayList<>(resolved.assumptions());
         if (resolved.kind() == PipelineKind.SPLIT) {
@@ -120,6 +124,7 @@ public final class EstimateEngine {
         if (pipeline instanceof PipelineSpec.Colocated colocated) {
             ResolvedPool pool = resolver.resolve(model, colocated.pool(), PoolRole.COLOCATED, workload, software,
                     assumptions);
+            requireChipLimit(List.of(pool));
             return new ResolvedPipeline(PipelineKind.COLOCATED, List.of(pool), null, 0, false, assumptions);
         }
         PipelineSpec.Split split = (PipelineSpec.Split) pipeline;
@@ -127,6 +132,7 @@ public final class EstimateEngine {
                 assumptions);
         ResolvedPool prefillPool = resolver.resolve(model, split.prefill(), PoolRole.PREFILL, workload, software,
                 assumptions);
+        requireChipLimit(List.of(prefillPool, decodePool));
         KvLink link = split.link() == null ? links.defaultLink() : links.get(split.link());
         // One link of the chosen type per instance pair; each end's chips send or receive their share of the cache
         // through their own NICs, so an end limits the transfer only when all its NICs together are slower.
@@ -135,6 +141,44 @@ public final class EstimateEngine {
                 decodePool.chips() * decodePool.accelerator().interconnect().scaleOutBytesPerSecond()));
         return new ResolvedPipeline(PipelineKind.SPLIT, List.of(prefillPool, decodePool), link, bandwidth,
                 split.layerStreaming(), assumptions);
+    }
+
+    /**
+     * A request's prompt and answer together within the model's window, unless the workload allows long context.
+     */
+    private static void requireContextWindow(ModelSpec model, Workload workload) {
+        if (!workload.allowLongContext() && workload.finalContextTokens() > model.contextWindowTokens()) {
+            throw new EstimateException("workload.inputTokens + workload.outputTokens = "
+                    + Limits.count(workload.finalContextTokens()) + " tokens exceed the "
+                    + Limits.count(model.contextWindowTokens()) + "-token context window of '" + model.id()
+                    + "'; lower workload.inputTokens or workload.outputTokens, or set workload.allowLongContext",
+                    List.of("workload.inputTokens", "workload.outputTokens", "workload.allowLongContext"));
+        }
+    }
+
+    /**
+     * Chips of each pool (auto ones sized now) and of the deployment within {@link Limits#MAX_CHIPS}, so every
+     * count that follows fits an {@code int}.
+     */
+    private static void requireChipLimit(List<ResolvedPool> pools) {
+        long deployment = 0;
+        for (ResolvedPool pool : pools) {
+            long chips = (long) pool.chips() * pool.instances();
+            String role = pool.role().field();
+            if (chips > Limits.MAX_CHIPS) {
+                throw new EstimateException(String.format(Locale.ROOT, "the %s pool needs %d chips × %d instances ="
+                                + " %s chips, more than the %s SplitInfer models in a pool; use fewer %s.instances or"
+                                + " a smaller %s.chips", role, pool.chips(), pool.instances(), Limits.count(chips),
+                        Limits.count(Limits.MAX_CHIPS), role, role),
+                        List.of(role + ".instances", role + ".chips"));
+            }
+            deployment += chips;
+        }
+        if (deployment > Limits.MAX_CHIPS) {
+            throw new EstimateException("the deployment needs " + Limits.count(deployment) + " chips, more than the "
+                    + Limits.count(Limits.MAX_CHIPS) + " SplitInfer models in a deployment; use fewer instances",
+                    List.of());
+        }
     }
 
     /**
@@ -181,16 +225,16 @@ public final class EstimateEngine {
         }
 
         double ttft = prefill.latencySeconds() + exposed + decode.cost.latencySeconds();
-        double decodeCapacity = decodePool.instances() * batch / decode.tpotSeconds;
+        double decodeCapacity = (double) decodePool.instances() * batch / decode.tpotSeconds;
         double prefillRequestsPerSecond = prefillPool.instances() / prefill.intervalSeconds();
         double outputTokens = workload.outputTokens();
         double throughput;
         int concurrency;
         if (workload.offline()) {
-            concurrency = decodePool.instances() * batch;
+            concurrency = inFlight(decodePool, batch);
             throughput = Math.min(decodeCapacity, prefillRequestsPerSecond * outputTokens);
         } else {
-            concurrency = Math.min(workload.concurrency().getAsInt(), decodePool.instances() * batch);
+            concurrency = Math.min(workload.concurrency().getAsInt(), inFlight(decodePool, batch));
             double loop = concurrency * outputTokens / (ttft + outputTokens * decode.tpotSeconds);
             throughput = Math.min(loop, Math.min(decodeCapacity, prefillRequestsPerSecond * outputTokens));
         }
@@ -208,15 +252,15 @@ public final class EstimateEngine {
         StepCost prefill = prefillCost(pool, workload);
         double outputTokens = workload.outputTokens();
         double ttft = prefill.latencySeconds() + decode.cost.latencySeconds();
-        double saturated = pool.instances() * batch * outputTokens
+        double saturated = (double) pool.instances() * batch * outputTokens
                 / (outputTokens * decode.tpotSeconds + batch * prefill.intervalSeconds());
         double throughput;
         int concurrency;
         if (workload.offline()) {
-            concurrency = pool.instances() * batch;
+            concurrency = inFlight(pool, batch);
             throughput = saturated;
         } else {
-            concurrency = Math.min(workload.concurrency().getAsInt(), pool.instances() * batch);
+            concurrency = Math.min(workload.concurrency().getAsInt(), inFlight(pool, batch));
             double loop = concurrency * outputTokens / (ttft + outputTokens * decode.tpotSeconds);
             throughput = Math.min(loop, saturated);
         }
@@ -245,6 +289,11 @@ public final class EstimateEngine {
     }
 
     private record DecodePoint(StepCost cost, double tpotSeconds) {
+    }
+
+    /** Sequences the pool holds at once: instances times batch, at most an {@code int}'s range. */
+    private static int inFlight(ResolvedPool pool, int batch) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) pool.instances() * batch);
     }
 
     private static DecodePoint decode(ResolvedPool pool, int batch, Workload workload) {

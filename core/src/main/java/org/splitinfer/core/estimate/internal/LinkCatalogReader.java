@@ -2,8 +2,7 @@ package org.splitinfer.core.estimate.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.splitinfer.core.estimate.KvLink;
 import org.splitinfer.core.estimate.LinkCatalog;
+import org.splitinfer.core.input.StructuredText;
 
 /** Reads the shipped KV link catalog, strictly. */
 public final class LinkCatalogReader {
@@ -31,13 +31,13 @@ public final class LinkCatalogReader {
 
     /** @return the shipped catalog */
     public static LinkCatalog builtIn() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectReader yaml = StructuredText.yaml().readerFor(File.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = LinkCatalogReader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from splitinfer-core; rebuild it");
             }
-            File file = yaml.readValue(in, File.class);
+            File file = yaml.readValue(in);
             List<KvLink> links = new ArrayList<>();
             for (Entry entry : file.links()) {
                 links.add(new KvLink(entry.id(), entry.description(), entry.bytesPerSecond(), entry.latencySeconds(),

@@ -1,13 +1,6 @@
 package org.splitinfer.core.estimate.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +13,10 @@ import org.splitinfer.core.estimate.EstimateException;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.Shown;
+import org.splitinfer.core.input.StructuredText;
 
 /** Strict reader of pipeline YAML (schema on {@link org.splitinfer.core.estimate.PipelineFile}). */
 public final class PipelineYaml {
@@ -27,7 +24,6 @@ public final class PipelineYaml {
             "layerStreaming"));
     private static final Set<String> POOL = new TreeSet<>(Set.of("hardware", "chips", "instances", "tp", "pp",
             "precision", "maxBatch", "chunkTokens"));
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private PipelineYaml() {
     }
@@ -37,13 +33,8 @@ public final class PipelineYaml {
      * @return the pipeline
      */
     public static PipelineSpec read(Path file) {
-        try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new EstimateException("pipeline file '" + file + "' does not exist; check the path");
-        } catch (IOException e) {
-            throw new EstimateException("cannot read pipeline file '" + file + "': " + e.getMessage());
-        }
+        return parse(file.toString(), InputFiles.read(file, "pipeline file", Limits.MAX_CONFIG_FILE_BYTES,
+                EstimateException::new));
     }
 
     /**
@@ -52,14 +43,7 @@ public final class PipelineYaml {
      * @return the pipeline
      */
     public static PipelineSpec parse(String origin, String text) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new EstimateException(origin + " is not valid YAML at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + "; fix its syntax");
-        }
-        return parse(origin, root);
+        return parse(origin, StructuredText.yamlTree(origin, text, EstimateException::new));
     }
 
     /**
@@ -80,7 +64,7 @@ public final class PipelineYaml {
         String link = text(root.get("link"), "link", problems);
         JsonNode streaming = root.get("layerStreaming");
         if (streaming != null && !streaming.isBoolean()) {
-            problems.add("layerStreaming: must be true or false, got '" + streaming.asText() + "'");
+            problems.add("layerStreaming: must be true or false, got " + shown(streaming));
         }
         boolean split = root.has("prefill") || root.has("decode");
         if (split && root.has("colocated")) {
@@ -98,10 +82,15 @@ public final class PipelineYaml {
                     + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
                     + "; the schema is on PipelineFile (and in the README's 'Pipeline files')");
         }
-        if (!split) {
-            return new PipelineSpec.Colocated(colocated);
+        try {
+            if (!split) {
+                return new PipelineSpec.Colocated(colocated);
+            }
+            return new PipelineSpec.Split(prefill, decode, link, streaming != null && streaming.asBoolean());
+        } catch (EstimateException e) {
+            // the pools' totals (chips of a pool, of the deployment), checked where the pools meet
+            throw new EstimateException(origin + ": " + e.getMessage(), e.fields());
         }
-        return new PipelineSpec.Split(prefill, decode, link, streaming != null && streaming.asBoolean());
     }
 
     private static PoolSpec pool(JsonNode node, String key, List<String> problems) {
@@ -117,38 +106,58 @@ public final class PipelineYaml {
         if (hardware == null) {
             problems.add(key + ".hardware: required, an accelerator id");
         }
-        OptionalInt chips = count(node.get("chips"), key + ".chips", true, problems);
+        OptionalInt chips = count(node.get("chips"), key + ".chips", true, Limits.MAX_CHIPS, problems);
         OptionalInt instances = node.has("instances") ? count(node.get("instances"), key + ".instances", false,
-                problems) : OptionalInt.of(1);
-        OptionalInt tensor = count(node.get("tp"), key + ".tp", true, problems);
-        OptionalInt pipeline = count(node.get("pp"), key + ".pp", true, problems);
+                Limits.MAX_CHIPS, problems) : OptionalInt.of(1);
+        OptionalInt tensor = count(node.get("tp"), key + ".tp", true, Limits.MAX_CHIPS, problems);
+        OptionalInt pipeline = count(node.get("pp"), key + ".pp", true, Limits.MAX_CHIPS, problems);
         String precision = text(node.get("precision"), key + ".precision", problems);
-        OptionalInt maxBatch = node.has("maxBatch") ? count(node.get("maxBatch"), key + ".maxBatch", false, problems)
+        OptionalInt maxBatch = node.has("maxBatch")
+                ? count(node.get("maxBatch"), key + ".maxBatch", false, Limits.MAX_SEQUENCES, problems)
                 : OptionalInt.empty();
         OptionalInt chunkTokens = node.has("chunkTokens")
-                ? count(node.get("chunkTokens"), key + ".chunkTokens", false, problems) : OptionalInt.empty();
+                ? count(node.get("chunkTokens"), key + ".chunkTokens", false, Limits.MAX_TOKENS, problems)
+                : OptionalInt.empty();
         if (hardware == null || chips == null || instances == null || instances.isEmpty() || tensor == null
                 || pipeline == null || maxBatch == null || chunkTokens == null) {
             return null;
         }
-        return new PoolSpec(hardware, chips, instances.getAsInt(), tensor, pipeline, precision, maxBatch,
-                chunkTokens);
+        try {
+            return new PoolSpec(hardware, chips, instances.getAsInt(), tensor, pipeline, precision, maxBatch,
+                    chunkTokens);
+        } catch (EstimateException e) {
+            // what only the counts together break: chips times instances
+            problems.add(key + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /**
-     * A positive count; absent or {@code auto} (when allowed) is empty, the estimator's choice; null after a
-     * problem.
+     * A count from 1 to {@code max}, read exactly (no fraction, no wrap); absent or {@code auto} (when allowed) is
+     * empty, the estimator's choice; null after a problem.
      */
-    private static OptionalInt count(JsonNode node, String path, boolean autoAllowed, List<String> problems) {
+    private static OptionalInt count(JsonNode node, String path, boolean autoAllowed, long max,
+                                     List<String> problems) {
         if (node == null || (autoAllowed && node.isTextual() && node.asText().toLowerCase(Locale.ROOT).equals("auto"))) {
             return OptionalInt.empty();
         }
-        if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 1) {
+        if (node.isIntegralNumber() && node.canConvertToLong() && Limits.within(node.asLong(), 1, max)) {
             return OptionalInt.of(node.asInt());
         }
-        problems.add(path + ": must be a positive whole number" + (autoAllowed ? " or auto" : "") + ", got '"
-                + node.asText() + "'");
+        problems.add(path + ": must be a whole number from 1 to " + Limits.count(max) + (autoAllowed ? " or auto" : "")
+                + ", got " + shown(node));
         return null;
+    }
+
+    /** A value as a message shows it: quoted and escaped, or its kind when it is a mapping or a list. */
+    private static String shown(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return Shown.quoted(node.asText());
     }
 
     private static String text(JsonNode node, String path, List<String> problems) {
@@ -156,7 +165,7 @@ public final class PipelineYaml {
             return null;
         }
         if (!node.isValueNode() || node.asText().isBlank()) {
-            problems.add(path + ": must be text");
+            problems.add(path + ": must be text, got " + (node.isValueNode() ? "nothing" : shown(node)));
             return null;
         }
         return node.asText();

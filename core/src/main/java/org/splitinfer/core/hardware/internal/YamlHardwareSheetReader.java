@@ -1,9 +1,6 @@
 package org.splitinfer.core.hardware.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,7 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.splitinfer.core.error.internal.OneLine;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.input.InputFiles;
+import org.splitinfer.core.input.Limits;
+import org.splitinfer.core.input.Shown;
+import org.splitinfer.core.input.StructuredText;
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.Figure;
@@ -25,15 +27,15 @@ import org.splitinfer.spi.Status;
 /**
  * Parses hardware sheets (the schema documented on {@link HardwareSheet} and in docs/hardware-sheets.md). Strict:
  * unknown keys, missing keys, bad values and figures citing unknown sources are all collected, and reported
- * together in one {@link HardwareDataException} naming the resource and each key path.
+ * together in one {@link HardwareDataException} naming the resource and each key path. A sheet is read through
+ * {@link InputFiles} and {@link StructuredText}: at most {@link Limits#MAX_CONFIG_FILE_BYTES}, UTF-8, no key given
+ * twice, no nesting deeper than {@link Limits#MAX_NESTING_DEPTH}; messages are one line.
  */
 public final class YamlHardwareSheetReader {
     private static final Set<String> TOP_KEYS = Set.of("family", "sources", "accelerators");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "document", "url", "date", "supports");
     private static final Set<String> ACCELERATOR_KEYS = Set.of("id", "vendor", "displayName", "status", "figures");
     private static final Set<String> FIGURE_KEYS = Set.of("value", "source", "assumption");
-
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     /**
      * Reads a sheet from a class loader's resources.
@@ -45,18 +47,34 @@ public final class YamlHardwareSheetReader {
      */
     public HardwareSheet read(String resource, ClassLoader loader) {
         String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        String text;
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
-                throw new HardwareDataException("hardware sheet '" + name + "' is not in the plugin's jar; "
-                        + "check the resource path the provider passes to ProviderContext.sheet");
+                throw new HardwareDataException(OneLine.of("hardware sheet '" + name + "' is not in the plugin's jar; "
+                        + "check the resource path the provider passes to ProviderContext.sheet"));
             }
-            return parse(name, yaml.readTree(in));
-        } catch (JsonProcessingException e) {
-            throw new HardwareDataException(name + " is not valid YAML at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + "; fix the file's syntax", e);
+            text = InputFiles.read(in, "hardware sheet '" + name + "'", "hardware sheet",
+                    Limits.MAX_CONFIG_FILE_BYTES, YamlHardwareSheetReader::problem);
         } catch (IOException e) {
-            throw new HardwareDataException("cannot read hardware sheet '" + name + "': " + e.getMessage(), e);
+            throw problem("hardware sheet '" + name + "' cannot be closed after reading; check the plugin's jar");
         }
+        return parse(name, text);
+    }
+
+    /**
+     * Parses a sheet's text.
+     *
+     * @param resource name for messages
+     * @param text     the YAML document
+     * @return the sheet
+     * @throws HardwareDataException listing every problem
+     */
+    public HardwareSheet parse(String resource, String text) {
+        return parse(resource, StructuredText.yamlTree(resource, text, YamlHardwareSheetReader::problem));
+    }
+
+    private static HardwareDataException problem(String message) {
+        return new HardwareDataException(OneLine.of(message));
     }
 
     /**
@@ -70,7 +88,7 @@ public final class YamlHardwareSheetReader {
     public HardwareSheet parse(String resource, JsonNode root) {
         List<String> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new HardwareDataException(resource + " must be a mapping with keys " + TOP_KEYS);
+            throw problem(resource + " must be a mapping with keys " + TOP_KEYS);
         }
         unknownKeys(root, TOP_KEYS, "", problems);
         Family family = null;
@@ -118,7 +136,7 @@ public final class YamlHardwareSheetReader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new HardwareDataException(resource + " has " + problems.size() + " problem"
+            throw problem(resource + " has " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
                     + "; see docs/hardware-sheets.md for the schema");
         }
@@ -164,7 +182,8 @@ public final class YamlHardwareSheetReader {
             try {
                 status = Status.valueOf(statusName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(where + ".status: '" + statusName + "' is not one of SHIPPING, ANNOUNCED, PROJECTED");
+                problems.add(where + ".status: " + Shown.quoted(statusName) + " is not one of SHIPPING, ANNOUNCED,"
+                        + " PROJECTED");
             }
         }
         List<Figure> figures = new ArrayList<>();
@@ -201,7 +220,7 @@ public final class YamlHardwareSheetReader {
         }
         unknownKeys(node, FIGURE_KEYS, path + ".", problems);
         JsonNode value = node.get("value");
-        if (value == null || !value.isNumber()) {
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
             problems.add(path + ".value: required, a number in the unit the figure's name says");
             return null;
         }
@@ -212,7 +231,7 @@ public final class YamlHardwareSheetReader {
             return null;
         }
         if (source != null && !sourceIds.contains(source.asText())) {
-            problems.add(path + ".source: '" + source.asText() + "' is not a source id of this sheet; known: "
+            problems.add(path + ".source: " + Shown.quoted(source.asText()) + " is not a source id of this sheet; known: "
                     + sourceIds);
             return null;
         }

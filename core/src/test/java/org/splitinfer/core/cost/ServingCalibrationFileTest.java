@@ -1,0 +1,61 @@
+package org.splitinfer.core.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServingCalibrationFileTest {
+    private static final String VALID = """
+            stacks:
+              vllm: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
+            unknownStack: {kernelEfficiency: 0.7, stepOverheadSeconds: 0}
+            collectiveStepSeconds:
+              gpu: 2.0e-06
+            """;
+
+    @Test
+    void whatCalibrateWritesReadsBackEqual(@TempDir Path folder) throws IOException {
+        ServingCalibration shipped = ServingCalibration.shipped();
+        Path file = folder.resolve("calibration.yaml");
+        Files.writeString(file, ServingCalibrationFile.render(shipped, "a header"));
+
+        assertThat(ServingCalibrationFile.read(file)).isEqualTo(shipped);
+    }
+
+    @Test
+    void aValidFileGivesItsParameters() {
+        ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
+
+        assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", new StackProfile(0.8, 0.002)));
+        assertThat(calibration.unknownStack()).isEqualTo(new StackProfile(0.7, 0));
+        assertThat(calibration.collectiveStepSeconds()).isEqualTo(Map.of("gpu", 2.0e-06));
+    }
+
+    @Test
+    void everyParameterOutOfItsRangeIsNamedAtOnce() {
+        // before: stepOverheadSeconds accepted infinity (only >= 0 was checked)
+        String bad = VALID.replace("0.8,", "1.5,").replace("stepOverheadSeconds: 0}", "stepOverheadSeconds: 1e999}")
+                .replace("2.0e-06", "'fast'");
+
+        assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", bad))
+                .isInstanceOf(CalibrationFileException.class)
+                .hasMessage("c.yaml has 3 problems: stacks.vllm.kernelEfficiency: must be a number in (0.0, 1.0], got"
+                        + " '1.5'; unknownStack.stepOverheadSeconds: must be a number in [0.0, 1.0], got 'Infinity';"
+                        + " collectiveStepSeconds.gpu: must be a number in [0.0, 1.0], got 'fast'; see"
+                        + " ServingCalibrationFile for the schema");
+    }
+
+    @Test
+    void unknownAndRepeatedKeysAreRefused() {
+        assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stack: {}\n"))
+                .hasMessageContaining("stack: unknown key; did you mean 'stacks'?");
+        assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stacks: {}\n"))
+                .hasMessage("c.yaml:6:7: key 'stacks' appears twice in one mapping; keep one");
+    }
+}
