@@ -29,6 +29,10 @@ final class AtomicFile {
     static void write(Path file, String text, String option) {
         Path temporary = null;
         try {
+            if (Files.isDirectory(file)) {
+                throw new SplitInferException("cannot write '" + file + "' (it is a directory); give " + option
+                        + " the path of a file");
+            }
             Path absolute = file.toAbsolutePath();
             Path folder = absolute.getParent();
             temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
@@ -65,6 +69,8 @@ final class AtomicFile {
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
             return fileSystem.getReason().toLowerCase(Locale.ROOT);
         }
-        return e.getClass().getSimpleName();
+        // the system's words when it gave some, never an exception's class name
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "an input or output error" : message.strip();
     }
 }

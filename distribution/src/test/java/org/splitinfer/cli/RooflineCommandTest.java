@@ -99,6 +99,16 @@ class RooflineCommandTest {
     }
 
     @Test
+    void aDirectoryAsTheOutputIsNamedInWords(@TempDir Path temp) {
+        CliRun run = CliRun.of("roofline", "--hardware", "h100-sxm", "--out", temp.toString());
+
+        // before: the move onto a directory failed as "DirectoryNotEmptyException", an exception's class name
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: cannot write '" + temp + "' (it is a directory); give --out the path"
+                + " of a file\n");
+    }
+
+    @Test
     void aStepWithoutAModelIsBadUsage() {
         CliRun run = CliRun.of("roofline", "--hardware", "h100-sxm", "--phase", "decode");
 

@@ -10,6 +10,7 @@ import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.cost.FormatException;
 import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.StepCoster;
+import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
@@ -121,8 +122,9 @@ public final class ModelFitter {
         List<Figure> assumptions = accelerator.spec().assumptions();
         List<String> notes = notes(accelerator, model, context, chips, layout, placement, alternatives, status,
                 assumptions);
-        return new FitReport(model.id(), accelerator.id(), status, assumptions, precision, choice, context,
-                footprint, minChips, chips, layout, placement, fullSpeed, alternatives, notes);
+        return FigureAudit.requireSound(new FitReport(model.id(), accelerator.id(), status, assumptions, precision,
+                choice, context, footprint, minChips, chips, layout, placement, fullSpeed, alternatives, notes), "fit",
+                model.id(), accelerator.id());
     }
 
     /**

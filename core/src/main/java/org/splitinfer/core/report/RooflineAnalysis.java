@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.Footprint;
 import org.splitinfer.spi.Kernel;
@@ -69,8 +70,9 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
             }
         }
         if (step == null) {
-            return new RooflineAnalysis(accelerator, ridges, Optional.empty(), Optional.empty(), List.of(),
-                    Optional.empty());
+            return FigureAudit.requireSound(new RooflineAnalysis(accelerator, ridges, Optional.empty(),
+                    Optional.empty(), List.of(), Optional.empty()), "roofline analysis", accelerator.id(),
+                    accelerator.id());
         }
         Footprint footprint = new Footprint(step.model().weightBytes(step.precision()),
                 step.model().kvBytesPerToken(step.precision().kvCache()),
@@ -89,8 +91,9 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
                     : intensity < ridge ? KernelBound.MEMORY : KernelBound.COMPUTE;
             points.add(new KernelPoint(kernel, seconds, intensity, attained, ridge, bound));
         }
-        return new RooflineAnalysis(accelerator, ridges, Optional.of(step), Optional.of(residency), points,
-                Optional.of(placement));
+        return FigureAudit.requireSound(new RooflineAnalysis(accelerator, ridges, Optional.of(step),
+                Optional.of(residency), points, Optional.of(placement)), "roofline analysis", accelerator.id(),
+                accelerator.id());
     }
 
     /** Bytes ÷ Σ (bytes of a class ÷ bandwidth of its tier): the bandwidth a kernel's byte mix sees. */

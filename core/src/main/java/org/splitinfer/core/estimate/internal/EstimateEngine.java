@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.cost.StackProfile;
 import org.splitinfer.core.cost.StepCost;
+import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
@@ -99,10 +100,10 @@ public final class EstimateEngine {
         requireContextWindow(model, workload);
         ResolvedPipeline resolved = resolve(model, pipeline, workload, software);
         List<Assumption> assumptions = new ArrayList<>(resolved.assumptions());
-        if (resolved.kind() == PipelineKind.SPLIT) {
-            return split(model, resolved, workload, assumptions);
-        }
-        return colocated(model, resolved.colocated(), workload, assumptions);
+        Estimate estimate = resolved.kind() == PipelineKind.SPLIT ? split(model, resolved, workload, assumptions)
+                : colocated(model, resolved.colocated(), workload, assumptions);
+        // the backstop behind every plugin call: no NaN, infinity or negative figure leaves the estimator
+        return FigureAudit.requireSound(estimate, "estimate", model.id());
     }
 
     /**

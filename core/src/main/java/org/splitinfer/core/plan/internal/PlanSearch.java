@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.KvLink;
@@ -180,6 +181,10 @@ public final class PlanSearch {
             if (unverified == UNVERIFIED_SHOWN) {
                 break;
             }
+            if (!Double.isFinite(candidate.ttftSeconds()) || !Double.isFinite(candidate.tpotSeconds())) {
+                // its queue never drains at this rate: no figure of it is worth showing
+                continue;
+            }
             String combination = candidate.first().accelerator().id() + "+"
                     + (candidate.split() ? candidate.second() : candidate.first()).accelerator().id();
             PlannedDeployment estimate = candidate.estimated(link.id(), request.slo(), request.budgets());
@@ -189,7 +194,8 @@ public final class PlanSearch {
             }
         }
         Optional<PlannedDeployment> winner = ranked.stream().filter(d -> d.verified() && d.meets()).findFirst();
-        return new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(), simulations[0]);
+        return FigureAudit.requireSound(new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(),
+                simulations[0]), "plan", request.model().id());
     }
 
     /**

@@ -8,6 +8,7 @@ import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCostRange;
 import org.splitinfer.core.cost.StepCostTable;
 import org.splitinfer.core.cost.StepCostTables;
+import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.PipelineKind;
 import org.splitinfer.core.estimate.PoolRole;
@@ -175,14 +176,15 @@ public final class SimulationRunner {
         List<Rejections> rejected = outcome.rejectedKvCache() == 0 ? List.of()
                 : List.of(new Rejections(RejectionReason.KV_CACHE_TOO_SMALL, outcome.rejectedKvCache()));
         double batchShare = meanBatch / decoding.spec().maxBatch().orElse(spec.scheduler().maxBatch());
-        return new SimulationResult(spec.model().id(), resolved.kind(), spec.workload().name(), spec.seed(),
+        return FigureAudit.requireSound(new SimulationResult(spec.model().id(), resolved.kind(),
+                spec.workload().name(), spec.seed(),
                 spec.slo(), outcome.arrived(), outcome.completed(), rejected, outcome.inFlight(), seconds,
                 outcome.ttft(), outcome.tpot(), outcome.e2e(), outcome.queue(),
                 ended == 0 ? 0 : (double) outcome.sloMet() / ended, goodput(spec, outcome),
                 seconds == 0 ? 0 : tokens / seconds, joules == 0 || tokens == 0 ? 0 : tokens / joules,
                 tokens == 0 ? 0 : usd / tokens * 1e6, pools, link,
                 bottleneck(pools, occupancy, batchShare, link),
-                outcome.events(), resolved.assumptions(), outcome.samples());
+                outcome.events(), resolved.assumptions(), outcome.samples()), "simulation", spec.model().id());
     }
 
     /**
