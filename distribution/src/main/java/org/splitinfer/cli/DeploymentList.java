@@ -68,7 +68,7 @@ final class DeploymentList {
     }
 
     /** Reads the file strictly: one key 'deployments', a non-empty list, each entry's keys known and not repeated. */
-    private static List<Deployment> read(String origin, String text) {
+    static List<Deployment> read(String origin, String text) {
         JsonNode root = StructuredText.yamlTree(origin, text, SplitInferException::new);
         if (root == null || !root.isObject()) {
             throw new SplitInferException(origin + " must be a mapping with one key, 'deployments': a list of {name,"

@@ -68,6 +68,7 @@ public final class StructuredText {
     private static final String FLATTEN = "; no SplitInfer file needs more than a few";
     private static final String ONE_DOCUMENT = "; keep one document in the file";
     private static final Pattern NUMBER = Pattern.compile("\\((-?[0-9][0-9.eE+-]*)\\)");
+    private static final Pattern EVENT = Pattern.compile(":? ?<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event[^>]*>");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|key) '(.*)'", Pattern.DOTALL);
 
     private StructuredText() {
@@ -200,8 +201,23 @@ public final class StructuredText {
         }
         // Jackson's advice names its own classes (`JsonReadFeature...`); the problem before it is what a user needs
         int advice = original.indexOf(": enable `");
-        return (advice < 0 ? original : original.substring(0, advice)).replace("Malformed numeric value",
-                "malformed number");
+        String problem = (advice < 0 ? original : original.substring(0, advice)).replace("Malformed numeric value",
+                "malformed number").replace("Expected a field name (Scalar value in YAML), got this instead",
+                "expected a key, got");
+        // the YAML parser's events are Java objects in Jackson's words: name what they stand for
+        Matcher event = EVENT.matcher(problem);
+        StringBuilder worded = new StringBuilder();
+        while (event.find()) {
+            event.appendReplacement(worded, Matcher.quoteReplacement(switch (event.group(1)) {
+                case "Alias" -> " an alias (*name)";
+                case "MappingStart" -> " a mapping";
+                case "SequenceStart" -> " a list";
+                case "Scalar" -> " a value";
+                default -> " something else";
+            }));
+        }
+        event.appendTail(worded);
+        return worded.toString();
     }
 
     private static String kind(String binderMessage) {

@@ -33,13 +33,13 @@ final class FileTraceStream implements RequestStream {
         if (!reader.next()) {
             reader.close();
             reader = TraceReader.open(source, skipBadRows);
-            passOffsetNanos += shiftNanos;
+            passOffsetNanos = TraceWorkload.replayed(passOffsetNanos, shiftNanos);
             if (!reader.next()) {
                 throw new WorkloadException(source.name() + ": the trace had " + rows + " requests but has none on "
                         + "replay; keep the file unchanged while a run reads it");
             }
         }
-        long unscaled = passOffsetNanos + (reader.arrivalNanos() - firstArrivalNanos);
+        long unscaled = TraceWorkload.replayed(passOffsetNanos, reader.arrivalNanos() - firstArrivalNanos);
         arrivalNanos = scaled ? Math.round(unscaled * scale) : unscaled;
         return true;
     }

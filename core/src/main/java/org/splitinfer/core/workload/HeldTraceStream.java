@@ -30,9 +30,9 @@ final class HeldTraceStream implements RequestStream {
     public boolean advance() {
         if (++index == arrivals.length) {
             index = 0;
-            passOffsetNanos += shiftNanos;
+            passOffsetNanos = TraceWorkload.replayed(passOffsetNanos, shiftNanos);
         }
-        long unscaled = passOffsetNanos + arrivals[index];
+        long unscaled = TraceWorkload.replayed(passOffsetNanos, arrivals[index]);
         // rounding a product with a positive factor never reverses order, so arrivals stay non-decreasing
         arrivalNanos = scaled ? Math.round(unscaled * scale) : unscaled;
         inputTokens = inputs[index];

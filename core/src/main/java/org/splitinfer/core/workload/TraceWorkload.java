@@ -127,6 +127,25 @@ public final class TraceWorkload implements WorkloadSpec {
         return data.summary().meanRequestsPerSecond().getAsDouble() / requestsPerSecond;
     }
 
+    /**
+     * A replayed arrival: a pass's offset plus an arrival within the pass, in nanoseconds. A trace replayed past a
+     * {@code long}'s nanoseconds (292 years of simulated time) is refused rather than wrapped into arrivals before
+     * the first.
+     *
+     * @param offsetNanos  the pass's offset
+     * @param withinNanos  the arrival (or the next pass's shift)
+     * @return their sum
+     * @throws WorkloadException when the sum does not fit
+     */
+    static long replayed(long offsetNanos, long withinNanos) {
+        try {
+            return Math.addExact(offsetNanos, withinNanos);
+        } catch (ArithmeticException e) {
+            throw new WorkloadException("replaying the trace passes 292 years of simulated time, the most a run can"
+                    + " reach; ask for fewer requests, or give a trace whose arrivals span less time", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "TraceWorkload[" + name + (Double.isNaN(requestsPerSecond) ? "" : " at " + requestsPerSecond

@@ -1,0 +1,30 @@
+package org.splitinfer.core.estimate;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReaderOutcomes;
+
+/** Generated pipeline files: every mutant of a valid one is read into a sound pipeline or refused in one line. */
+class PipelineFilePropertyTest {
+    private static final String VALID = """
+            prefill: {hardware: h100-sxm, chips: 8, instances: 2, tp: 8, pp: 1, precision: fp8, chunkTokens: 8192}
+            decode: {hardware: groq-lpu-v1, chips: auto, precision: "weights=int8,activations=int8,kv=fp8", maxBatch: 64}
+            link: infiniband-ndr-400g
+            layerStreaming: false
+            """;
+
+    @Property(tries = 10_000, seed = "14")
+    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
+        ReaderOutcomes.requireTypedOrSound(() -> PipelineFile.parse("p.yaml", new String(file, StandardCharsets.UTF_8)),
+                EstimateException.class);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutants() {
+        return Mutations.of(VALID, Mutations.Syntax.YAML);
+    }
+}

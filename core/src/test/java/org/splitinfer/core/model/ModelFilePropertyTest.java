@@ -1,0 +1,66 @@
+package org.splitinfer.core.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReaderOutcomes;
+import org.splitinfer.spi.Precision;
+
+/**
+ * Generated model files (the catalog's YAML) and Hugging Face configs: every mutant of a valid one is read into a
+ * model whose counts and sizes are sound, or refused in one line.
+ */
+class ModelFilePropertyTest {
+    @Property(tries = 10_000, seed = "14")
+    void aMutantModelFileIsReadSoundOrRefusedInOneLine(@ForAll("modelFiles") byte[] file) {
+        ReaderOutcomes.requireTypedOrSound(() -> figures(ModelFileReader.read("m.yaml",
+                new ByteArrayInputStream(file))), ModelException.class);
+    }
+
+    @Property(tries = 10_000, seed = "14")
+    void aMutantConfigIsReadSoundOrRefusedInOneLine(@ForAll("configs") byte[] file) {
+        ReaderOutcomes.requireTypedOrSound(() -> figures(HuggingFaceConfigImporter.importConfig("c/config.json", "c",
+                new ByteArrayInputStream(file))), ModelException.class);
+    }
+
+    @Provide
+    Arbitrary<byte[]> modelFiles() {
+        // a mixture of experts with latent attention, and a dense model with sliding windows: most keys of the schema
+        return Arbitraries.oneOf(Mutations.of(resource("/org/splitinfer/core/models/deepseek-v3.yaml"),
+                Mutations.Syntax.YAML), Mutations.of(resource("/org/splitinfer/core/models/gpt-oss-120b.yaml"),
+                Mutations.Syntax.YAML));
+    }
+
+    @Provide
+    Arbitrary<byte[]> configs() {
+        return Arbitraries.oneOf(Mutations.of(resource("hf/DeepSeek-V3/config.json"), Mutations.Syntax.JSON),
+                Mutations.of(resource("hf/gpt-oss-120b/config.json"), Mutations.Syntax.JSON),
+                Mutations.of(resource("hf/Mixtral-8x7B-v0.1/config.json"), Mutations.Syntax.JSON));
+    }
+
+    /** What a model's figures come to, for the outcome check: counts, bytes, all of them finite and at least 0. */
+    private static ModelFigures figures(ModelSpec model) {
+        return new ModelFigures(model, model.totalParameters(), model.activeParameters(), model.nativeWeightBytes(),
+                model.kvBytesPerToken(Precision.FP8), model.kvBytes(model.contextWindowTokens(), Precision.BF16));
+    }
+
+    record ModelFigures(ModelSpec model, long parameters, long activeParameters, double weightBytes,
+                        double kvBytesPerToken, double kvBytesAtTheWindow) {
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ModelFilePropertyTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.splitinfer.core.validate;
+
+import java.io.ByteArrayInputStream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReaderOutcomes;
+
+/** Generated case files: every mutant of a valid one is read into sound cases or refused in one line. */
+class ValidationCasesPropertyTest {
+    private static final String VALID = """
+            cases:
+              - id: decode
+                source: "a profile"
+                model: llama-2-70b
+                layers: 1
+                hardware: a100-sxm-80gb
+                chips: 8
+                parallelism: {tp: 2, pp: 2, ep: 2}
+                precision: {weights: fp16, activations: fp16, kvCache: fp8}
+                software: vllm
+                scenario: decode-step
+                workload: {batch: 16, contextTokens: 1024}
+                metric: seconds
+                value: 0.0342
+                notes: "approximate context"
+              - id: offline
+                source: "MLPerf"
+                model: llama-2-70b
+                hardware: h100-sxm
+                chips: auto
+                precision: {weights: fp8, activations: fp8, kvCache: fp8}
+                scenario: offline
+                workload: {inputTokens: 300.5, outputTokens: 273}
+                metric: outputTokensPerSecond
+                value: 24524.9
+              - id: loop
+                source: "a vendor page"
+                model: llama-3.1-8b
+                hardware: h100-sxm
+                chips: 1
+                precision: {weights: bf16, activations: bf16, kvCache: bf16}
+                scenario: fixed-concurrency
+                workload: {concurrency: 32, inputTokens: 128, outputTokens: 128}
+                metric: outputTokensPerSecondPerUser
+                value: 50
+            """;
+
+    @Property(tries = 10_000, seed = "14")
+    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
+        ReaderOutcomes.requireTypedOrSound(() -> ValidationCases.read("cases.yaml", new ByteArrayInputStream(file)),
+                CaseFileException.class);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutants() {
+        return Mutations.of(VALID, Mutations.Syntax.YAML);
+    }
+}

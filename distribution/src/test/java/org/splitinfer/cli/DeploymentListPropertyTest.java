@@ -1,0 +1,52 @@
+package org.splitinfer.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReaderOutcomes;
+
+/** Generated deployments files: every mutant of a valid one is read into sound deployments or refused in one line. */
+class DeploymentListPropertyTest {
+    private static final String VALID = """
+            deployments:
+              - name: gpu+lpu
+                description: "H100 prefill, LPU decode"
+                args: "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-tp 8"
+              - name: unified
+                pipeline: {colocated: {hardware: tt-wormhole-galaxy, chips: 32, instances: 2, precision: bfp8}}
+                software: vllm
+              - name: split
+                pipeline:
+                  prefill: {hardware: h100-sxm, chips: 8, tp: 8, maxBatch: 4}
+                  decode: {hardware: groq-lpu-v1, chips: auto, chunkTokens: 2048}
+                  link: roce-400g
+                  layerStreaming: true
+            """;
+
+    @Property(tries = 10_000, seed = "14")
+    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
+        ReaderOutcomes.requireTypedOrSound(() -> pipelines(DeploymentList.read("deployments.yaml",
+                new String(file, StandardCharsets.UTF_8))), SplitInferException.class);
+    }
+
+    /** The deployments' pipelines, records all the way down, for the outcome check. */
+    private static List<PipelineSpec> pipelines(List<DeploymentList.Deployment> deployments) {
+        List<PipelineSpec> pipelines = new ArrayList<>();
+        for (DeploymentList.Deployment deployment : deployments) {
+            pipelines.add(deployment.pipeline());
+        }
+        return pipelines;
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutants() {
+        return Mutations.of(VALID, Mutations.Syntax.YAML);
+    }
+}
