@@ -155,7 +155,8 @@ public final class ServingCalibrationFile {
         double value = node.asDouble();
         if (!node.isNumber() || !(excludeMin ? value > min : value >= min) || !(value <= max)) {
             problems.add(path + ": must be a number in " + (excludeMin ? "(" : "[") + min + ", " + max + "], got "
-                    + (node.isValueNode() ? Shown.quoted(node.asText()) : "a " + (node.isArray() ? "list" : "mapping")));
+                    + (node.isValueNode() ? Shown.quoted(node.asText())
+                    : "a " + (node.isArray() ? "list" : "mapping")));
             return null;
         }
         return value;

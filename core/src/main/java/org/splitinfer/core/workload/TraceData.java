@@ -103,7 +103,9 @@ final class TraceData {
             }
             int held = (int) Math.min(rows, maxRowsInMemory);
             long span = last - first;
-            long shift = span == 0 ? 0 : span + Math.round((double) span / (rows - 1));
+            long gap = Math.round((double) span / (rows - 1));
+            // a span near a long's nanoseconds saturates: its first replay is then refused, never wrapped
+            long shift = span == 0 ? 0 : span > Long.MAX_VALUE - gap ? Long.MAX_VALUE : span + gap;
             TraceSummary summary = new TraceSummary(reader.format(), rows, reader.skippedRows(), span, shift);
             WorkloadStats stats = new WorkloadStats((double) inputSum / rows, (double) outputSum / rows, inputMax,
                     outputMax);

@@ -53,6 +53,13 @@ class StructuredTextTest {
     }
 
     @Test
+    void theParsersEventsAreWordedNotPrintedAsJavaObjects() {
+        // before: "got this instead: <org.yaml.snakeyaml.events.AliasEvent(anchor=x)>"
+        assertThatThrownBy(() -> yaml("a: 1\n*x : 2\n"))
+                .hasMessage("p.yaml:2:3: expected a key, got an alias (*name); fix the YAML syntax");
+    }
+
+    @Test
     void aSecondDocumentIsRefusedNotIgnored() {
         assertThatThrownBy(() -> yaml("a: 1\n---\nb: 2\n"))
                 .hasMessage("p.yaml:3:1: more follows the first document; keep one document in the file");

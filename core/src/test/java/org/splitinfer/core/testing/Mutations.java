@@ -47,8 +47,8 @@ public final class Mutations {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> HOSTILE_CELLS = List.of("0", "-1", "16777217", "2147483648", "4294967304",
-            "9223372036854775807", "99999999999999999999", "1e309", "NaN", "Infinity", "1.5", "-0", "", " ", "x",
-            "\"7\"", "1e3", "0x10", "9000000001", "2023-13-45 99:99:99.0000000", "\u0000");
+            "9223372036854775807", "99999999999999999999", "8999999999", "1e309", "NaN", "Infinity", "1.5", "-0", "",
+            " ", "x", "\"7\"", "1e3", "0x10", "9000000001", "2023-13-45 99:99:99.0000000", "\u0000");
     private static final List<JsonNode> HOSTILE = List.of(
             NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(Integer.MIN_VALUE),
             NODES.numberNode(Integer.MAX_VALUE), NODES.numberNode(1L << 31), NODES.numberNode(4_294_967_304L),

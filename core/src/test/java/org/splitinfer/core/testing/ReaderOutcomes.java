@@ -8,7 +8,7 @@ import org.splitinfer.core.error.internal.FigureAudit;
 /**
  * What a reader may do with any input, for the property tests: return a result whose figures are all finite and at
  * least 0 ({@link FigureAudit}), or refuse the input with one of its typed exceptions, whose message is one line in the
- * project's words: not blank, no line break, no exception class name, no Java package. Anything else (another
+ * project's words: not blank, no line break or other control character, no exception class name, no Java package. Anything else (another
  * exception, a hang the test's time shows, a nonsense figure) fails the property.
  */
 public final class ReaderOutcomes {
@@ -53,8 +53,8 @@ public final class ReaderOutcomes {
         if (message == null || message.isBlank()) {
             throw new AssertionError("a refusal without a message", cause);
         }
-        if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
-            throw new AssertionError("a refusal on more than one line: " + message, cause);
+        if (message.chars().anyMatch(c -> c < 0x20 || c >= 0x7f && c < 0xa0 || c == 0x2028 || c == 0x2029)) {
+            throw new AssertionError("a refusal with a line break or a control character: " + message, cause);
         }
         if (JAVA_WORDS.matcher(message).find()) {
             throw new AssertionError("a refusal in Java's words rather than the project's: " + message, cause);

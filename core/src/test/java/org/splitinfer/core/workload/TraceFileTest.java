@@ -46,4 +46,21 @@ class TraceFileTest {
         assertThatThrownBy(() -> Workloads.trace(folder).stats()).isInstanceOf(WorkloadException.class)
                 .hasMessage("trace file '" + folder + "' is a directory; give the path of a file");
     }
+
+    @Test
+    void aReplayPastALongsNanosecondsIsRefusedNotWrappedBackInTime(@TempDir Path folder) throws IOException {
+        // arrivals 0 and 8,999,999,999 s: the replay shift is the span plus the mean gap, 2 × 9e18 ns, past
+        // Long.MAX_VALUE (9.22e18); before, it wrapped negative and the second pass arrived before the first
+        Path trace = Files.writeString(folder.resolve("long.csv"), "arrivalSeconds,inputTokens,outputTokens\n"
+                + "0,10,1\n8999999999,10,1\n");
+
+        assertThatThrownBy(() -> {
+            try (RequestStream requests = Workloads.trace(trace).open(1)) {
+                for (int i = 0; i < 4; i++) {
+                    requests.advance();
+                }
+            }
+        }).isInstanceOf(WorkloadException.class).hasMessage("replaying the trace passes 292 years of simulated time,"
+                + " the most a run can reach; ask for fewer requests, or give a trace whose arrivals span less time");
+    }
 }

@@ -231,8 +231,8 @@ public final class YamlHardwareSheetReader {
             return null;
         }
         if (source != null && !sourceIds.contains(source.asText())) {
-            problems.add(path + ".source: " + Shown.quoted(source.asText()) + " is not a source id of this sheet; known: "
-                    + sourceIds);
+            problems.add(path + ".source: " + Shown.quoted(source.asText()) + " is not a source id of this sheet;"
+                    + " known: " + sourceIds);
             return null;
         }
         try {
