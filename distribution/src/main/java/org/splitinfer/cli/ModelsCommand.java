@@ -66,6 +66,7 @@ final class ModelsCommand implements Runnable {
         node.put("activeParameters", model.activeParameters());
         node.put("layers", model.layers());
         node.put("hiddenSize", model.hiddenSize());
+        node.put("contextWindowTokens", model.contextWindowTokens());
         node.put("mixtureOfExperts", model.isMixtureOfExperts());
         ObjectNode kv = node.putObject("kvBytesPerToken");
         for (Precision precision : KV_FORMATS) {

@@ -38,6 +38,8 @@ class ModelsCommandTest {
         assertThat(llama.get("totalParameters").asLong()).isEqualTo(6_738_415_616L);
         assertThat(llama.get("activeParameters").asLong()).isEqualTo(6_738_415_616L);
         assertThat(llama.get("layers").asInt()).isEqualTo(32);
+        // Llama 2's max_position_embeddings
+        assertThat(llama.get("contextWindowTokens").asInt()).isEqualTo(4096);
         // 32 layers × 2 (K and V) × 32 heads × 128 × 2 bytes = 524,288; at one byte 262,144
         assertThat(llama.get("kvBytesPerToken").get("bf16").asDouble()).isEqualTo(524_288.0);
         assertThat(llama.get("kvBytesPerToken").get("fp8").asDouble()).isEqualTo(262_144.0);

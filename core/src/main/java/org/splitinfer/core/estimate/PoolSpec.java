@@ -50,8 +50,8 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
         if (chipsPerInstance.isPresent() && (long) chipsPerInstance.getAsInt() * instances > Limits.MAX_CHIPS) {
             throw new EstimateException("chips × instances = " + chipsPerInstance.getAsInt() + " × " + instances
                     + " = " + Limits.count((long) chipsPerInstance.getAsInt() * instances) + " chips for the "
-                    + hardware + " pool, more than the " + Limits.count(Limits.MAX_CHIPS) + " SplitInfer models in a pool; use"
-                    + " fewer instances or chips", List.of("chips", "instances"));
+                    + hardware + " pool, more than the " + Limits.count(Limits.MAX_CHIPS) + " SplitInfer models in a"
+                    + " pool; use fewer instances or chips", List.of("chips", "instances"));
         }
     }
 

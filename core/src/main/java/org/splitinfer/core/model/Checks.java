@@ -2,8 +2,9 @@ package org.splitinfer.core.model;
 
 /**
  * Validation shared by the model records: each message names the field and the value. The largest sizes are far above
- * any published model (the largest hidden size is 25,600, intermediate size 53,248, expert count 384, layer count
- * 126) and small enough that a model's parameter count, summed in a {@code long}, cannot overflow.
+ * the catalog's largest (hidden size 16,384, intermediate size 57,344, vocabulary 250,880, 128 query heads, 256
+ * experts, 126 layers) and small enough that a model's parameter count, summed in a {@code long}, cannot overflow:
+ * 1,024 layers × 8,192 routed and shared experts × 3 × 65,536 × 524,288 is below 2^62.
  */
 final class Checks {
     /** The largest hidden size: 65,536. */

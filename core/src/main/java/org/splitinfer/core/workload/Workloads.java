@@ -1,6 +1,5 @@
 package org.splitinfer.core.workload;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

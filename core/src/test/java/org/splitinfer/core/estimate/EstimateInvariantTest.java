@@ -3,12 +3,8 @@ package org.splitinfer.core.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.error.InvalidFigureException;
-import org.splitinfer.core.hardware.HardwareRegistry;
-import org.splitinfer.core.hardware.InstalledAccelerator;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelSpec;
 
@@ -17,9 +13,7 @@ class EstimateInvariantTest {
     private static final ModelSpec LLAMA_70B = ModelCatalog.builtIn().get("llama-3.1-70b");
 
     private static Estimate estimate(FakeChip chip) {
-        Estimator estimator = new Estimator(new HardwareRegistry(List.of(new InstalledAccelerator(chip, "test",
-                "test")), List.of()), LinkCatalog.builtIn(), CostAssumptions.DEFAULT, ServingCalibration.NONE);
-        return estimator.estimate(LLAMA_70B, PipelineSpec.colocated(PoolSpec.of(chip.id(), 8).withLayout(8, 1)),
+        return EstimatorTest.estimator(chip).estimate(LLAMA_70B, PipelineSpec.colocated(PoolSpec.of(chip.id(), 8).withLayout(8, 1)),
                 Workload.closedLoop(2000, 300, 1));
     }
 

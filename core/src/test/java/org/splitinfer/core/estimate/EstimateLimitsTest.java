@@ -3,31 +3,16 @@ package org.splitinfer.core.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.cost.ServingCalibration;
-import org.splitinfer.core.hardware.HardwareRegistry;
-import org.splitinfer.core.hardware.InstalledAccelerator;
 import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelSpec;
-import org.splitinfer.spi.Accelerator;
 
 /** Counts the estimator accepts, bounded where they enter, and the model's context window. */
 class EstimateLimitsTest {
     private static final ModelSpec LLAMA_8B = ModelCatalog.builtIn().get("llama-3.1-8b");
     private static final ModelSpec LLAMA_70B = ModelCatalog.builtIn().get("llama-3.1-70b");
-
-    private static Estimator estimator(Accelerator... chips) {
-        List<InstalledAccelerator> installed = new ArrayList<>();
-        for (Accelerator chip : chips) {
-            installed.add(new InstalledAccelerator(chip, "test", "test"));
-        }
-        return new Estimator(new HardwareRegistry(installed, List.of()), LinkCatalog.builtIn(),
-                CostAssumptions.DEFAULT, ServingCalibration.NONE);
-    }
 
     @Test
     void aBillionInstancesAreRefusedNotWrappedIntoNegativeChips() {
@@ -53,7 +38,7 @@ class EstimateLimitsTest {
         // limit, which only the sized pool can tell
         PipelineSpec pipeline = PipelineSpec.colocated(PoolSpec.auto("chip").withInstances(Limits.MAX_CHIPS));
 
-        assertThatThrownBy(() -> estimator(FakeChip.h100Like("chip")).estimate(LLAMA_70B, pipeline,
+        assertThatThrownBy(() -> EstimatorTest.estimator(FakeChip.h100Like("chip")).estimate(LLAMA_70B, pipeline,
                 Workload.closedLoop(2000, 300, 1)))
                 .isInstanceOf(EstimateException.class)
                 .hasMessageStartingWith("the colocated pool needs ")
@@ -76,7 +61,7 @@ class EstimateLimitsTest {
 
     @Test
     void aRequestLongerThanTheContextWindowIsRefusedUnlessLongContextIsAllowed() {
-        Estimator estimator = estimator(FakeChip.h100Like("chip"));
+        Estimator estimator = EstimatorTest.estimator(FakeChip.h100Like("chip"));
         PipelineSpec pipeline = PipelineSpec.colocated(PoolSpec.of("chip", 8));
         // Llama 3.1's window is 131,072 tokens; 1,000,000 + 300 is past it
         Workload tooLong = Workload.closedLoop(1_000_000, 300, 1);

@@ -35,7 +35,8 @@ import org.splitinfer.spi.Residency;
 class EstimatorTest {
     private static final ModelSpec LLAMA_70B = ModelCatalog.builtIn().get("llama-3.1-70b");
 
-    private static Estimator estimator(Accelerator... chips) {
+    /** An estimator of the given chips and the plain hardware model; the other estimate tests share it. */
+    static Estimator estimator(Accelerator... chips) {
         List<InstalledAccelerator> installed = new ArrayList<>();
         for (Accelerator chip : chips) {
             installed.add(new InstalledAccelerator(chip, "test", "test"));

@@ -10,22 +10,8 @@ import org.splitinfer.core.testing.ReaderOutcomes;
 
 /** Generated case files: every mutant of a valid one is read into sound cases or refused in one line. */
 class ValidationCasesPropertyTest {
-    private static final String VALID = """
-            cases:
-              - id: decode
-                source: "a profile"
-                model: llama-2-70b
-                layers: 1
-                hardware: a100-sxm-80gb
-                chips: 8
-                parallelism: {tp: 2, pp: 2, ep: 2}
-                precision: {weights: fp16, activations: fp16, kvCache: fp8}
-                software: vllm
-                scenario: decode-step
-                workload: {batch: 16, contextTokens: 1024}
-                metric: seconds
-                value: 0.0342
-                notes: "approximate context"
+    /** The unit tests' decode-step case, then an offline case with auto chips and a closed loop. */
+    private static final String VALID = ValidationCasesTest.DECODE + """
               - id: offline
                 source: "MLPerf"
                 model: llama-2-70b

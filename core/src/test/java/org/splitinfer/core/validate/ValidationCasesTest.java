@@ -14,7 +14,8 @@ import org.splitinfer.spi.Precision;
 
 class ValidationCasesTest {
 
-    private static final String DECODE = """
+    /** A valid file of one decode-step case; the generated tests mutate it too. */
+    static final String DECODE = """
             cases:
               - id: a100-decode
                 source: "Splitwise profile"

@@ -19,7 +19,8 @@ class YamlHardwareSheetReaderTest {
         return reader.parse("test.yaml", new ObjectMapper(new YAMLFactory()).readTree(yaml));
     }
 
-    private static final String VALID = """
+    /** A valid sheet; the generated tests mutate it too. */
+    static final String VALID = """
             family: gpu
             sources:
               - id: datasheet
