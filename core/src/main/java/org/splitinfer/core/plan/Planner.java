@@ -10,6 +10,7 @@ import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.plan.internal.PlanSearch;
 import org.splitinfer.core.sim.Simulator;
 import org.splitinfer.spi.Accelerator;
@@ -67,7 +68,24 @@ public final class Planner {
      * @return the plan
      */
     public Plan plan(PlanRequest request, IntConsumer progress) {
-        return search.plan(request, allowed(request), progress);
+        List<Accelerator> allowed = allowed(request);
+        List<ExcludedAccelerator> excluded = new ArrayList<>();
+        while (true) {
+            try {
+                return search.plan(request, allowed, progress).withExcluded(excluded);
+            } catch (PluginFaultException fault) {
+                // a plugin that fails takes its accelerator out of the search, and the plan says so; the rest is
+                // planned again from the start (faults are rare, and a search is seconds)
+                if (!allowed.removeIf(accelerator -> accelerator.id().equals(fault.acceleratorId()))) {
+                    throw fault;
+                }
+                excluded.add(new ExcludedAccelerator(fault.acceleratorId(), fault.plugin(), fault.getMessage()));
+                if (allowed.isEmpty()) {
+                    throw new SplitInferException("no accelerator to plan with: every one allowed failed in its"
+                            + " plugin, the last with: " + fault.getMessage(), fault, List.of("plan.hardware"));
+                }
+            }
+        }
     }
 
     /** The chips the request allows: those named (ids or family names), else all; projected ones only if asked. */

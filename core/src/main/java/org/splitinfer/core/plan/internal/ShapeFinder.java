@@ -15,6 +15,7 @@ import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.estimate.internal.ChipEconomics;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.workload.WorkloadStats;
@@ -90,6 +91,8 @@ final class ShapeFinder {
             ResolvedPool fewest;
             try {
                 fewest = estimator.resolvePool(model, auto, role, sizing, software);
+            } catch (PluginFaultException fault) {
+                throw fault;
             } catch (SplitInferException e) {
                 continue;
             }
@@ -108,6 +111,8 @@ final class ShapeFinder {
                     ResolvedPool pool = chips == fewest.chips() ? fewest
                             : estimator.resolvePool(model, auto.withChips(chips), role, sizing, software);
                     shapes.add(shape(role, pool));
+                } catch (PluginFaultException fault) {
+                    throw fault;
                 } catch (SplitInferException e) {
                     // a larger instance of a chip that runs the model always resolves; nothing to report
                 }
@@ -124,6 +129,8 @@ final class ShapeFinder {
         try {
             defaultWeights = DefaultFormats.choose(model, accelerator.roofline(), accelerator.id()).precision()
                     .weights().name();
+        } catch (PluginFaultException fault) {
+            throw fault;
         } catch (SplitInferException e) {
             defaultWeights = "";
         }

@@ -1,0 +1,12 @@
+package org.splitinfer.core.plan;
+
+/**
+ * An accelerator the planner left out because its plugin failed while the plan used it.
+ *
+ * @param acceleratorId the accelerator's id
+ * @param plugin        its plugin: the jar's file name, or the provider class on the class path
+ * @param reason        the fault, one sentence naming the plugin, the accelerator and the call that failed
+ * @since 0.1
+ */
+public record ExcludedAccelerator(String acceleratorId, String plugin, String reason) {
+}
