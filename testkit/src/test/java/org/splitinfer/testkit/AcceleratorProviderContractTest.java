@@ -35,9 +35,12 @@ class AcceleratorProviderContractTest {
         }
     }
 
-    private static Outcome kitOn(Class<? extends AcceleratorProviderContract> kit) {
+    /** Runs the whole kit on a fixture, in this thread, as JUnit runs a vendor's test class. */
+    private static Outcome kitOn(Class<? extends AcceleratorProvider> fixture) {
+        FixtureKit.fixture = fixture;
         Map<String, TestExecutionResult> results = new TreeMap<>();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build(),
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(FixtureKit.class)).build(),
                 new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
@@ -50,35 +53,27 @@ class AcceleratorProviderContractTest {
         return new Outcome(results);
     }
 
-    /** The kit as a vendor's test runs it: one subclass per fixture. */
-    abstract static class Kit extends AcceleratorProviderContract {
-    }
+    /** The kit as a vendor's test runs it, on the fixture {@link #kitOn} names. */
+    static final class FixtureKit extends AcceleratorProviderContract {
+        private static Class<? extends AcceleratorProvider> fixture;
 
-    static final class HonestKit extends Kit {
         @Override
         protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.HonestPlugin.class;
+            return fixture;
         }
     }
 
     @Test
     void anHonestPluginPassesEveryCheck() {
-        Outcome outcome = kitOn(HonestKit.class);
+        Outcome outcome = kitOn(KitFixtures.HonestPlugin.class);
 
         assertThat(outcome.results()).hasSize(CHECKS);
         assertThat(outcome.with(TestExecutionResult.Status.SUCCESSFUL)).hasSize(CHECKS);
     }
 
-    static final class UnitSlipKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.UnitSlipPlugin.class;
-        }
-    }
-
     @Test
     void aGigabitGigabyteSlipFailsTheRooflineBoundAndNothingOutsideTheRoofline() {
-        Outcome outcome = kitOn(UnitSlipKit.class);
+        Outcome outcome = kitOn(KitFixtures.UnitSlipPlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED))
                 .contains("RooflineFacet.kernelTimeIsNeverBelowTheRooflineBound")
@@ -87,16 +82,9 @@ class AcceleratorProviderContractTest {
                 .contains("vs roofline bound");
     }
 
-    static final class BandwidthSlipKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.BandwidthSlipPlugin.class;
-        }
-    }
-
     @Test
     void aThousandfoldBandwidthSlipFailsOnceNamingTheFigureAndTheRange() {
-        Outcome outcome = kitOn(BandwidthSlipKit.class);
+        Outcome outcome = kitOn(KitFixtures.BandwidthSlipPlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED))
                 .containsExactly("MemoryFacet.bandwidthPerByteOfCapacityIsOneARealChipCouldHave");
@@ -106,16 +94,9 @@ class AcceleratorProviderContractTest {
                         + " times a second, outside the 2 to 5E+6 of every full-speed tier shipped so far");
     }
 
-    static final class NoPriceKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.NoPricePlugin.class;
-        }
-    }
-
     @Test
     void aChipWithoutAPriceFailsThePriceCheckAlone() {
-        Outcome outcome = kitOn(NoPriceKit.class);
+        Outcome outcome = kitOn(KitFixtures.NoPricePlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED))
                 .containsExactly("everyChipHasThePriceTheCostModelReads");
@@ -123,16 +104,9 @@ class AcceleratorProviderContractTest {
                 .contains("tiny-1: Accelerator.price() is empty, so 'splitinfer estimate' cannot cost it");
     }
 
-    static final class PerInstanceKvKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.PerInstanceKvPlugin.class;
-        }
-    }
-
     @Test
     void aKvCapacityCountedPerInstanceFailsTheKvCheckAlone() {
-        Outcome outcome = kitOn(PerInstanceKvKit.class);
+        Outcome outcome = kitOn(KitFixtures.PerInstanceKvPlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED))
                 .containsExactly("MemoryFacet.kvCapacityPerChipIsTheUsableBytesLeftOverTheBytesPerToken");
@@ -143,16 +117,9 @@ class AcceleratorProviderContractTest {
                         + " 7.88E+9 usable bytes left after weights and activations, room for 60081 tokens");
     }
 
-    static final class MisspeltFigureKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.MisspeltFigurePlugin.class;
-        }
-    }
-
     @Test
     void aMisspeltFigureNameFailsTheNamesCheckWithASuggestion() {
-        Outcome outcome = kitOn(MisspeltFigureKit.class);
+        Outcome outcome = kitOn(KitFixtures.MisspeltFigurePlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED))
                 .containsExactly("everyFigureNameIsOneTheHostOrTheFamilyKnows");
@@ -160,16 +127,9 @@ class AcceleratorProviderContractTest {
                 .contains("tiny-1: unknown figure 'kernel.launchSecond'; did you mean 'kernel.launchSeconds'?");
     }
 
-    static final class ThreadConfinedKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.ThreadConfinedPlugin.class;
-        }
-    }
-
     @Test
     void answersThatDependOnTheThreadFailTheFacetsThreadCheck() {
-        Outcome outcome = kitOn(ThreadConfinedKit.class);
+        Outcome outcome = kitOn(KitFixtures.ThreadConfinedPlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED))
                 .containsExactly("RooflineFacet.answersAreTheSameFromManyThreads");
@@ -177,16 +137,9 @@ class AcceleratorProviderContractTest {
                 .contains("tiny-1 kernelSeconds(").contains("on one of 8 threads but");
     }
 
-    static final class BrokenSheetKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.BrokenSheetPlugin.class;
-        }
-    }
-
     @Test
     void aSheetTheHostRefusesFailsOneCheckWithTheHostsMessageAndAbortsTheRest() {
-        Outcome outcome = kitOn(BrokenSheetKit.class);
+        Outcome outcome = kitOn(KitFixtures.BrokenSheetPlugin.class);
 
         assertThat(outcome.with(TestExecutionResult.Status.FAILED)).containsExactly("theProviderLoadsAsTheHostLoadsIt");
         assertThat(outcome.message("theProviderLoadsAsTheHostLoadsIt")).contains("tiny-broken.yaml has 1 problem:"
@@ -197,16 +150,9 @@ class AcceleratorProviderContractTest {
         assertThat(outcome.with(TestExecutionResult.Status.ABORTED)).hasSize(CHECKS - 2);
     }
 
-    static final class OpenKit extends Kit {
-        @Override
-        protected Class<? extends AcceleratorProvider> providerType() {
-            return KitFixtures.OpenPlugin.class;
-        }
-    }
-
     @Test
     void anEntryClassThatIsNotFinalFailsTheEntryClassCheck() {
-        assertThat(kitOn(OpenKit.class).with(TestExecutionResult.Status.FAILED))
+        assertThat(kitOn(KitFixtures.OpenPlugin.class).with(TestExecutionResult.Status.FAILED))
                 .containsExactly("entryClassIsFinalWithAPublicNoArgumentConstructor");
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.spi.Footprint;
 import org.splitinfer.spi.MemoryModel;
 import org.splitinfer.spi.MemoryTier;
@@ -88,11 +89,14 @@ final class GuardedMemoryModel implements MemoryModel {
     public List<Placement> alternatives(Footprint footprint, int chips) {
         List<Placement> alternatives;
         try {
-            alternatives = plugin.alternatives(footprint, chips);
+            // copied inside the guard: the host then iterates a list of its own, not the plugin's
+            alternatives = List.copyOf(guard.elements("alternatives", plugin.alternatives(footprint, chips)));
+        } catch (PluginFaultException fault) {
+            throw fault;
         } catch (Throwable thrown) {
             throw guard.failed("alternatives", thrown);
         }
-        for (Placement placement : guard.elements("alternatives", alternatives)) {
+        for (Placement placement : alternatives) {
             checked("alternatives", placement, chips);
         }
         return alternatives;
