@@ -167,19 +167,43 @@ class FaultyPluginMatrixTest {
     }
 
     @Test
-    void planLeavesTheFaultyAcceleratorOutAndSaysWhy() throws IOException {
+    void planLeavesTheFaultyAcceleratorsOutAndSaysWhy() throws IOException {
+        // one fails while its shapes are found, the other only when a candidate's power is priced
         CliRun run = CliRun.of("plan", "--plugins", runFaults.toString(), "--model", "llama-3.1-8b", "--hardware",
-                "h100-sxm,faulty-place-runtime", "--rate", "2", "--format", "json");
+                "h100-sxm,faulty-watts-nan,faulty-place-runtime", "--rate", "2", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode plan = new ObjectMapper().readTree(run.out());
-        assertThat(plan.get("excluded")).singleElement().satisfies(excluded -> {
-            assertThat(excluded.get("hardware").asText()).isEqualTo("faulty-place-runtime");
-            assertThat(excluded.get("plugin").asText()).isEqualTo("run-faults.jar");
-            assertThat(excluded.get("reason").asText()).isEqualTo("plugin run-faults.jar's accelerator"
-                    + " 'faulty-place-runtime' failed in place: licence server unreachable; leave the accelerator out,"
-                    + " or report this to the plugin's vendor");
-        });
+        assertThat(plan.get("excluded")).hasSize(2);
+        assertThat(plan.get("excluded").get(0).get("hardware").asText()).isEqualTo("faulty-place-runtime");
+        assertThat(plan.get("excluded").get(0).get("plugin").asText()).isEqualTo("run-faults.jar");
+        assertThat(plan.get("excluded").get(0).get("reason").asText()).isEqualTo("plugin run-faults.jar's accelerator"
+                + " 'faulty-place-runtime' failed in place: licence server unreachable; leave the accelerator out, or"
+                + " report this to the plugin's vendor");
+        assertThat(plan.get("excluded").get(1).get("reason").asText()).startsWith("plugin run-faults.jar's"
+                + " accelerator 'faulty-watts-nan' failed in watts: it returned NaN watts");
         assertThat(plan.get("winner").get("prefillHardware").asText()).isEqualTo("h100-sxm");
+    }
+
+    @Test
+    void planOnFaultyAcceleratorsAloneExitsTwoNamingTheFault() {
+        CliRun run = CliRun.of("plan", "--plugins", runFaults.toString(), "--model", "llama-3.1-8b", "--hardware",
+                "faulty-place-runtime", "--rate", "2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: no accelerator to plan with: every one allowed failed in its plugin,"
+                + " the first with: plugin run-faults.jar's accelerator 'faulty-place-runtime' failed in place: licence"
+                + " server unreachable; leave the accelerator out, or report this to the plugin's vendor\n");
+    }
+
+    @Test
+    void thePlansTextSaysWhatWasExcluded() {
+        CliRun run = CliRun.of("plan", "--plugins", runFaults.toString(), "--model", "llama-3.1-8b", "--hardware",
+                "h100-sxm,faulty-place-runtime", "--rate", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).contains("excluded faulty-place-runtime: plugin run-faults.jar's accelerator"
+                + " 'faulty-place-runtime' failed in place: licence server unreachable; leave the accelerator out, or"
+                + " report this to the plugin's vendor");
     }
 }

@@ -1,5 +1,7 @@
 package org.splitinfer.core.plan;
 
+import org.splitinfer.core.hardware.PluginFaultException;
+
 /**
  * An accelerator the planner left out because its plugin failed while the plan used it.
  *
@@ -9,4 +11,11 @@ package org.splitinfer.core.plan;
  * @since 0.1
  */
 public record ExcludedAccelerator(String acceleratorId, String plugin, String reason) {
+    /**
+     * @param fault what the plugin did
+     * @return the accelerator it excludes, and why
+     */
+    public static ExcludedAccelerator of(PluginFaultException fault) {
+        return new ExcludedAccelerator(fault.acceleratorId(), fault.plugin(), fault.getMessage());
+    }
 }

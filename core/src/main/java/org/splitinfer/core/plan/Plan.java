@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param winner      the best verified deployment that meets everything, if any
  * @param considered  deployments whose figures were estimated
  * @param simulated   simulations run to verify candidates
- * @param excluded    accelerators left out because their plugin failed, in the order they failed
+ * @param excluded    accelerators left out because their plugin failed, sorted by id
  * @since 0.1
  */
 public record Plan(PlanRequest request, List<PlannedDeployment> candidates, List<PlannedDeployment> paretoFront,

@@ -1,6 +1,7 @@
 package org.splitinfer.core.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -71,20 +72,26 @@ public final class Planner {
         List<Accelerator> allowed = allowed(request);
         List<ExcludedAccelerator> excluded = new ArrayList<>();
         while (true) {
+            Plan plan;
             try {
-                return search.plan(request, allowed, progress).withExcluded(excluded);
+                plan = search.plan(request, allowed, progress);
             } catch (PluginFaultException fault) {
-                // a plugin that fails takes its accelerator out of the search, and the plan says so; the rest is
-                // planned again from the start (faults are rare, and a search is seconds)
+                // a chip whose plugin fails after its shapes were found (in a verifying simulation, say) leaves
+                // the search, which starts again without it (faults are rare, and a search is seconds)
                 if (!allowed.removeIf(accelerator -> accelerator.id().equals(fault.acceleratorId()))) {
                     throw fault;
                 }
-                excluded.add(new ExcludedAccelerator(fault.acceleratorId(), fault.plugin(), fault.getMessage()));
-                if (allowed.isEmpty()) {
-                    throw new SplitInferException("no accelerator to plan with: every one allowed failed in its"
-                            + " plugin, the last with: " + fault.getMessage(), fault, List.of("plan.hardware"));
-                }
+                excluded.add(ExcludedAccelerator.of(fault));
+                continue;
             }
+            boolean noneLeft = plan.excluded().size() == allowed.size();
+            excluded.addAll(plan.excluded());
+            excluded.sort(Comparator.comparing(ExcludedAccelerator::acceleratorId));
+            if (noneLeft) {
+                throw new SplitInferException("no accelerator to plan with: every one allowed failed in its plugin,"
+                        + " the first with: " + excluded.get(0).reason(), null, List.of("plan.hardware"));
+            }
+            return plan.withExcluded(excluded);
         }
     }
 

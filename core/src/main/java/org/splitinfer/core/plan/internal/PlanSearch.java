@@ -17,6 +17,7 @@ import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.estimate.internal.ChipEconomics;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.plan.ExcludedAccelerator;
 import org.splitinfer.core.plan.Miss;
 import org.splitinfer.core.plan.MissKind;
 import org.splitinfer.core.plan.Objective;
@@ -106,14 +107,8 @@ public final class PlanSearch {
         ShapeFinder finder = new ShapeFinder(estimator, model, stats, p90Input(request),
                 SchedulerSettings.DEFAULT.sizingConcurrency(), request.slo().ttftSeconds(),
                 request.slo().tpotSeconds(), request.software());
-        Map<PoolRole, List<PoolShape>> shapes = new LinkedHashMap<>();
-        for (PoolRole role : PoolRole.values()) {
-            List<PoolShape> ofRole = new ArrayList<>();
-            for (Accelerator accelerator : allowed) {
-                ofRole.addAll(finder.shapes(accelerator, role));
-            }
-            shapes.put(role, ofRole);
-        }
+        List<ExcludedAccelerator> excluded = new ArrayList<>();
+        Map<PoolRole, List<PoolShape>> shapes = finder.shapesByRole(allowed, excluded);
         KvLink link = links.defaultLink();
         List<Candidate> candidates = new ArrayList<>();
         for (PoolShape prefill : shapes.get(PoolRole.PREFILL)) {
@@ -189,7 +184,8 @@ public final class PlanSearch {
             }
         }
         Optional<PlannedDeployment> winner = ranked.stream().filter(d -> d.verified() && d.meets()).findFirst();
-        return new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(), simulations[0]);
+        return new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(), simulations[0],
+                excluded);
     }
 
     /**

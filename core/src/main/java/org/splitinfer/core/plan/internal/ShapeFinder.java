@@ -1,8 +1,10 @@
 package org.splitinfer.core.plan.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.splitinfer.core.cost.DefaultFormats;
@@ -18,6 +20,7 @@ import org.splitinfer.core.estimate.internal.ChipEconomics;
 import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.plan.ExcludedAccelerator;
 import org.splitinfer.core.workload.WorkloadStats;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.ParallelLayout;
@@ -79,6 +82,34 @@ final class ShapeFinder {
         this.stepLimit = CHUNK_SHARE * ttftSeconds;
         this.p90Input = Math.max(1, p90Input);
         this.software = software;
+    }
+
+    /**
+     * Every shape of every allowed chip, by role. A chip whose plugin fails while its shapes are found is left out
+     * and reported.
+     *
+     * @param allowed  the chips
+     * @param excluded where a chip left out is added
+     * @return the shapes of each role, chip by chip in the order allowed
+     */
+    Map<PoolRole, List<PoolShape>> shapesByRole(List<Accelerator> allowed, List<ExcludedAccelerator> excluded) {
+        Map<PoolRole, List<PoolShape>> shapes = new EnumMap<>(PoolRole.class);
+        for (PoolRole role : PoolRole.values()) {
+            shapes.put(role, new ArrayList<>());
+        }
+        for (Accelerator accelerator : allowed) {
+            Map<PoolRole, List<PoolShape>> mine = new EnumMap<>(PoolRole.class);
+            try {
+                for (PoolRole role : PoolRole.values()) {
+                    mine.put(role, shapes(accelerator, role));
+                }
+            } catch (PluginFaultException fault) {
+                excluded.add(ExcludedAccelerator.of(fault));
+                continue;
+            }
+            mine.forEach((role, ofRole) -> shapes.get(role).addAll(ofRole));
+        }
+        return shapes;
     }
 
     /**
