@@ -111,7 +111,7 @@ public final class PluginDiscovery {
         return new HardwareRegistry(accelerators, problems);
     }
 
-    /** Loads the providers a class loader names; returns how many it names, loadable or not. */
+    /** Loads the providers a class loader names; returns how many it names, loadable or not (each reported). */
     private int loadFrom(ClassLoader loader, String origin, String pluginName, List<InstalledAccelerator> accelerators,
                          List<PluginProblem> problems) {
         ServiceLoader<AcceleratorProvider> serviceLoader = ServiceLoader.load(AcceleratorProvider.class, loader);
@@ -124,9 +124,10 @@ public final class PluginDiscovery {
                 if (!providers.hasNext()) {
                     break;
                 }
-                named++;
                 found.add(providers.next());
+                named++;
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                named++;
                 problems.add(new PluginProblem(origin == null ? "on the class path" : origin,
                         "its provider cannot be loaded: " + FaultWords.describe(e)));
             }

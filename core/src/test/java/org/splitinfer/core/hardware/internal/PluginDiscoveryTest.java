@@ -148,6 +148,23 @@ class PluginDiscoveryTest {
     }
 
     @Test
+    void aServiceFileNamingAMissingClassIsReportedOnce() throws IOException {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        try (OutputStream stream = Files.newOutputStream(plugins.resolve("ghost.jar"));
+             JarOutputStream out = new JarOutputStream(stream)) {
+            out.putNextEntry(new JarEntry("META-INF/services/" + AcceleratorProvider.class.getName()));
+            out.write("ghost.GhostPlugin\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        HardwareRegistry registry = new PluginDiscovery().discover(new PluginSearchPath(false, List.of(plugins)));
+
+        assertThat(registry.problems()).extracting(PluginProblem::describe).containsExactly("skipped plugin "
+                + plugins.resolve("ghost.jar") + ": its provider cannot be loaded: org.splitinfer.spi.AcceleratorProvider:"
+                + " Provider ghost.GhostPlugin not found");
+    }
+
+    @Test
     void aFolderWithoutJarsIsReportedAndSkipped() throws IOException {
         Path plugins = Files.createDirectories(temp.resolve("plugins"));
         Files.createDirectories(plugins.resolve("empty-plugin"));
