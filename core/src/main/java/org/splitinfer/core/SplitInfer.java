@@ -223,9 +223,10 @@ public final class SplitInfer {
 
         /**
          * Also loads plugins from a directory: each {@code .jar} is one plugin, each sub-folder of jars one plugin
-         * with its own dependencies, each in its own class loader. Directories are searched in the order added.
+         * with its own dependencies, each in its own class loader; or from one plugin's {@code .jar}. Directories
+         * are searched in the order added.
          *
-         * @param directory a plugin directory
+         * @param directory a plugin directory, or one plugin jar
          * @return this builder
          */
         public Builder pluginDirectory(Path directory) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.plan.ExcludedAccelerator;
 import org.splitinfer.core.plan.Miss;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
@@ -68,6 +69,9 @@ final class PlanOutput {
                 EstimateOutput.seconds(request.slo().ttftSeconds()), EstimateOutput.seconds(request.slo().tpotSeconds())));
         out.println(String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify the best (%.1f s)",
                 plan.considered(), plan.simulated(), seconds));
+        for (ExcludedAccelerator excluded : plan.excluded()) {
+            out.println("excluded " + excluded.acceleratorId() + ": " + excluded.reason());
+        }
         out.println();
         TextTable table = new TextTable("#", "prefill pool", "decode pool", "link", "p90 TTFT", "p90 TPOT", "SLO met",
                 "goodput", "$/Mtok", "tok/J", "chips", "chips are", "checked");
@@ -163,6 +167,13 @@ final class PlanOutput {
         slo.put("attainment", request.attainment());
         node.put("considered", plan.considered());
         node.put("simulated", plan.simulated());
+        ArrayNode excluded = node.putArray("excluded");
+        for (ExcludedAccelerator accelerator : plan.excluded()) {
+            ObjectNode e = excluded.addObject();
+            e.put("hardware", accelerator.acceleratorId());
+            e.put("plugin", accelerator.plugin());
+            e.put("reason", accelerator.reason());
+        }
         ArrayNode candidates = node.putArray("candidates");
         int rank = 1;
         for (PlannedDeployment deployment : plan.candidates()) {

@@ -22,12 +22,12 @@ public final class RootCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Also load hardware plugins from DIR (jars, or folders of jars); repeatable; searched before"
-                    + " SPLITINFER_PLUGINS and the distribution's plugins/.")
+    @Option(names = "--plugins", paramLabel = "DIR|JAR", scope = ScopeType.INHERIT,
+            description = "Also load hardware plugins from DIR (plugin jars, or folders of jars) or from one plugin"
+                    + " JAR; repeatable; searched before SPLITINFER_PLUGINS and the distribution's plugins/.")
     private List<Path> pluginDirectories = new ArrayList<>();
 
-    /** @return directories given with {@code --plugins}, in order */
+    /** @return plugin folders and jars given with {@code --plugins}, in order */
     public List<Path> pluginDirectories() {
         return List.copyOf(pluginDirectories);
     }

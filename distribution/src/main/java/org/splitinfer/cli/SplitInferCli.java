@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
@@ -36,9 +37,18 @@ public final class SplitInferCli {
      * @return the exit code
      */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintStream stdout = System.out;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return commandLine(CliEnvironment.fromProcess(), out, err).execute(args);
+        // Standard output carries the tool's output alone (a --format json stays parseable): whatever else prints to
+        // System.out while the command runs, a plugin above all, goes to standard error.
+        System.setOut(System.err);
+        try {
+            return commandLine(CliEnvironment.fromProcess(), out, err).execute(args);
+        } finally {
+            out.flush();
+            System.setOut(stdout);
+        }
     }
 
     /**

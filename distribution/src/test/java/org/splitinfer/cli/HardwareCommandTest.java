@@ -83,9 +83,8 @@ class HardwareCommandTest {
         CliRun run = CliRun.of("hardware", "--plugins", missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: plugin directory '" + missing
-                + "' does not exist or is not a directory; check the plugin search path (--plugins and"
-                + " SPLITINFER_PLUGINS)\n");
+        assertThat(run.err()).isEqualTo("error: plugin path '" + missing
+                + "' does not exist; check the plugin search path (--plugins and SPLITINFER_PLUGINS)\n");
     }
 
     @Test

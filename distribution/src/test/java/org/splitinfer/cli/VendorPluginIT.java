@@ -46,8 +46,8 @@ class VendorPluginIT {
     void threeFaultyPluginsAreEachReportedAndSkippedWhileTheRestStillList() throws Exception {
         Path plugins = pluginsWithVendorExample();
         Path work = Files.createDirectories(temp.resolve("work"));
-        FaultyPlugins.throwingConstructor(work, plugins);
-        FaultyPlugins.throwingAccelerators(work, plugins);
+        FaultyPlugins.loadFault(work, plugins, "constructor:runtime");
+        FaultyPlugins.loadFault(work, plugins, "accelerators:runtime");
         FaultyPlugins.otherSpiVersion(work, plugins);
 
         DistributionProcess run = DistributionProcess.run(Map.of(), "hardware", "--plugins", plugins.toString(),
@@ -60,10 +60,10 @@ class VendorPluginIT {
         assertThat(warnings).allMatch(line -> line.startsWith("warning: skipped plugin " + plugins));
         assertThat(warnings).anySatisfy(line -> assertThat(line).contains("future-spi.jar")
                 .contains("built for SPI 2.0 but this SplitInfer runs SPI 1.0"));
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("throwing-accelerators.jar")
-                .contains("figures file corrupt"));
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("throwing-constructor.jar")
-                .contains("cannot be constructed").contains("licence server unreachable"));
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("load-accelerators-runtime.jar")
+                .contains("failed while loading its accelerators: licence server unreachable"));
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("load-constructor-runtime.jar")
+                .contains("cannot be constructed: licence server unreachable"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelPrecision;
@@ -171,6 +172,8 @@ public final class EstimatorCasePredictor implements CasePredictor {
             Estimate estimate;
             try {
                 estimate = estimator.estimate(model, new PipelineSpec.Colocated(pool), workload, c.software());
+            } catch (PluginFaultException fault) {
+                throw fault;
             } catch (SplitInferException e) {
                 lastProblem = e;
                 continue;

@@ -7,9 +7,15 @@ import org.splitinfer.spi.ProviderContext;
 
 /**
  * Loads the installed hardware plugins. Loading is deterministic: plugin jars and folders are visited in sorted
- * order, and accelerators are listed sorted by id. A plugin built for an incompatible SPI version, or one that
- * throws while loading, is skipped and reported in {@link HardwareRegistry#problems()}; two plugins with the same
- * accelerator id stop loading with a {@link DuplicateAcceleratorException} naming both.
+ * order, and accelerators are listed sorted by id. A plugin built for an incompatible SPI version, one that throws
+ * anything while loading or answers what no chip can (a NaN peak, no memory tier), one that takes longer than the
+ * load deadline (10 s; the system property {@code splitinfer.pluginLoadTimeoutSeconds}), and a file in a plugin
+ * folder that is not a loadable jar are skipped and reported in {@link HardwareRegistry#problems()}; two plugins
+ * with the same accelerator id stop loading with a {@link DuplicateAcceleratorException} naming both.
+ *
+ * <p>Every accelerator the registry holds is guarded: a call into its plugin that throws, or returns a NaN, an
+ * infinite or negative time or power, or null, raises a {@link PluginFaultException} naming the plugin and the
+ * accelerator.
  */
 public final class HardwareLoader {
 
@@ -18,7 +24,7 @@ public final class HardwareLoader {
      *
      * @param searchPath where to look
      * @return the registry
-     * @throws PluginDirectoryException when a directory cannot be read
+     * @throws PluginDirectoryException when a folder of the search path is missing or cannot be read
      * @throws DuplicateAcceleratorException when two plugins provide the same id
      */
     public HardwareRegistry load(PluginSearchPath searchPath) {

@@ -14,13 +14,39 @@ import java.util.Optional;
  * @param winner      the best verified deployment that meets everything, if any
  * @param considered  deployments whose figures were estimated
  * @param simulated   simulations run to verify candidates
+ * @param excluded    accelerators left out because their plugin failed, sorted by id
  * @since 0.1
  */
 public record Plan(PlanRequest request, List<PlannedDeployment> candidates, List<PlannedDeployment> paretoFront,
-                   Optional<PlannedDeployment> winner, int considered, int simulated) {
+                   Optional<PlannedDeployment> winner, int considered, int simulated,
+                   List<ExcludedAccelerator> excluded) {
     /** Copies the lists. */
     public Plan {
         candidates = List.copyOf(candidates);
         paretoFront = List.copyOf(paretoFront);
+        excluded = List.copyOf(excluded);
+    }
+
+    /**
+     * A plan that left nothing out.
+     *
+     * @param request     what was planned for
+     * @param candidates  ranked deployments
+     * @param paretoFront the Pareto front
+     * @param winner      the winner, if any
+     * @param considered  deployments estimated
+     * @param simulated   simulations run
+     */
+    public Plan(PlanRequest request, List<PlannedDeployment> candidates, List<PlannedDeployment> paretoFront,
+                Optional<PlannedDeployment> winner, int considered, int simulated) {
+        this(request, candidates, paretoFront, winner, considered, simulated, List.of());
+    }
+
+    /**
+     * @param excludedAccelerators accelerators left out
+     * @return this plan with those
+     */
+    public Plan withExcluded(List<ExcludedAccelerator> excludedAccelerators) {
+        return new Plan(request, candidates, paretoFront, winner, considered, simulated, excludedAccelerators);
     }
 }

@@ -1,6 +1,7 @@
 package org.splitinfer.core.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -10,6 +11,7 @@ import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.plan.internal.PlanSearch;
 import org.splitinfer.core.sim.Simulator;
 import org.splitinfer.spi.Accelerator;
@@ -67,7 +69,30 @@ public final class Planner {
      * @return the plan
      */
     public Plan plan(PlanRequest request, IntConsumer progress) {
-        return search.plan(request, allowed(request), progress);
+        List<Accelerator> allowed = allowed(request);
+        List<ExcludedAccelerator> excluded = new ArrayList<>();
+        while (true) {
+            Plan plan;
+            try {
+                plan = search.plan(request, allowed, progress);
+            } catch (PluginFaultException fault) {
+                // a chip whose plugin fails after its shapes were found (in a verifying simulation, say) leaves
+                // the search, which starts again without it (faults are rare, and a search is seconds)
+                if (!allowed.removeIf(accelerator -> accelerator.id().equals(fault.acceleratorId()))) {
+                    throw fault;
+                }
+                excluded.add(ExcludedAccelerator.of(fault));
+                continue;
+            }
+            boolean noneLeft = plan.excluded().size() == allowed.size();
+            excluded.addAll(plan.excluded());
+            excluded.sort(Comparator.comparing(ExcludedAccelerator::acceleratorId));
+            if (noneLeft) {
+                throw new SplitInferException("no accelerator to plan with: every one allowed failed in its plugin,"
+                        + " the first with: " + excluded.get(0).reason(), null, List.of("plan.hardware"));
+            }
+            return plan.withExcluded(excluded);
+        }
     }
 
     /** The chips the request allows: those named (ids or family names), else all; projected ones only if asked. */

@@ -9,6 +9,7 @@ import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.kernel.StepBatch;
+import org.splitinfer.core.plan.ExcludedAccelerator;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
 import org.splitinfer.core.plan.PlannedDeployment;
@@ -53,6 +54,10 @@ public final class PlanReport {
         body.append("<p class=\"lead\">").append(Html.escape(Words.planFor(request))).append("<br>")
                 .append(Html.escape(String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify"
                         + " the best", plan.considered(), plan.simulated()))).append("</p>\n");
+        for (ExcludedAccelerator excluded : plan.excluded()) {
+            body.append("<p class=\"verdict problem\">").append(Html.escape("excluded " + excluded.acceleratorId()
+                    + ": " + excluded.reason())).append("</p>\n");
+        }
         if (plan.winner().isPresent()) {
             body.append("<p class=\"verdict\" id=\"verdict\">").append(Html.escape(Words.winner(plan.winner().get())))
                     .append("</p>\n");

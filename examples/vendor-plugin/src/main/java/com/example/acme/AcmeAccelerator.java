@@ -2,6 +2,7 @@ package com.example.acme;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.AcceleratorSpec;
@@ -15,6 +16,7 @@ import org.splitinfer.spi.MemoryTier;
 import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.PowerModel;
 import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Price;
 import org.splitinfer.spi.Reach;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.Roofline;
@@ -27,7 +29,8 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *   <li>kernel time = count × (launch + max(FLOPs ÷ peak, bytes ÷ LPDDR bandwidth)), the plain roofline;</li>
  *   <li>one memory tier holding weights and KV cache spread evenly over the chips;</li>
  *   <li>a ring all-reduce over Ethernet: 2(n−1)/n × bytes ÷ bandwidth + 2(n−1) × latency;</li>
- *   <li>power linear between idle and peak.</li>
+ *   <li>power linear between idle and peak;</li>
+ *   <li>the price its sheet gives, which the host's cost model reads.</li>
  * </ul>
  */
 final class AcmeAccelerator implements Accelerator, Roofline, MemoryModel, Interconnect, PowerModel {
@@ -42,6 +45,7 @@ final class AcmeAccelerator implements Accelerator, Roofline, MemoryModel, Inter
     private final double linkLatencySeconds;
     private final double peakWatts;
     private final double idleWatts;
+    private final Optional<Price> price;
 
     AcmeAccelerator(AcceleratorSpec spec, AcceleratorSheet sheet) {
         this.spec = spec;
@@ -61,11 +65,17 @@ final class AcmeAccelerator implements Accelerator, Roofline, MemoryModel, Inter
         linkLatencySeconds = sheet.value("link.latencySeconds");
         peakWatts = sheet.value("power.peakWatts");
         idleWatts = sheet.value("power.idleWatts");
+        price = sheet.price();
     }
 
     @Override
     public AcceleratorSpec spec() {
         return spec;
+    }
+
+    @Override
+    public Optional<Price> price() {
+        return price;
     }
 
     @Override

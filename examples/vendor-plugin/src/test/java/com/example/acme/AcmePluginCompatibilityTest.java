@@ -2,6 +2,7 @@ package com.example.acme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
@@ -11,6 +12,12 @@ class AcmePluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return AcmePlugin.class;
+    }
+
+    /** The figure names this family adds to the host's: its Ethernet link. */
+    @Override
+    protected Set<String> familyFigureNames() {
+        return Set.of("link.bytesPerSecond", "link.latencySeconds");
     }
 
     @Test

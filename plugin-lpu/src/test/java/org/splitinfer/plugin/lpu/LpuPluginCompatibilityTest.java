@@ -2,6 +2,7 @@ package org.splitinfer.plugin.lpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
@@ -11,6 +12,12 @@ class LpuPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return LpuPlugin.class;
+    }
+
+    /** The figure names this family adds, as docs/hardware-sheets.md documents them. */
+    @Override
+    protected Set<String> familyFigureNames() {
+        return Set.of("chipLink.bytesPerSecond", "chipLink.count", "hop.latencySeconds", "layer.scheduleSeconds");
     }
 
     @Test

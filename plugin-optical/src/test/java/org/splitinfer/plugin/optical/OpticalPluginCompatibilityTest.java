@@ -2,6 +2,7 @@ package org.splitinfer.plugin.optical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
@@ -11,6 +12,14 @@ class OpticalPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return OpticalPlugin.class;
+    }
+
+    /** The figure names this family adds, as docs/hardware-sheets.md documents them. */
+    @Override
+    protected Set<String> familyFigureNames() {
+        return Set.of("conversion.joulesPerByte", "conversion.secondsPerVector", "opticalMatrix.columns",
+                "opticalMatrix.count", "opticalMatrix.loadSeconds", "opticalMatrix.rows", "target.opsPerJoule",
+                "target.systemOpsPerSecond", "target.systemWatts");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.splitinfer.plugin.rdu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
@@ -11,6 +12,12 @@ class RduPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return RduPlugin.class;
+    }
+
+    /** The figure names this family adds, as docs/hardware-sheets.md documents them. */
+    @Override
+    protected Set<String> familyFigureNames() {
+        return Set.of("dataflow.reconfigureSeconds", "dataflow.stageSwitchSeconds");
     }
 
     @Test

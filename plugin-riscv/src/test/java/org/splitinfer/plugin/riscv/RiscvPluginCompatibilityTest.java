@@ -2,6 +2,7 @@ package org.splitinfer.plugin.riscv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.testkit.AcceleratorProviderContract;
@@ -11,6 +12,13 @@ class RiscvPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Class<? extends AcceleratorProvider> providerType() {
         return RiscvPlugin.class;
+    }
+
+    /** The figure names this family adds, as docs/hardware-sheets.md documents them. */
+    @Override
+    protected Set<String> familyFigureNames() {
+        return Set.of("ethernet.bytesPerSecond", "ethernet.hopLatencySeconds", "ethernet.links", "mesh.columns",
+                "mesh.rows", "tensix.cores");
     }
 
     @Test

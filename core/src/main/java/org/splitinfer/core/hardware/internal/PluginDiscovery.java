@@ -1,23 +1,27 @@
 package org.splitinfer.core.hardware.internal;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.MalformedURLException;
+import java.math.BigDecimal;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.InstalledAccelerator;
-import org.splitinfer.core.hardware.PluginDirectoryException;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.hardware.PluginProblem;
 import org.splitinfer.core.hardware.PluginSearchPath;
 import org.splitinfer.spi.Accelerator;
@@ -25,14 +29,50 @@ import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.spi.SpiVersion;
 
 /**
- * Finds providers on the class path and in plugin directories, isolates each directory plugin in its own
- * {@link PluginClassLoader}, and turns every failure of one plugin into a {@link PluginProblem} so the others keep
- * working.
+ * Finds providers on the class path and in plugin folders and jars ({@link PluginFiles}), isolates each plugin of a
+ * folder in its own {@link PluginClassLoader}, and turns every failure of one plugin into a {@link PluginProblem} so
+ * the others keep working.
+ *
+ * <p>Each provider is loaded — constructed (its static initializer runs then), asked for its SPI version and its
+ * accelerators, each accelerator's constant answers read and checked ({@link GuardedAccelerator}) — on a thread of
+ * its own with a deadline ({@value #DEFAULT_LOAD_TIMEOUT_SECONDS} s unless the system property
+ * {@value #LOAD_TIMEOUT_PROPERTY} says otherwise): a provider that loops or blocks is reported and skipped, and its
+ * thread, which Java cannot stop, is left behind as a daemon that does not keep the JVM alive. Any throwable a
+ * plugin throws is contained except the JVM's own internal errors.
  */
 public final class PluginDiscovery {
+    /** The system property that sets how many seconds a provider may take to load. */
+    public static final String LOAD_TIMEOUT_PROPERTY = "splitinfer.pluginLoadTimeoutSeconds";
+    /** Seconds a provider may take to load by default: far beyond reading a sheet, short of a hung command. */
+    public static final int DEFAULT_LOAD_TIMEOUT_SECONDS = 10;
+
     private static final System.Logger LOG = System.getLogger(PluginDiscovery.class.getName());
+    private static final String SERVICE_FILE = "META-INF/services/" + AcceleratorProvider.class.getName();
 
     private final YamlHardwareSheetReader sheetReader = new YamlHardwareSheetReader();
+    private final Duration loadTimeout;
+
+    /** Discovery with the deadline of {@value #LOAD_TIMEOUT_PROPERTY}, or the default. */
+    public PluginDiscovery() {
+        this(configuredLoadTimeout());
+    }
+
+    /**
+     * @param loadTimeout how long one provider may take to load
+     */
+    public PluginDiscovery(Duration loadTimeout) {
+        if (loadTimeout.isNegative() || loadTimeout.isZero()) {
+            throw new IllegalArgumentException("loadTimeout must be > 0, got " + loadTimeout);
+        }
+        this.loadTimeout = loadTimeout;
+    }
+
+    /** What loading one provider gave: its accelerators, or why it was skipped. */
+    private record Outcome(List<InstalledAccelerator> accelerators, PluginProblem problem) {
+        static Outcome skipped(String origin, String reason) {
+            return new Outcome(List.of(), new PluginProblem(origin, reason));
+        }
+    }
 
     /**
      * Loads every plugin of a search path.
@@ -44,20 +84,24 @@ public final class PluginDiscovery {
         List<InstalledAccelerator> accelerators = new ArrayList<>();
         List<PluginProblem> problems = new ArrayList<>();
         if (searchPath.classPath()) {
-            ClassLoader host = PluginDiscovery.class.getClassLoader();
-            loadFrom(host, null, accelerators, problems);
+            loadFrom(PluginDiscovery.class.getClassLoader(), null, null, accelerators, problems);
         }
-        for (Path directory : searchPath.directories()) {
-            for (Path plugin : pluginsIn(directory)) {
-                URL[] jars = jarsOf(plugin);
-                if (jars.length == 0) {
-                    problems.add(new PluginProblem(plugin.toString(), "the folder holds no .jar file"));
-                    continue;
+        for (Path entry : searchPath.directories()) {
+            List<PluginProblem> entryProblems = new ArrayList<>();
+            for (PluginFiles.Plugin plugin : PluginFiles.in(entry, entryProblems)) {
+                PluginClassLoader loader = new PluginClassLoader("plugin " + plugin.path().getFileName(),
+                        plugin.jars().toArray(URL[]::new), PluginDiscovery.class.getClassLoader());
+                int found = loadFrom(loader, plugin.path().toString(), plugin.path().getFileName().toString(),
+                        accelerators, entryProblems);
+                if (found == 0) {
+                    entryProblems.add(new PluginProblem(plugin.path().toString(), (plugin.singleJar() ? "the jar"
+                            : "no jar of the folder") + " names no provider in " + SERVICE_FILE
+                            + "; build the plugin with @AutoService(AcceleratorProvider.class)"));
                 }
-                PluginClassLoader loader = new PluginClassLoader("plugin " + plugin.getFileName(), jars,
-                        PluginDiscovery.class.getClassLoader());
-                loadFrom(loader, plugin.toString(), accelerators, problems);
             }
+            // the folder's files in sorted order, whether they failed as files or as plugins
+            entryProblems.sort(Comparator.comparing(PluginProblem::origin));
+            problems.addAll(entryProblems);
         }
         // Problems are part of the result (HardwareRegistry.problems()); the caller decides how to show them,
         // so they are only logged at DEBUG here and never printed twice.
@@ -67,11 +111,13 @@ public final class PluginDiscovery {
         return new HardwareRegistry(accelerators, problems);
     }
 
-    private void loadFrom(ClassLoader loader, String origin, List<InstalledAccelerator> accelerators,
-                          List<PluginProblem> problems) {
+    /** Loads the providers a class loader names; returns how many it names, loadable or not (each reported). */
+    private int loadFrom(ClassLoader loader, String origin, String pluginName, List<InstalledAccelerator> accelerators,
+                         List<PluginProblem> problems) {
         ServiceLoader<AcceleratorProvider> serviceLoader = ServiceLoader.load(AcceleratorProvider.class, loader);
         Iterator<ServiceLoader.Provider<AcceleratorProvider>> providers = serviceLoader.stream().iterator();
         List<ServiceLoader.Provider<AcceleratorProvider>> found = new ArrayList<>();
+        int named = 0;
         // After an error the service iterator moves on to the next entry; the bound only guards a looping one.
         for (int attempts = 0; attempts < 10_000; attempts++) {
             try {
@@ -79,62 +125,115 @@ public final class PluginDiscovery {
                     break;
                 }
                 found.add(providers.next());
-            } catch (ServiceConfigurationError | LinkageError e) {
+                named++;
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                named++;
                 problems.add(new PluginProblem(origin == null ? "on the class path" : origin,
-                        "its provider cannot be loaded: " + reason(e)));
+                        "its provider cannot be loaded: " + FaultWords.describe(e)));
             }
         }
         // Providers on the class path come in class-path order: sort them for a deterministic registry.
         found.sort((a, b) -> a.type().getName().compareTo(b.type().getName()));
         for (ServiceLoader.Provider<AcceleratorProvider> provider : found) {
             String where = origin != null ? origin : locationOf(provider.type());
-            loadProvider(provider, where, accelerators, problems);
+            String name = pluginName != null ? pluginName
+                    : where.endsWith(".jar") ? Path.of(where).getFileName().toString() : provider.type().getName();
+            Outcome outcome = withDeadline(provider, where, name);
+            accelerators.addAll(outcome.accelerators());
+            if (outcome.problem() != null) {
+                problems.add(outcome.problem());
+            }
+        }
+        return named;
+    }
+
+    /** Loads a provider on its own thread, giving up after the deadline. */
+    private Outcome withDeadline(ServiceLoader.Provider<AcceleratorProvider> candidate, String origin, String name) {
+        FutureTask<Outcome> task = new FutureTask<>(() -> loadProvider(candidate, origin, name));
+        Thread thread = new Thread(task, "splitinfer-load " + name);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(loadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            return Outcome.skipped(origin, candidate.type().getName() + " did not finish loading within "
+                    + seconds(loadTimeout) + " (a loop or a wait in its constructor, static initializer or"
+                    + " accelerators()?); the limit is the system property " + LOAD_TIMEOUT_PROPERTY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return Outcome.skipped(origin, "loading " + candidate.type().getName() + " was interrupted");
+        } catch (ExecutionException e) {
+            // loadProvider contains every throwable but the JVM's internal errors: let those through
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    private void loadProvider(ServiceLoader.Provider<AcceleratorProvider> candidate, String origin,
-                              List<InstalledAccelerator> accelerators, List<PluginProblem> problems) {
+    private Outcome loadProvider(ServiceLoader.Provider<AcceleratorProvider> candidate, String origin, String name) {
         String className = candidate.type().getName();
         AcceleratorProvider provider;
         try {
             provider = candidate.get();
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
-            problems.add(new PluginProblem(origin, className + " cannot be constructed: " + reason(cause)));
-            return;
+            return Outcome.skipped(origin, className + " cannot be constructed: " + contained(cause));
         }
+        List<Accelerator> provided;
         try {
             SpiVersion built = provider.spiVersion();
             SpiVersion host = SpiVersion.current();
             if (built == null || !built.canRunOn(host)) {
-                problems.add(new PluginProblem(origin, className + " was built for SPI " + built
+                return Outcome.skipped(origin, className + " was built for SPI " + built
                         + " but this SplitInfer runs SPI " + host + "; rebuild the plugin against splitinfer-spi "
-                        + host.major() + ".x"));
-                return;
+                        + host.major() + ".x");
             }
-            List<Accelerator> provided = provider.accelerators(new HostProviderContext(sheetReader,
-                    candidate.type().getClassLoader()));
-            Set<String> ids = new HashSet<>();
-            List<InstalledAccelerator> mine = new ArrayList<>();
-            for (Accelerator accelerator : provided) {
-                String id = accelerator.spec().id();
-                if (!ids.add(id)) {
-                    problems.add(new PluginProblem(origin, className + " lists accelerator '" + id + "' twice"));
-                    return;
-                }
-                mine.add(new InstalledAccelerator(accelerator, origin, className));
-            }
-            accelerators.addAll(mine);
-            LOG.log(Level.DEBUG, () -> "loaded " + className + " from " + origin + ": " + ids);
-        } catch (RuntimeException | LinkageError e) {
-            problems.add(new PluginProblem(origin, className + " failed while loading its accelerators: "
-                    + reason(e)));
+            provided = provider.accelerators(new HostProviderContext(sheetReader, candidate.type().getClassLoader()));
+        } catch (Throwable e) {
+            return Outcome.skipped(origin, className + " failed while loading its accelerators: " + contained(e));
         }
+        if (provided == null) {
+            return Outcome.skipped(origin, className + " returned null instead of its list of accelerators");
+        }
+        Set<String> ids = new HashSet<>();
+        List<InstalledAccelerator> mine = new ArrayList<>();
+        try {
+            int position = 0;
+            for (Accelerator accelerator : provided) {
+                position++;
+                if (accelerator == null) {
+                    return Outcome.skipped(origin, className + " listed null as its accelerator #" + position);
+                }
+                GuardedAccelerator guarded = GuardedAccelerator.of(accelerator, name, position);
+                if (!ids.add(guarded.id())) {
+                    return Outcome.skipped(origin, className + " lists accelerator '" + guarded.id() + "' twice");
+                }
+                mine.add(new InstalledAccelerator(guarded, origin, className));
+            }
+        } catch (PluginFaultException fault) {
+            return Outcome.skipped(origin, className + "'s accelerator '" + fault.acceleratorId() + "' failed in "
+                    + fault.call() + ": " + fault.problem());
+        } catch (Throwable e) {
+            return Outcome.skipped(origin, className + " failed while listing its accelerators: " + contained(e));
+        }
+        LOG.log(Level.DEBUG, () -> "loaded " + className + " from " + origin + ": " + ids);
+        return new Outcome(mine, null);
     }
 
-    private static String reason(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    /** The words of a throwable a plugin threw while loading; the JVM's internal errors are thrown on. */
+    private static String contained(Throwable thrown) {
+        if (!FaultWords.survivable(thrown)) {
+            throw (Error) thrown;
+        }
+        LOG.log(Level.DEBUG, "a plugin failed while loading", thrown);
+        return FaultWords.describe(thrown);
+    }
+
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static String locationOf(Class<?> type) {
@@ -142,39 +241,22 @@ public final class PluginDiscovery {
         return source == null || source.getLocation() == null ? "the class path" : source.getLocation().getPath();
     }
 
-    private static List<Path> pluginsIn(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new PluginDirectoryException("plugin directory '" + directory
-                    + "' does not exist or is not a directory; check the plugin search path");
+    /** The deadline the system property sets, or the default. */
+    private static Duration configuredLoadTimeout() {
+        String value = System.getProperty(LOAD_TIMEOUT_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(DEFAULT_LOAD_TIMEOUT_SECONDS);
         }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new PluginDirectoryException("cannot read plugin directory '" + directory + "': " + e.getMessage());
-        }
-    }
-
-    private static URL[] jarsOf(Path plugin) {
-        List<Path> jars;
-        if (Files.isDirectory(plugin)) {
-            try (Stream<Path> entries = Files.list(plugin)) {
-                jars = entries.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-            } catch (IOException e) {
-                throw new PluginDirectoryException("cannot read plugin folder '" + plugin + "': " + e.getMessage());
+        try {
+            double seconds = Double.parseDouble(value.strip());
+            if (seconds > 0 && seconds <= 86_400) {
+                return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
             }
-        } else {
-            jars = List.of(plugin);
+        } catch (NumberFormatException e) {
+            // reported below with the value
         }
-        URL[] urls = new URL[jars.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = jars.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new PluginDirectoryException("cannot use plugin jar '" + jars.get(i) + "': " + e.getMessage());
-            }
-        }
-        return urls;
+        throw new SplitInferException("system property " + LOAD_TIMEOUT_PROPERTY + " = '"
+                + FaultWords.oneLine(value) + "' is not a number of seconds in (0, 86400]; give one such as "
+                + DEFAULT_LOAD_TIMEOUT_SECONDS);
     }
 }

@@ -29,7 +29,9 @@ import org.splitinfer.spi.Status;
  * unknown keys, missing keys, bad values and figures citing unknown sources are all collected, and reported
  * together in one {@link HardwareDataException} naming the resource and each key path. A sheet is read through
  * {@link InputFiles} and {@link StructuredText}: at most {@link Limits#MAX_CONFIG_FILE_BYTES}, UTF-8, no key given
- * twice, no nesting deeper than {@link Limits#MAX_NESTING_DEPTH}; messages are one line.
+ * twice, no nesting deeper than {@link Limits#MAX_NESTING_DEPTH}; messages are one line. Each root cause is reported
+ * once: a misspelt key is named with its suggestion, not also as the required key it was meant to be, and a source
+ * entry that is itself malformed is not reported again by every figure citing it.
  */
 public final class YamlHardwareSheetReader {
     private static final Set<String> TOP_KEYS = Set.of("family", "sources", "accelerators");
@@ -90,9 +92,9 @@ public final class YamlHardwareSheetReader {
         if (root == null || !root.isObject()) {
             throw problem(resource + " must be a mapping with keys " + TOP_KEYS);
         }
-        unknownKeys(root, TOP_KEYS, "", problems);
+        Set<String> meant = unknownKeys(root, TOP_KEYS, "", problems);
         Family family = null;
-        String familyName = text(root, "family", "", problems);
+        String familyName = text(root, "family", "", problems, meant);
         if (familyName != null) {
             try {
                 family = new Family(familyName);
@@ -102,13 +104,19 @@ public final class YamlHardwareSheetReader {
         }
         List<Source> sources = new ArrayList<>();
         JsonNode sourceNodes = root.get("sources");
+        // ids of source entries that are malformed themselves: figures citing them are not reported again
+        Set<String> brokenSourceIds = new TreeSet<>();
         if (sourceNodes == null || !sourceNodes.isArray()) {
-            problems.add("sources: required, a list of {id, document, url, date, supports}");
+            if (!meant.contains("sources")) {
+                problems.add("sources: required, a list of {id, document, url, date, supports}");
+            }
         } else {
             for (int i = 0; i < sourceNodes.size(); i++) {
                 Source source = source(sourceNodes.get(i), "sources[" + i + "]", problems);
                 if (source != null) {
                     sources.add(source);
+                } else if (sourceNodes.get(i) != null && sourceNodes.get(i).hasNonNull("id")) {
+                    brokenSourceIds.add(sourceNodes.get(i).get("id").asText());
                 }
             }
         }
@@ -121,12 +129,14 @@ public final class YamlHardwareSheetReader {
         List<AcceleratorSheet> accelerators = new ArrayList<>();
         JsonNode acceleratorNodes = root.get("accelerators");
         if (acceleratorNodes == null || !acceleratorNodes.isArray() || acceleratorNodes.isEmpty()) {
-            problems.add("accelerators: required, a non-empty list");
+            if (!meant.contains("accelerators")) {
+                problems.add("accelerators: required, a non-empty list");
+            }
         } else {
             Set<String> ids = new TreeSet<>();
             for (int i = 0; i < acceleratorNodes.size(); i++) {
                 AcceleratorSheet sheet = accelerator(resource, acceleratorNodes.get(i), "accelerators[" + i + "]",
-                        sourceIds, problems);
+                        sourceIds, brokenSourceIds, problems);
                 if (sheet != null) {
                     if (!ids.add(sheet.id())) {
                         problems.add("accelerators[" + i + "].id: '" + sheet.id() + "' appears twice");
@@ -148,11 +158,11 @@ public final class YamlHardwareSheetReader {
             problems.add(path + ": must be a mapping with keys " + SOURCE_KEYS);
             return null;
         }
-        unknownKeys(node, SOURCE_KEYS, path + ".", problems);
-        String id = text(node, "id", path + ".", problems);
-        String document = text(node, "document", path + ".", problems);
-        String date = text(node, "date", path + ".", problems);
-        String supports = text(node, "supports", path + ".", problems);
+        Set<String> meant = unknownKeys(node, SOURCE_KEYS, path + ".", problems);
+        String id = text(node, "id", path + ".", problems, meant);
+        String document = text(node, "document", path + ".", problems, meant);
+        String date = text(node, "date", path + ".", problems, meant);
+        String supports = text(node, "supports", path + ".", problems, meant);
         JsonNode url = node.get("url");
         if (id == null || document == null || date == null || supports == null) {
             return null;
@@ -166,17 +176,17 @@ public final class YamlHardwareSheetReader {
     }
 
     private static AcceleratorSheet accelerator(String resource, JsonNode node, String path, Set<String> sourceIds,
-                                                List<String> problems) {
+                                                Set<String> brokenSourceIds, List<String> problems) {
         if (node == null || !node.isObject()) {
             problems.add(path + ": must be a mapping with keys " + ACCELERATOR_KEYS);
             return null;
         }
-        unknownKeys(node, ACCELERATOR_KEYS, path + ".", problems);
-        String id = text(node, "id", path + ".", problems);
+        Set<String> meant = unknownKeys(node, ACCELERATOR_KEYS, path + ".", problems);
+        String id = text(node, "id", path + ".", problems, meant);
         String where = id == null ? path : path + " (" + id + ")";
-        String vendor = text(node, "vendor", where + ".", problems);
-        String displayName = text(node, "displayName", where + ".", problems);
-        String statusName = text(node, "status", where + ".", problems);
+        String vendor = text(node, "vendor", where + ".", problems, meant);
+        String displayName = text(node, "displayName", where + ".", problems, meant);
+        String statusName = text(node, "status", where + ".", problems, meant);
         Status status = null;
         if (statusName != null) {
             try {
@@ -189,13 +199,15 @@ public final class YamlHardwareSheetReader {
         List<Figure> figures = new ArrayList<>();
         JsonNode figureNodes = node.get("figures");
         if (figureNodes == null || !figureNodes.isObject() || figureNodes.isEmpty()) {
-            problems.add(where + ".figures: required, a mapping of figure name to {value, source|assumption}");
+            if (!meant.contains("figures")) {
+                problems.add(where + ".figures: required, a mapping of figure name to {value, source|assumption}");
+            }
         } else {
             Iterator<Map.Entry<String, JsonNode>> fields = figureNodes.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 Figure figure = figure(field.getKey(), field.getValue(), where + ".figures." + field.getKey(),
-                        sourceIds, problems);
+                        sourceIds, brokenSourceIds, problems);
                 if (figure != null) {
                     figures.add(figure);
                 }
@@ -213,26 +225,32 @@ public final class YamlHardwareSheetReader {
     }
 
     private static Figure figure(String name, JsonNode node, String path, Set<String> sourceIds,
-                                 List<String> problems) {
+                                 Set<String> brokenSourceIds, List<String> problems) {
         if (node == null || !node.isObject()) {
             problems.add(path + ": must be {value: number, source: id} or {value: number, assumption: text}");
             return null;
         }
-        unknownKeys(node, FIGURE_KEYS, path + ".", problems);
+        Set<String> meant = unknownKeys(node, FIGURE_KEYS, path + ".", problems);
         JsonNode value = node.get("value");
         if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
-            problems.add(path + ".value: required, a number in the unit the figure's name says");
+            if (value != null || !meant.contains("value")) {
+                problems.add(path + ".value: required, a number in the unit the figure's name says");
+            }
             return null;
         }
         JsonNode source = node.get("source");
         JsonNode assumption = node.get("assumption");
         if ((source == null) == (assumption == null)) {
-            problems.add(path + ": needs exactly one of 'source' (a source id) or 'assumption' (a rationale)");
+            if (source != null || assumption != null || !(meant.contains("source") || meant.contains("assumption"))) {
+                problems.add(path + ": needs exactly one of 'source' (a source id) or 'assumption' (a rationale)");
+            }
             return null;
         }
         if (source != null && !sourceIds.contains(source.asText())) {
-            problems.add(path + ".source: " + Shown.quoted(source.asText()) + " is not a source id of this sheet;"
-                    + " known: " + sourceIds);
+            if (!brokenSourceIds.contains(source.asText())) {
+                problems.add(path + ".source: " + Shown.quoted(source.asText()) + " is not a source id of this sheet;"
+                        + " known: " + sourceIds);
+            }
             return null;
         }
         try {
@@ -244,22 +262,32 @@ public final class YamlHardwareSheetReader {
         }
     }
 
-    private static String text(JsonNode node, String key, String prefix, List<String> problems) {
+    /** A required text; missing, it is a problem unless a misspelt key already stood for it ({@code meant}). */
+    private static String text(JsonNode node, String key, String prefix, List<String> problems, Set<String> meant) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
-            problems.add(prefix + key + ": required");
+            if (value != null || !meant.contains(key)) {
+                problems.add(prefix + key + ": required");
+            }
             return null;
         }
         return value.asText();
     }
 
-    private static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {
+    /** Reports each unknown key with its suggestion; returns the keys suggested, which the misspellings meant. */
+    private static Set<String> unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {
+        Set<String> meant = new TreeSet<>();
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
                 problems.add(Suggestions.unknownKey(prefix + name, name, new TreeSet<>(known)));
+                String closest = Suggestions.closest(name, new TreeSet<>(known));
+                if (closest != null) {
+                    meant.add(closest);
+                }
             }
         }
+        return meant;
     }
 }

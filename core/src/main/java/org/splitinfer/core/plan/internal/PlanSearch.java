@@ -18,6 +18,7 @@ import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.estimate.internal.ChipEconomics;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.plan.ExcludedAccelerator;
 import org.splitinfer.core.plan.Miss;
 import org.splitinfer.core.plan.MissKind;
 import org.splitinfer.core.plan.Objective;
@@ -107,14 +108,8 @@ public final class PlanSearch {
         ShapeFinder finder = new ShapeFinder(estimator, model, stats, p90Input(request),
                 SchedulerSettings.DEFAULT.sizingConcurrency(), request.slo().ttftSeconds(),
                 request.slo().tpotSeconds(), request.software());
-        Map<PoolRole, List<PoolShape>> shapes = new LinkedHashMap<>();
-        for (PoolRole role : PoolRole.values()) {
-            List<PoolShape> ofRole = new ArrayList<>();
-            for (Accelerator accelerator : allowed) {
-                ofRole.addAll(finder.shapes(accelerator, role));
-            }
-            shapes.put(role, ofRole);
-        }
+        List<ExcludedAccelerator> excluded = new ArrayList<>();
+        Map<PoolRole, List<PoolShape>> shapes = finder.shapesByRole(allowed, excluded);
         KvLink link = links.defaultLink();
         List<Candidate> candidates = new ArrayList<>();
         for (PoolShape prefill : shapes.get(PoolRole.PREFILL)) {
@@ -195,7 +190,7 @@ public final class PlanSearch {
         }
         Optional<PlannedDeployment> winner = ranked.stream().filter(d -> d.verified() && d.meets()).findFirst();
         return FigureAudit.requireSound(new Plan(request, ranked, Pareto.front(verified), winner, candidates.size(),
-                simulations[0]), "plan", request.model().id());
+                simulations[0], excluded), "plan", request.model().id());
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.splitinfer.core.plan.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.splitinfer.core.cost.DefaultFormats;
@@ -15,8 +17,10 @@ import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.estimate.internal.ChipEconomics;
+import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.plan.ExcludedAccelerator;
 import org.splitinfer.core.workload.WorkloadStats;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.ParallelLayout;
@@ -81,6 +85,34 @@ final class ShapeFinder {
     }
 
     /**
+     * Every shape of every allowed chip, by role. A chip whose plugin fails while its shapes are found is left out
+     * and reported.
+     *
+     * @param allowed  the chips
+     * @param excluded where a chip left out is added
+     * @return the shapes of each role, chip by chip in the order allowed
+     */
+    Map<PoolRole, List<PoolShape>> shapesByRole(List<Accelerator> allowed, List<ExcludedAccelerator> excluded) {
+        Map<PoolRole, List<PoolShape>> shapes = new EnumMap<>(PoolRole.class);
+        for (PoolRole role : PoolRole.values()) {
+            shapes.put(role, new ArrayList<>());
+        }
+        for (Accelerator accelerator : allowed) {
+            Map<PoolRole, List<PoolShape>> mine = new EnumMap<>(PoolRole.class);
+            try {
+                for (PoolRole role : PoolRole.values()) {
+                    mine.put(role, shapes(accelerator, role));
+                }
+            } catch (PluginFaultException fault) {
+                excluded.add(ExcludedAccelerator.of(fault));
+                continue;
+            }
+            mine.forEach((role, ofRole) -> shapes.get(role).addAll(ofRole));
+        }
+        return shapes;
+    }
+
+    /**
      * @return every shape of the chip in the role that resolves; none when the chip cannot serve the model at all
      */
     List<PoolShape> shapes(Accelerator accelerator, PoolRole role) {
@@ -90,6 +122,8 @@ final class ShapeFinder {
             ResolvedPool fewest;
             try {
                 fewest = estimator.resolvePool(model, auto, role, sizing, software);
+            } catch (PluginFaultException fault) {
+                throw fault;
             } catch (SplitInferException e) {
                 continue;
             }
@@ -108,6 +142,8 @@ final class ShapeFinder {
                     ResolvedPool pool = chips == fewest.chips() ? fewest
                             : estimator.resolvePool(model, auto.withChips(chips), role, sizing, software);
                     shapes.add(shape(role, pool));
+                } catch (PluginFaultException fault) {
+                    throw fault;
                 } catch (SplitInferException e) {
                     // a larger instance of a chip that runs the model always resolves; nothing to report
                 }
@@ -124,6 +160,8 @@ final class ShapeFinder {
         try {
             defaultWeights = DefaultFormats.choose(model, accelerator.roofline(), accelerator.id()).precision()
                     .weights().name();
+        } catch (PluginFaultException fault) {
+            throw fault;
         } catch (SplitInferException e) {
             defaultWeights = "";
         }

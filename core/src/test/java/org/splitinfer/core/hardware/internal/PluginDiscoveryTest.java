@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginDirectoryException;
+import org.splitinfer.core.hardware.PluginProblem;
 import org.splitinfer.core.hardware.PluginSearchPath;
 import org.splitinfer.spi.AcceleratorProvider;
 
@@ -54,8 +56,112 @@ class PluginDiscoveryTest {
         assertThat(registry.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.origin()).isEqualTo(plugins.resolve("peek.jar").toString());
             assertThat(problem.reason()).isEqualTo("peek.PeekingPlugin failed while loading its accelerators:"
-                    + " IllegalStateException (core is invisible: org.splitinfer.core.hardware.HardwareRegistry)");
+                    + " core is invisible: org.splitinfer.core.hardware.HardwareRegistry");
         });
+    }
+
+    /** A provider that never returns from accelerators() until its thread is interrupted. */
+    private static final String WAITING = """
+            package hang;
+            import java.util.List;
+            import org.splitinfer.spi.*;
+            public final class WaitingPlugin implements AcceleratorProvider {
+                public Family family() { return Family.GPU; }
+                public SpiVersion spiVersion() { return new SpiVersion(SpiVersion.MAJOR, SpiVersion.MINOR); }
+                public List<Accelerator> accelerators(ProviderContext context) {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.onSpinWait();
+                    }
+                    return List.of();
+                }
+            }
+            """;
+
+    /** A provider whose static initializer overflows its stack. */
+    private static final String RECURSING = """
+            package deep;
+            import java.util.List;
+            import org.splitinfer.spi.*;
+            public final class RecursingPlugin implements AcceleratorProvider {
+                static final int DEPTH = depth(0);
+                static int depth(int n) { return depth(n + 1) + 1; }
+                public Family family() { return Family.GPU; }
+                public SpiVersion spiVersion() { return new SpiVersion(SpiVersion.MAJOR, SpiVersion.MINOR); }
+                public List<Accelerator> accelerators(ProviderContext context) { return List.of(); }
+            }
+            """;
+
+    @Test
+    void aProviderThatDoesNotFinishLoadingIsSkippedAtTheDeadlineAndTheRestLoads() throws IOException {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        jar(plugins.resolve("hang.jar"), "hang.WaitingPlugin", WAITING);
+        jar(plugins.resolve("peek.jar"), "peek.PeekingPlugin", PEEKING);
+
+        HardwareRegistry registry = new PluginDiscovery(Duration.ofMillis(200))
+                .discover(new PluginSearchPath(false, List.of(plugins)));
+
+        assertThat(registry.problems()).extracting(PluginProblem::describe).containsExactly(
+                "skipped plugin " + plugins.resolve("hang.jar") + ": hang.WaitingPlugin did not finish loading within"
+                        + " 0.2 s (a loop or a wait in its constructor, static initializer or accelerators()?); the"
+                        + " limit is the system property splitinfer.pluginLoadTimeoutSeconds",
+                "skipped plugin " + plugins.resolve("peek.jar") + ": peek.PeekingPlugin failed while loading its"
+                        + " accelerators: core is invisible: org.splitinfer.core.hardware.HardwareRegistry");
+    }
+
+    @Test
+    void aStackOverflowInAStaticInitializerIsContained() throws IOException {
+        Path jar = Files.createDirectories(temp.resolve("plugins")).resolve("deep.jar");
+        jar(jar, "deep.RecursingPlugin", RECURSING);
+
+        // one jar given as the whole search-path entry, as --plugins FILE.jar gives it
+        HardwareRegistry registry = new PluginDiscovery().discover(new PluginSearchPath(false, List.of(jar)));
+
+        assertThat(registry.problems()).singleElement().satisfies(p -> assertThat(p.describe()).isEqualTo(
+                "skipped plugin " + jar + ": deep.RecursingPlugin cannot be constructed: its stack overflowed"
+                        + " (unbounded recursion?)"));
+    }
+
+    @Test
+    void filesInAPluginFolderThatAreNotLoadableJarsAreEachReported() throws IOException {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        Files.write(plugins.resolve("empty.jar"), new byte[0]);
+        Files.write(plugins.resolve("random.jar"), new byte[] {0x13, 0x37, 0x42, 0x00, 0x7f, 0x01, 0x02, 0x03});
+        Files.writeString(plugins.resolve("notes.txt"), "not a plugin");
+        Files.writeString(plugins.resolve(".DS_Store"), "hidden files are left alone");
+        try (OutputStream stream = Files.newOutputStream(plugins.resolve("library.jar"));
+             JarOutputStream out = new JarOutputStream(stream)) {
+            out.putNextEntry(new JarEntry("com/example/readme.txt"));
+            out.closeEntry();
+        }
+
+        HardwareRegistry registry = new PluginDiscovery().discover(new PluginSearchPath(false, List.of(plugins)));
+
+        assertThat(registry.problems()).extracting(PluginProblem::describe).containsExactly(
+                "skipped plugin " + plugins.resolve("empty.jar") + ": the file is empty, not a jar",
+                "skipped plugin " + plugins.resolve("library.jar") + ": the jar names no provider in"
+                        + " META-INF/services/org.splitinfer.spi.AcceleratorProvider; build the plugin with"
+                        + " @AutoService(AcceleratorProvider.class)",
+                "skipped plugin " + plugins.resolve("notes.txt") + ": it is not a plugin: a plugin is a .jar file"
+                        + " or a folder of jars; move other files out of the plugin folder",
+                "skipped plugin " + plugins.resolve("random.jar") + ": the file is not a jar (a zip file); rebuild"
+                        + " or download the plugin again");
+    }
+
+    @Test
+    void aServiceFileNamingAMissingClassIsReportedOnce() throws IOException {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        try (OutputStream stream = Files.newOutputStream(plugins.resolve("ghost.jar"));
+             JarOutputStream out = new JarOutputStream(stream)) {
+            out.putNextEntry(new JarEntry("META-INF/services/" + AcceleratorProvider.class.getName()));
+            out.write("ghost.GhostPlugin\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        HardwareRegistry registry = new PluginDiscovery().discover(new PluginSearchPath(false, List.of(plugins)));
+
+        assertThat(registry.problems()).extracting(PluginProblem::describe).containsExactly("skipped plugin "
+                + plugins.resolve("ghost.jar") + ": its provider cannot be loaded: org.splitinfer.spi.AcceleratorProvider:"
+                + " Provider ghost.GhostPlugin not found");
     }
 
     @Test
@@ -78,6 +184,16 @@ class PluginDiscoveryTest {
         assertThatThrownBy(() -> new PluginDiscovery().discover(new PluginSearchPath(false, List.of(missing))))
                 .isInstanceOf(PluginDirectoryException.class)
                 .hasMessageContaining("'" + missing + "' does not exist");
+    }
+
+    @Test
+    void aSearchPathFileThatIsNeitherAFolderNorAJarIsATypedError() throws IOException {
+        Path notes = Files.writeString(temp.resolve("plugins.txt"), "a list of plugins");
+
+        assertThatThrownBy(() -> new PluginDiscovery().discover(new PluginSearchPath(false, List.of(notes))))
+                .isInstanceOf(PluginDirectoryException.class)
+                .hasMessage("plugin path '" + notes + "' is neither a folder of plugins nor a .jar file; check the"
+                        + " plugin search path");
     }
 
     private static void jar(Path jar, String className, String source) throws IOException {

@@ -60,14 +60,36 @@ class YamlHardwareSheetReaderTest {
 
         assertThatThrownBy(() -> parse(bad))
                 .isInstanceOf(HardwareDataException.class)
-                .hasMessageStartingWith("test.yaml has 4 problems: ")
+                .hasMessageStartingWith("test.yaml has 3 problems: ")
                 .hasMessageContaining("accelerators[0].dispayName: unknown key; did you mean 'displayName'?")
-                .hasMessageContaining("accelerators[0] (chip-1).displayName: required")
                 .hasMessageContaining("accelerators[0] (chip-1).status: 'RUMOURED' is not one of SHIPPING, ANNOUNCED,"
                         + " PROJECTED")
                 .hasMessageContaining("accelerators[0] (chip-1).figures.hbm.capacityBytes.source: 'brochure' is not a"
                         + " source id of this sheet; known: [datasheet]")
                 .hasMessageEndingWith("; see docs/hardware-sheets.md for the schema");
+    }
+
+    @Test
+    void aMisspeltKeyIsReportedOnceNotAlsoAsTheRequiredKeyItStoodFor() {
+        String bad = VALID.replace("displayName:", "dispayName:").replace("{value: 80e9, source: datasheet}",
+                "{value: 80e9, sourc: datasheet}");
+
+        assertThatThrownBy(() -> parse(bad))
+                .isInstanceOf(HardwareDataException.class)
+                .hasMessage("test.yaml has 2 problems: accelerators[0].dispayName: unknown key; did you mean"
+                        + " 'displayName'?; accelerators[0] (chip-1).figures.hbm.capacityBytes.sourc: unknown key;"
+                        + " did you mean 'source'?; see docs/hardware-sheets.md for the schema");
+    }
+
+    @Test
+    void aMalformedSourceIsReportedOnceNotAgainByEachFigureCitingIt() {
+        String bad = VALID.replace("date: 2024-03", "dated: 2024-03")
+                .replace("{value: 0.9, assumption: \"runtime reserve\"}", "{value: 0.9, source: datasheet}");
+
+        assertThatThrownBy(() -> parse(bad))
+                .isInstanceOf(HardwareDataException.class)
+                .hasMessage("test.yaml has 1 problem: sources[0].dated: unknown key; did you mean 'date'?; see"
+                        + " docs/hardware-sheets.md for the schema");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.splitinfer.testkit;
 
 import java.util.List;
+import java.util.Optional;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorProvider;
 import org.splitinfer.spi.AcceleratorSheet;
+import org.splitinfer.spi.AcceleratorSpec;
 import org.splitinfer.spi.Collective;
 import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Family;
@@ -16,6 +18,7 @@ import org.splitinfer.spi.MemoryTier;
 import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.PowerModel;
 import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Price;
 import org.splitinfer.spi.ProviderContext;
 import org.splitinfer.spi.Reach;
 import org.splitinfer.spi.Residency;
@@ -25,15 +28,30 @@ import org.splitinfer.spi.TierUsage;
 import org.splitinfer.spi.UnsupportedPrecisionException;
 
 /**
- * A fixture plugin with the plain roofline, for the kit's own tests. (Registered by a hand-written service file in
- * the test resources: a fixture, not a plugin anyone ships.) {@link #bandwidthFactor()} lets a subclass reproduce a
- * unit slip.
+ * The kit's own fixtures: one honest chip with the plain roofline and round figures ({@code tiny.yaml}), and hooks a
+ * fixture overrides to make one mistake a vendor could make. (The fixtures are registered by a hand-written service
+ * file in the test resources: fixtures, not plugins anyone ships.)
  */
-public class TinyPlugin implements AcceleratorProvider {
+abstract class TinyProvider implements AcceleratorProvider {
     static final Family TINY = new Family("tiny");
 
-    /** @return the factor applied to the sheet's bandwidth inside the model (1: honest) */
+    /** @return the sheet the fixture reads */
+    String sheet() {
+        return "org/splitinfer/testkit/tiny.yaml";
+    }
+
+    /** @return the factor the model applies to the sheet's bandwidth (1: honest) */
     double bandwidthFactor() {
+        return 1;
+    }
+
+    /** @return the factor the placement applies to its KV capacity per chip for {@code chips} chips (1: honest) */
+    long kvCapacityFactor(int chips) {
+        return 1;
+    }
+
+    /** @return the factor kernel times take on {@code thread} when the chip was made on {@code creator} */
+    double threadFactor(Thread creator, Thread thread) {
         return 1;
     }
 
@@ -49,15 +67,14 @@ public class TinyPlugin implements AcceleratorProvider {
 
     @Override
     public List<Accelerator> accelerators(ProviderContext context) {
-        HardwareSheet sheet = context.sheet("org/splitinfer/testkit/tiny.yaml");
-        AcceleratorSheet chip = sheet.accelerators().get(0);
-        return List.of(new Chip(sheet, chip, bandwidthFactor()));
+        HardwareSheet sheet = context.sheet(sheet());
+        return List.of(new Chip(sheet, sheet.accelerators().get(0), this, Thread.currentThread()));
     }
 
-    private record Chip(HardwareSheet sheet, AcceleratorSheet chip, double factor)
+    private record Chip(HardwareSheet sheet, AcceleratorSheet chip, TinyProvider fixture, Thread creator)
             implements Accelerator, Roofline, MemoryModel, Interconnect, PowerModel {
         @Override
-        public org.splitinfer.spi.AcceleratorSpec spec() {
+        public AcceleratorSpec spec() {
             return sheet.spec(chip);
         }
 
@@ -82,6 +99,11 @@ public class TinyPlugin implements AcceleratorProvider {
         }
 
         @Override
+        public Optional<Price> price() {
+            return chip.price();
+        }
+
+        @Override
         public List<Precision> computePrecisions() {
             return List.of(Precision.BF16);
         }
@@ -97,8 +119,9 @@ public class TinyPlugin implements AcceleratorProvider {
         @Override
         public double kernelSeconds(Kernel kernel, Residency residency) {
             tier(residency.weightsTier());
-            return kernel.count() * Math.max(kernel.flops() / peakFlopsPerSecond(kernel.precision()),
-                    kernel.bytesMoved().total() / (chip.value("mem.bytesPerSecond") * factor));
+            return fixture.threadFactor(creator, Thread.currentThread()) * kernel.count()
+                    * Math.max(kernel.flops() / peakFlopsPerSecond(kernel.precision()), kernel.bytesMoved().total()
+                    / (chip.value("mem.bytesPerSecond") * fixture.bandwidthFactor()));
         }
 
         @Override
@@ -109,10 +132,18 @@ public class TinyPlugin implements AcceleratorProvider {
 
         @Override
         public Placement place(Footprint footprint, int chips) {
-            double perChip = footprint.totalBytes() / chips;
             double capacity = chip.value("mem.capacityBytes");
-            return new Placement("full-speed", chips, List.of(new TierUsage("mem", Math.min(perChip, capacity), 0, 0)),
-                    perChip <= capacity, 0, Residency.allIn("mem"), "everything in one tier");
+            double weights = footprint.weightBytes() / chips;
+            double activations = footprint.activationBytes() / chips;
+            double kv = footprint.kvCacheBytes() / chips;
+            boolean fits = weights + activations + kv <= capacity;
+            double scale = fits ? 1 : capacity / (weights + activations + kv);
+            double room = capacity - weights - activations;
+            long tokens = room <= 0 || footprint.kvBytesPerToken() == 0 ? 0
+                    : (long) Math.floor(room / footprint.kvBytesPerToken());
+            return new Placement("full-speed", chips,
+                    List.of(new TierUsage("mem", weights * scale, kv * scale, activations * scale)), fits,
+                    tokens * fixture.kvCapacityFactor(chips), Residency.allIn("mem"), "everything in one tier");
         }
 
         @Override
