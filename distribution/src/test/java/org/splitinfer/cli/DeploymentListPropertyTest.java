@@ -3,12 +3,11 @@ package org.splitinfer.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.PipelineSpec;
+import org.splitinfer.core.testing.Generated;
+import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
@@ -30,10 +29,11 @@ class DeploymentListPropertyTest {
                   layerStreaming: true
             """;
 
-    @Property(tries = 10_000, seed = "14")
-    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
-        ReaderOutcomes.requireTypedOrSound(() -> pipelines(DeploymentList.read("deployments.yaml",
-                new String(file, StandardCharsets.UTF_8))), SplitInferException.class);
+    @Test
+    void aMutantIsReadSoundOrRefusedInOneLine() {
+        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
+                () -> pipelines(DeploymentList.read("deployments.yaml", new String(file, StandardCharsets.UTF_8))),
+                SplitInferException.class));
     }
 
     /** The deployments' pipelines, records all the way down, for the outcome check. */
@@ -45,8 +45,7 @@ class DeploymentListPropertyTest {
         return pipelines;
     }
 
-    @Provide
-    Arbitrary<byte[]> mutants() {
+    private static Generator<byte[]> mutants() {
         return Mutations.of(VALID, Mutations.Syntax.YAML);
     }
 }

@@ -1,10 +1,9 @@
 package org.splitinfer.core.estimate;
 
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.testing.Generated;
+import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
@@ -17,14 +16,13 @@ class PipelineFilePropertyTest {
             layerStreaming: false
             """;
 
-    @Property(tries = 10_000, seed = "14")
-    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
-        ReaderOutcomes.requireTypedOrSound(() -> PipelineFile.parse("p.yaml", new String(file, StandardCharsets.UTF_8)),
-                EstimateException.class);
+    @Test
+    void aMutantIsReadSoundOrRefusedInOneLine() {
+        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
+                () -> PipelineFile.parse("p.yaml", new String(file, StandardCharsets.UTF_8)), EstimateException.class));
     }
 
-    @Provide
-    Arbitrary<byte[]> mutants() {
+    private static Generator<byte[]> mutants() {
         return Mutations.of(VALID, Mutations.Syntax.YAML);
     }
 }

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.testing.Generated;
+import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
 import org.splitinfer.core.testing.ReaderOutcomes;
 import org.splitinfer.spi.Precision;
@@ -19,29 +17,29 @@ import org.splitinfer.spi.Precision;
  * model whose counts and sizes are sound, or refused in one line.
  */
 class ModelFilePropertyTest {
-    @Property(tries = 10_000, seed = "14")
-    void aMutantModelFileIsReadSoundOrRefusedInOneLine(@ForAll("modelFiles") byte[] file) {
-        ReaderOutcomes.requireTypedOrSound(() -> figures(ModelFileReader.read("m.yaml",
-                new ByteArrayInputStream(file))), ModelException.class);
+    @Test
+    void aMutantModelFileIsReadSoundOrRefusedInOneLine() {
+        Generated.check(10_000, 14, modelFiles(), file -> ReaderOutcomes.requireTypedOrSound(
+                () -> figures(ModelFileReader.read("m.yaml", new ByteArrayInputStream(file))), ModelException.class));
     }
 
-    @Property(tries = 10_000, seed = "14")
-    void aMutantConfigIsReadSoundOrRefusedInOneLine(@ForAll("configs") byte[] file) {
-        ReaderOutcomes.requireTypedOrSound(() -> figures(HuggingFaceConfigImporter.importConfig("c/config.json", "c",
-                new ByteArrayInputStream(file))), ModelException.class);
+    @Test
+    void aMutantConfigIsReadSoundOrRefusedInOneLine() {
+        Generated.check(10_000, 14, configs(), file -> ReaderOutcomes.requireTypedOrSound(
+                () -> figures(HuggingFaceConfigImporter.importConfig("c/config.json", "c",
+                        new ByteArrayInputStream(file))),
+                ModelException.class));
     }
 
-    @Provide
-    Arbitrary<byte[]> modelFiles() {
+    private static Generator<byte[]> modelFiles() {
         // a mixture of experts with latent attention, and a dense model with sliding windows: most keys of the schema
-        return Arbitraries.oneOf(Mutations.of(resource("/org/splitinfer/core/models/deepseek-v3.yaml"),
+        return Generator.oneOf(Mutations.of(resource("/org/splitinfer/core/models/deepseek-v3.yaml"),
                 Mutations.Syntax.YAML), Mutations.of(resource("/org/splitinfer/core/models/gpt-oss-120b.yaml"),
                 Mutations.Syntax.YAML));
     }
 
-    @Provide
-    Arbitrary<byte[]> configs() {
-        return Arbitraries.oneOf(Mutations.of(resource("hf/DeepSeek-V3/config.json"), Mutations.Syntax.JSON),
+    private static Generator<byte[]> configs() {
+        return Generator.oneOf(Mutations.of(resource("hf/DeepSeek-V3/config.json"), Mutations.Syntax.JSON),
                 Mutations.of(resource("hf/gpt-oss-120b/config.json"), Mutations.Syntax.JSON),
                 Mutations.of(resource("hf/Mixtral-8x7B-v0.1/config.json"), Mutations.Syntax.JSON));
     }

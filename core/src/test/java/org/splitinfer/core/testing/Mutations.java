@@ -14,13 +14,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Hostile variants of a valid file, for the readers' property tests: each is the valid document after one to three
- * mutations of the kinds a user (or a broken tool) makes, chosen and placed by a generated seed, so a failing input
- * is reproduced from the seed jqwik reports.
+ * mutations of the kinds a user (or a broken tool) makes, chosen and placed by the generator's randomness, so a
+ * failing input is reproduced from the seed {@link Generated} reports.
  *
  * <ul>
  *   <li>on the document's tree: a key deleted, renamed or added; a value swapped for another type, for a huge,
@@ -69,13 +67,13 @@ public final class Mutations {
      * @param syntax what it is written in
      * @return its mutants, as the bytes of a file
      */
-    public static Arbitrary<byte[]> of(String valid, Syntax syntax) {
+    public static Generator<byte[]> of(String valid, Syntax syntax) {
         if (syntax == Syntax.LINES) {
             byte[] text = valid.getBytes(StandardCharsets.UTF_8);
-            return Arbitraries.longs().map(seed -> mutateLines(text, new Random(seed)));
+            return random -> mutateLines(text, random);
         }
         JsonNode tree = parse(valid, syntax);
-        return Arbitraries.longs().map(seed -> mutate(tree, syntax, new Random(seed)));
+        return random -> mutate(tree, syntax, random);
     }
 
     private static byte[] mutateLines(byte[] valid, Random random) {

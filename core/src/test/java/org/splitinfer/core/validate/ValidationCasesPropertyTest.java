@@ -1,10 +1,9 @@
 package org.splitinfer.core.validate;
 
 import java.io.ByteArrayInputStream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.testing.Generated;
+import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
@@ -34,14 +33,13 @@ class ValidationCasesPropertyTest {
                 value: 50
             """;
 
-    @Property(tries = 10_000, seed = "14")
-    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
-        ReaderOutcomes.requireTypedOrSound(() -> ValidationCases.read("cases.yaml", new ByteArrayInputStream(file)),
-                CaseFileException.class);
+    @Test
+    void aMutantIsReadSoundOrRefusedInOneLine() {
+        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
+                () -> ValidationCases.read("cases.yaml", new ByteArrayInputStream(file)), CaseFileException.class));
     }
 
-    @Provide
-    Arbitrary<byte[]> mutants() {
+    private static Generator<byte[]> mutants() {
         return Mutations.of(VALID, Mutations.Syntax.YAML);
     }
 }

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splitinfer.core.testing.Generated;
+import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
@@ -40,29 +37,27 @@ class TracePropertyTest {
             {"arrivalSeconds": 3, "inputTokens": 7, "outputTokens": 1}
             """;
 
-    private static Path folder;
+    @TempDir
+    Path folder;
 
-    @BeforeContainer
-    static void createFolder() throws IOException {
-        folder = Files.createTempDirectory("trace-properties");
-    }
-
-    @AfterContainer
-    static void deleteFolder() throws IOException {
-        Files.deleteIfExists(folder.resolve("trace.csv"));
-        Files.deleteIfExists(folder);
-    }
-
-    @Property(tries = 10_000, seed = "14")
-    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file, @ForAll boolean skipBadRows) {
+    @Test
+    void aMutantIsReadSoundOrRefusedInOneLine() {
         Path trace = folder.resolve("trace.csv");
-        try {
-            Files.write(trace, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ReaderOutcomes.requireTypedOrSound(() -> replay(Workloads.trace(trace, skipBadRows)),
-                WorkloadException.class);
+        Generator<byte[]> mutants = Generator.oneOf(Mutations.of(CSV, Mutations.Syntax.LINES),
+                Mutations.of(AZURE, Mutations.Syntax.LINES), Mutations.of(JSON_LINES, Mutations.Syntax.LINES));
+        Generated.check(10_000, 14, random -> new Mutant(mutants.next(random), random.nextBoolean()), mutant -> {
+            try {
+                Files.write(trace, mutant.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ReaderOutcomes.requireTypedOrSound(() -> replay(Workloads.trace(trace, mutant.skipBadRows())),
+                    WorkloadException.class);
+        });
+    }
+
+    /** A trace's bytes, and whether its bad rows are skipped rather than refused. */
+    private record Mutant(byte[] file, boolean skipBadRows) {
     }
 
     /** Two passes of the trace: its summary, and what the requests came to, for the outcome check. */
@@ -85,9 +80,8 @@ class TracePropertyTest {
     record TraceFigures(TraceSummary summary, WorkloadStats stats, long lastArrivalNanos, long tokens) {
     }
 
-    @Provide
-    Arbitrary<byte[]> mutants() {
-        return Arbitraries.oneOf(Mutations.of(CSV, Mutations.Syntax.LINES), Mutations.of(AZURE, Mutations.Syntax.LINES),
+    private static Generator<byte[]> mutants() {
+        return Generator.oneOf(Mutations.of(CSV, Mutations.Syntax.LINES), Mutations.of(AZURE, Mutations.Syntax.LINES),
                 Mutations.of(JSON_LINES, Mutations.Syntax.LINES));
     }
 }

@@ -1,10 +1,9 @@
 package org.splitinfer.core.hardware.internal;
 
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.testing.Generated;
+import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
 import org.splitinfer.core.testing.ReaderOutcomes;
 import org.splitinfer.spi.HardwareDataException;
@@ -13,14 +12,14 @@ import org.splitinfer.spi.HardwareDataException;
 class HardwareSheetPropertyTest {
     private final YamlHardwareSheetReader reader = new YamlHardwareSheetReader();
 
-    @Property(tries = 10_000, seed = "14")
-    void aMutantIsReadSoundOrRefusedInOneLine(@ForAll("mutants") byte[] file) {
-        ReaderOutcomes.requireTypedOrSound(() -> reader.parse("sheet.yaml", new String(file,
-                StandardCharsets.UTF_8)), HardwareDataException.class);
+    @Test
+    void aMutantIsReadSoundOrRefusedInOneLine() {
+        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
+                () -> reader.parse("sheet.yaml", new String(file, StandardCharsets.UTF_8)),
+                HardwareDataException.class));
     }
 
-    @Provide
-    Arbitrary<byte[]> mutants() {
+    private static Generator<byte[]> mutants() {
         return Mutations.of(YamlHardwareSheetReaderTest.VALID, Mutations.Syntax.YAML);
     }
 }
