@@ -26,27 +26,27 @@ final class StepOptions {
     @Option(names = "--phase", paramLabel = "PHASE", description = "prefill or decode.")
     Phase phase;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
-            description = "Sequences in the step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1", converter = NumericFlags.Sequences.class,
+            description = "Sequences in the step, 1 to 1,000,000 (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--tokens", paramLabel = "N",
-            description = "New tokens per sequence: required for prefill; 1 or left out for decode.")
+    @Option(names = "--tokens", paramLabel = "N", converter = NumericFlags.Tokens.class,
+            description = "New tokens per sequence, 1 to 10,000,000: required for prefill; 1 or left out for decode.")
     Long tokens;
 
-    @Option(names = "--context", paramLabel = "C", defaultValue = "0",
-            description = "Tokens already in each sequence's KV cache (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context", paramLabel = "C", defaultValue = "0", converter = NumericFlags.ContextTokens.class,
+            description = "Tokens already in each sequence's KV cache, 0 to 10,000,000 (default: ${DEFAULT-VALUE}).")
     long context;
 
-    @Option(names = "--tp", paramLabel = "T", defaultValue = "1",
-            description = "Tensor-parallel degree (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tp", paramLabel = "T", defaultValue = "1", converter = NumericFlags.Degree.class,
+            description = "Tensor-parallel degree, 1 to 1,048,576 (default: ${DEFAULT-VALUE}).")
     int tensor;
 
-    @Option(names = "--pp", paramLabel = "P", defaultValue = "1",
+    @Option(names = "--pp", paramLabel = "P", defaultValue = "1", converter = NumericFlags.Degree.class,
             description = "Pipeline stages; the heaviest (last) stage is shown (default: ${DEFAULT-VALUE}).")
     int pipeline;
 
-    @Option(names = "--ep", paramLabel = "E", defaultValue = "1",
+    @Option(names = "--ep", paramLabel = "E", defaultValue = "1", converter = NumericFlags.Degree.class,
             description = "Expert-parallel degree, at most --tp (default: ${DEFAULT-VALUE}).")
     int expert;
 
@@ -66,12 +66,6 @@ final class StepOptions {
     /** @return the step's sequences, validated */
     StepBatch batch(CommandLine commandLine) {
         Phase chosen = phase(commandLine);
-        if (batch < 1) {
-            throw new ParameterException(commandLine, "--batch must be at least 1, got " + batch);
-        }
-        if (context < 0) {
-            throw new ParameterException(commandLine, "--context must be 0 or more tokens, got " + context);
-        }
         if (chosen == Phase.DECODE) {
             if (tokens != null && tokens != 1) {
                 throw new ParameterException(commandLine, "--tokens must be 1 or left out for --phase decode (a"
@@ -84,17 +78,14 @@ final class StepOptions {
             throw new ParameterException(commandLine, "--tokens is required for --phase prefill: give the new"
                     + " tokens each sequence brings");
         }
-        if (tokens < 1) {
-            throw new ParameterException(commandLine, "--tokens must be at least 1, got " + tokens);
-        }
         return StepBatch.prefill(batch, tokens, context);
     }
 
     /** @return the layout, validated against the model */
     ParallelLayout layout(CommandLine commandLine, ModelSpec spec) {
-        if (tensor < 1 || pipeline < 1 || expert < 1) {
-            throw new ParameterException(commandLine, "--tp, --pp and --ep must each be at least 1, got " + tensor
-                    + ", " + pipeline + " and " + expert);
+        if (expert > 1 && !spec.isMixtureOfExperts()) {
+            throw new ParameterException(commandLine, "--ep spreads the experts of a mixture-of-experts model, and"
+                    + " model '" + spec.id() + "' has none; drop --ep");
         }
         if (expert > tensor) {
             throw new ParameterException(commandLine, "--ep " + expert + " exceeds --tp " + tensor
