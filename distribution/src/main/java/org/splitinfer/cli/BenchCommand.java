@@ -39,11 +39,11 @@ final class BenchCommand implements Runnable {
     @ParentCommand
     private RootCommand root;
 
-    @Option(names = "--requests", paramLabel = "N", defaultValue = "1000000",
-            description = "Requests to simulate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "1000000", converter = NumericFlags.Requests.class,
+            description = "Requests to simulate, 1 to 1,000,000,000 (default: ${DEFAULT-VALUE}).")
     private long requests;
 
-    @Option(names = "--rate", paramLabel = "R", defaultValue = "100",
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "100", converter = NumericFlags.Rate.class,
             description = "Mean requests per second, the chat trace's bursts scaled (default: ${DEFAULT-VALUE}, which"
                     + " the deployment serves with room to spare).")
     private double rate;
@@ -57,6 +57,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        NumericFlags.checkSpan(requests, rate);
         SplitInfer splitInfer = hardware.open(root.pluginDirectories(), spec.commandLine().getErr());
         PoolSpec pool = PoolSpec.of("h100-sxm", 8).withInstances(8).withPrecision("fp8");
         SimulationSpec scenario = SimulationSpec.of(models.resolve("llama-3.1-70b"), PipelineSpec.split(pool, pool),
@@ -77,20 +78,21 @@ final class BenchCommand implements Runnable {
                 peakHeap += memory.getPeakUsage().getUsed();
             }
         }
-        out.println(String.format(Locale.ROOT, "scenario        %,d chat requests at %.4g/s through 8 + 8 instances"
-                + " of 8 h100-sxm (llama-3.1-70b, fp8)", requests, rate));
-        out.println(String.format(Locale.ROOT, "warm-up         %.2f s (a first, shorter run: resolution, step-cost tables, JIT)",
-                setupNanos / 1e9));
+        int columns = root.columns();
+        Text.print(out, "scenario        ", String.format(Locale.ROOT, "%,d chat requests at %.4g/s through 8 + 8"
+                + " instances of 8 h100-sxm (llama-3.1-70b, fp8)", requests, rate), columns);
+        Text.print(out, "warm-up         ", String.format(Locale.ROOT, "%.2f s (a first, shorter run: resolution,"
+                + " step-cost tables, JIT)", setupNanos / 1e9), columns);
         out.println(String.format(Locale.ROOT, "wall time       %.2f s", seconds));
         out.println(String.format(Locale.ROOT, "requests/s      %,.0f simulated requests per wall second",
                 result.requests() / seconds));
         out.println(String.format(Locale.ROOT, "events/s        %,.0f (%,d events)", result.events() / seconds,
                 result.events()));
         out.println(String.format(Locale.ROOT, "heap peak       %.0f MB", peakHeap / 1e6));
-        out.println(String.format(Locale.ROOT, "simulated       %.0f s; %,d completed, p90 TTFT %s, p90 TPOT %s,"
-                        + " bottleneck %s", result.durationSeconds(), result.completed(),
-                EstimateOutput.seconds(result.ttftSeconds().p90()), EstimateOutput.seconds(result.tpotSeconds().p90()),
-                result.bottleneck().name().toLowerCase(Locale.ROOT)));
+        Text.print(out, "simulated       ", String.format(Locale.ROOT, "%.0f s; %,d completed, p90 TTFT %s, p90"
+                        + " TPOT %s, bottleneck %s", result.durationSeconds(), result.completed(),
+                Units.seconds(result.ttftSeconds().p90()), Units.seconds(result.tpotSeconds().p90()),
+                result.bottleneck().name().toLowerCase(Locale.ROOT)), columns);
         out.flush();
     }
 }

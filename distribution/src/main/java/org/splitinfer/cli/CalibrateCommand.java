@@ -34,11 +34,12 @@ final class CalibrateCommand implements Runnable {
     @ParentCommand
     private RootCommand root;
 
-    @Option(names = "--cases", paramLabel = "FILE",
+    @Option(names = "--cases", paramLabel = "FILE", converter = PathFlags.InputFile.class,
             description = "Cases in the validation format (default: the shipped calibration cases).")
     private Path casesFile;
 
-    @Option(names = "--write", paramLabel = "FILE", description = "Write the fitted parameters to FILE.")
+    @Option(names = "--write", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
+            description = "Write the fitted parameters to FILE.")
     private Path output;
 
     @Inject
@@ -53,17 +54,24 @@ final class CalibrateCommand implements Runnable {
         List<ValidationCase> cases = casesFile == null ? ValidationCases.builtIn() : ValidationCases.read(casesFile);
         HardwareRegistry registry = hardware.load(root.pluginDirectories(), spec.commandLine().getErr());
         CalibrationResult result = new ServingCalibrationFit(registry, models.catalog()).fitWithReport(cases);
-        TextTable table = new TextTable("parameter", "value", "bounds", "unit", "cases", "draws on");
+        TextTable table = new TextTable("parameter", "value", "bounds", "unit", "cases");
         for (FittedParameter parameter : result.parameters()) {
             table.row(parameter.name(), String.format(Locale.ROOT, "%.4g", parameter.value()),
                     String.format(Locale.ROOT, "[%.3g, %.3g]", parameter.lowerBound(), parameter.upperBound()),
-                    parameter.unit(), parameter.cases().size(), String.join(" ", parameter.cases()));
+                    parameter.unit(), parameter.cases().size());
         }
-        table.print(OutputFormat.TABLE, out);
+        int columns = root.columns();
+        table.printAligned(out, columns);
+        out.println();
+        // the cases each parameter draws on: long lists of ids, under the table
+        out.println("each parameter draws on:");
+        for (FittedParameter parameter : result.parameters()) {
+            Text.print(out, "  ", parameter.name() + ": " + String.join(", ", parameter.cases()), columns);
+        }
         out.println();
         out.println(result.parameters().size() + " parameters fitted to " + result.cases() + " cases");
         for (String skipped : result.skipped()) {
-            out.println("skipped " + skipped);
+            Text.print(out, "skipped ", skipped, columns);
         }
         if (output != null) {
             String header = "Fitted by 'splitinfer calibrate' to " + result.cases() + " cases"

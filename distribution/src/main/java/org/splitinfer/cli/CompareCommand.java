@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.Estimate;
@@ -25,8 +26,8 @@ import org.splitinfer.core.workload.Workloads;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.report.CompareReport;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -55,23 +56,25 @@ final class CompareCommand implements Runnable {
             description = "A catalog model id or a Hugging Face config.json (default: ${DEFAULT-VALUE}).")
     private String model;
 
-    @Option(names = "--deployments", paramLabel = "FILE",
-            description = "A YAML list of deployments ({name, args} with args spelled as 'estimate' options) instead"
-                    + " of the built-in six.")
+    @Option(names = "--deployments", paramLabel = "FILE", converter = PathFlags.InputFile.class,
+            description = "A YAML file of deployments instead of the built-in six: a list (or a 'deployments' key"
+                    + " holding one) of {name, args} with args spelled as the deployment options of 'estimate', or"
+                    + " {name, pipeline} in the pipeline-file schema; each may add description and software.")
     private Path deploymentsFile;
 
     @Option(names = "--deployment", paramLabel = "OPTIONS",
-            description = "A deployment spelled as 'estimate' options, quoted; repeatable; replaces the built-in six.")
+            description = "A deployment spelled as the deployment options of 'estimate', quoted (e.g. \"--hardware"
+                    + " h100-sxm:8 --precision fp8\"); repeatable; replaces the built-in six.")
     private List<String> deploymentArgs = new ArrayList<>();
 
-    @ArgGroup(exclusive = false, heading = "Workload%n")
-    private WorkloadOptions workload = new WorkloadOptions();
+    @Mixin
+    private WorkloadOptions workload;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
 
-    @Option(names = "--report", paramLabel = "FILE",
+    @Option(names = "--report", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
             description = "Also write the comparison as one self-contained HTML page: the table, cost against TTFT,"
                     + " and each deployment's cost and power by pool and assumptions.")
     private Path report;
@@ -97,9 +100,9 @@ final class CompareCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        List<DeploymentList.Deployment> deployments = deployments();
-        ModelSpec modelSpec = estimation.model(model);
         SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
+        List<DeploymentList.Deployment> deployments = deployments(InstalledHardware.ids(splitInfer));
+        ModelSpec modelSpec = estimation.model(model);
         Workload load = workload.workload(32);
         List<Row> rows = new ArrayList<>();
         for (DeploymentList.Deployment deployment : deployments) {
@@ -136,15 +139,10 @@ final class CompareCommand implements Runnable {
                 array.add(ordered);
             }
             Json.print(array, out);
+        } else if (format == OutputFormat.CSV) {
+            csv(rows).printCsv(out);
         } else {
-            table(rows).print(format, out);
-            if (format == OutputFormat.TABLE) {
-                out.println();
-                out.println("model " + modelSpec.id() + "; " + workload.workload(32).inputTokens() + " input and "
-                        + workload.workload(32).outputTokens() + " output tokens; 'splitinfer estimate' with a"
-                        + " row's options lists every assumption behind it.");
-                out.flush();
-            }
+            printText(rows, modelSpec, load, out, root.columns());
         }
         if (report != null) {
             AtomicFile.write(report, CompareReport.render(modelSpec.id(), workload.workload(32), rows.stream()
@@ -163,21 +161,22 @@ final class CompareCommand implements Runnable {
     }
 
 
-    private List<DeploymentList.Deployment> deployments() {
+    private List<DeploymentList.Deployment> deployments(UnaryOperator<String> hardwareIds) {
         if (deploymentsFile != null && !deploymentArgs.isEmpty()) {
             throw new SplitInferException("give either --deployments FILE or --deployment OPTIONS, not both");
         }
         if (deploymentsFile != null) {
-            return DeploymentList.read(deploymentsFile);
+            return DeploymentList.read(deploymentsFile, hardwareIds);
         }
         if (!deploymentArgs.isEmpty()) {
             List<DeploymentList.Deployment> list = new ArrayList<>();
             for (int i = 0; i < deploymentArgs.size(); i++) {
-                list.add(DeploymentList.parse("deployment-" + (i + 1), deploymentArgs.get(i), "--deployment"));
+                list.add(DeploymentList.parse("deployment-" + (i + 1), deploymentArgs.get(i), "--deployment",
+                        hardwareIds));
             }
             return list;
         }
-        return DeploymentList.builtIn();
+        return DeploymentList.builtIn(hardwareIds);
     }
 
     /**
@@ -207,25 +206,75 @@ final class CompareCommand implements Runnable {
         return estimate.outputTokensPerSecond() / estimate.usdPerHour();
     }
 
-    static TextTable table(List<Row> rows) {
-        TextTable table = new TextTable("deployment", "p90 ttft", "tok/s/user", "tok/s per kW", "tok/s per $/h",
-                "tok/J", "$/Mtok", "chips", "limited by", "rests on");
+    /** The rows as CSV: plain numbers, the unit in each column's name. */
+    static TextTable csv(List<Row> rows) {
+        TextTable table = new TextTable("deployment", "ttft_seconds", "tpot_seconds", "simulated_ttft_p90_seconds",
+                "output_tokens_per_second_per_user", "output_tokens_per_second_per_kilowatt",
+                "output_tokens_per_second_per_usd_per_hour", "tokens_per_joule", "usd_per_million_tokens", "chips",
+                "limited_by", "rests_on", "problem");
         for (Row row : rows) {
             Estimate e = row.estimate();
             if (e == null) {
-                table.row(row.deployment(), "-", "-", "-", "-", "-", "-", "-", "-", "problem: " + row.problem());
+                table.row(row.deployment(), "", "", "", "", "", "", "", "", "", "", "", row.problem());
+                continue;
+            }
+            SimulationResult run = row.simulation();
+            table.row(row.deployment() + (row.pipeline() == null ? "" : instances(row.pipeline())),
+                    Numbers.plain(e.ttftSeconds()), Numbers.plain(e.tpotSeconds()),
+                    run == null ? "" : Numbers.plain(run.ttftSeconds().p90()),
+                    Numbers.plain(e.outputTokensPerSecondPerUser()), Numbers.plain(perKilowatt(e)),
+                    Numbers.plain(perUsdPerHour(e)), Numbers.plain(e.tokensPerJoule()),
+                    Numbers.plain(e.usdPerMillionTokens()), e.chips(), run == null ? "" : limitedBy(run),
+                    restsOn(e), "");
+        }
+        return table;
+    }
+
+    /**
+     * The table, then what each row rests on and each row's problem: prose, listed under the table so that the
+     * figures fit beside the names.
+     */
+    private static void printText(List<Row> rows, ModelSpec model, Workload load, PrintWriter out, int columns) {
+        TextTable table = new TextTable("deployment", "p90 TTFT", "tok/s per user", "tok/s per kW",
+                "tok/s per $/h", "tok/J", "$/Mtok", "chips", "limited by");
+        for (Row row : rows) {
+            Estimate e = row.estimate();
+            if (e == null) {
+                table.row(row.deployment(), "-", "-", "-", "-", "-", "-", "-", "(problem below)");
                 continue;
             }
             SimulationResult run = row.simulation();
             table.row(row.deployment() + instances(row.pipeline()),
-                    run == null ? EstimateOutput.seconds(e.ttftSeconds()) : EstimateOutput.seconds(run.ttftSeconds().p90()),
-                    EstimateOutput.number(e.outputTokensPerSecondPerUser()), EstimateOutput.number(perKilowatt(e)),
-                    EstimateOutput.number(perUsdPerHour(e)), EstimateOutput.number(e.tokensPerJoule()),
-                    EstimateOutput.number(e.usdPerMillionTokens()), e.chips(),
-                    run == null ? "-" : run.bottleneck().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    restsOn(e));
+                    run == null ? Units.seconds(e.ttftSeconds()) : Units.seconds(run.ttftSeconds().p90()),
+                    Units.number(e.outputTokensPerSecondPerUser()), Units.number(perKilowatt(e)),
+                    Units.number(perUsdPerHour(e)), Units.number(e.tokensPerJoule()),
+                    Units.number(e.usdPerMillionTokens()), e.chips(), run == null ? "-" : limitedBy(run));
         }
-        return table;
+        table.printAligned(out, columns);
+        out.println();
+        out.println("figures rest on:");
+        for (Row row : rows) {
+            if (row.estimate() != null) {
+                Text.print(out, "  ", row.deployment() + ": " + restsOn(row.estimate()), columns);
+            }
+        }
+        if (rows.stream().anyMatch(row -> row.problem() != null)) {
+            out.println("problems:");
+            for (Row row : rows) {
+                if (row.problem() != null) {
+                    Text.print(out, "  ", row.deployment() + ": " + row.problem(), columns);
+                }
+            }
+        }
+        out.println();
+        Text.print(out, "", "model " + model.id() + "; " + load.inputTokens() + " input and " + load.outputTokens()
+                + " output tokens; 'splitinfer estimate' with a row's options lists every assumption behind it.",
+                columns);
+        out.flush();
+    }
+
+    private static String limitedBy(SimulationResult run) {
+        return run.bottleneck().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** @return e.g. " (4:1)", prefill to decode instances of a split deployment */

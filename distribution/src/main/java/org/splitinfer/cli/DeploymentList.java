@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.input.InputFiles;
 import org.splitinfer.core.input.Limits;
@@ -20,7 +21,8 @@ import org.splitinfer.core.estimate.PipelineFile;
 import picocli.CommandLine;
 
 /**
- * A declarative list of deployments, each spelled as {@code splitinfer estimate} options:
+ * A declarative list of deployments for {@code compare}: a YAML list, or a map whose {@code deployments} key holds
+ * one, of entries each spelled as {@code splitinfer estimate}'s deployment options or in the pipeline-file schema:
  *
  * <pre>
  * deployments:
@@ -30,9 +32,16 @@ import picocli.CommandLine;
  *   - name: unified                      # or the deployment in the pipeline-file schema
  *     pipeline: {colocated: {hardware: tt-wormhole-galaxy, chips: 32, precision: bfp8}}
  * </pre>
+ *
+ * <p>{@code args} is split as a shell splits words (a value with spaces in single or double quotes). The workload
+ * ({@code --input}, {@code --output}, {@code --concurrency}) and the model are the comparison's, given to
+ * {@code compare} itself, never to one row.
  */
 final class DeploymentList {
     private static final String BUILT_IN = "org/splitinfer/cli/compare-deployments.yaml";
+    /** Flags of 'estimate' that are the whole comparison's, not a row's. */
+    private static final List<String> COMPARISON_FLAGS = List.of("--model", "--input", "--output", "--concurrency",
+            "--offline", "--format");
 
     /**
      * One deployment.
@@ -53,29 +62,34 @@ final class DeploymentList {
     private DeploymentList() {
     }
 
-    static List<Deployment> builtIn() {
+    static List<Deployment> builtIn(UnaryOperator<String> hardwareIds) {
         try (InputStream in = DeploymentList.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
             return read(BUILT_IN, InputFiles.read(in, "deployments file '" + BUILT_IN + "'", "deployments file",
-                    Limits.MAX_CONFIG_FILE_BYTES, SplitInferException::new));
+                    Limits.MAX_CONFIG_FILE_BYTES, SplitInferException::new), hardwareIds);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + BUILT_IN, e);
         }
     }
 
-    static List<Deployment> read(Path file) {
+    static List<Deployment> read(Path file, UnaryOperator<String> hardwareIds) {
         return read(file.toString(), InputFiles.read(file, "deployments file", Limits.MAX_CONFIG_FILE_BYTES,
-                SplitInferException::new));
+                SplitInferException::new), hardwareIds);
     }
 
-    /** Reads the file strictly: one key 'deployments', a non-empty list, each entry's keys known and not repeated. */
-    static List<Deployment> read(String origin, String text) {
+    /**
+     * Reads the file strictly: a non-empty list, bare or under the one key 'deployments', each entry's keys known and
+     * not repeated.
+     */
+    static List<Deployment> read(String origin, String text, UnaryOperator<String> hardwareIds) {
         JsonNode root = StructuredText.yamlTree(origin, text, SplitInferException::new);
-        if (root == null || !root.isObject()) {
-            throw new SplitInferException(origin + " must be a mapping with one key, 'deployments': a list of {name,"
-                    + " args}");
+        if (root == null || !(root.isObject() || root.isArray())) {
+            throw new SplitInferException(origin + " must be a list of {name, args}, or a mapping whose one key,"
+                    + " 'deployments', holds one");
         }
-        unknownKeys(root, TOP_KEYS, origin, "");
-        JsonNode list = root.get("deployments");
+        if (root.isObject()) {
+            unknownKeys(root, TOP_KEYS, origin, "");
+        }
+        JsonNode list = root.isArray() ? root : root.get("deployments");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new SplitInferException(origin + ": 'deployments' must be a non-empty list of {name, args} (or"
                     + " {name, pipeline}), got " + kind(list) + "; list at least one deployment");
@@ -113,7 +127,7 @@ final class DeploymentList {
                         PipelineFile.parse(origin + ": deployment " + Shown.quoted(name), yaml), software,
                         givesInstances(pipeline)));
             } else {
-                deployments.add(parse(name, args, origin));
+                deployments.add(parse(name, args, origin, hardwareIds));
             }
         }
         return deployments;
@@ -157,15 +171,27 @@ final class DeploymentList {
         return Shown.quoted(node.asText());
     }
 
-    static Deployment parse(String name, String args, String origin) {
+    static Deployment parse(String name, String args, String origin, UnaryOperator<String> hardwareIds) {
         DeploymentOptions options = new DeploymentOptions();
-        try {
-            new CommandLine(options).parseArgs(args.trim().split("\\s+"));
-        } catch (CommandLine.ParameterException e) {
-            throw new SplitInferException(origin + ": deployment '" + name + "': " + e.getMessage()
-                    + "; spell it as the options of 'splitinfer estimate'");
+        CommandLine commandLine = new CommandLine(options);
+        commandLine.setCommandName("estimate");
+        commandLine.setExpandAtFiles(false);
+        commandLine.registerConverter(Path.class, new PathFlags.AnyPath());
+        List<String> words = ShellWords.split(args);
+        for (String word : words) {
+            String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            if (COMPARISON_FLAGS.contains(flag)) {
+                throw new SplitInferException(origin + ": deployment " + Shown.quoted(name) + " gives " + flag
+                        + ", which is the whole comparison's; give it to compare, and only deployment options in args");
+            }
         }
-        return new Deployment(name, args, options.pipeline(), options.software, options.instancesGiven());
+        try {
+            commandLine.parseArgs(words.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new SplitInferException(origin + ": deployment " + Shown.quoted(name) + ": " + BadUsage.problem(e)
+                    + "; spell it as the deployment options of 'splitinfer estimate'");
+        }
+        return new Deployment(name, args, options.pipeline(hardwareIds), options.software, options.instancesGiven());
     }
 
     private static boolean givesInstances(JsonNode pipeline) {

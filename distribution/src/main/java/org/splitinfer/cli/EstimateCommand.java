@@ -1,8 +1,9 @@
 package org.splitinfer.cli;
 
 import jakarta.inject.Inject;
+import java.util.List;
+import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.Estimate;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +30,11 @@ final class EstimateCommand implements Runnable {
             description = "A catalog model id (see 'splitinfer models') or a Hugging Face config.json.")
     private String model;
 
-    @ArgGroup(exclusive = false, heading = "Deployment%n")
-    private DeploymentOptions deployment = new DeploymentOptions();
+    @Mixin
+    private DeploymentOptions deployment;
 
-    @ArgGroup(exclusive = false, heading = "Workload%n")
-    private WorkloadOptions workload = new WorkloadOptions();
+    @Mixin
+    private WorkloadOptions workload;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -46,14 +47,15 @@ final class EstimateCommand implements Runnable {
 
     @Override
     public void run() {
-        Estimate estimate = estimation.estimator(root.pluginDirectories(), spec.commandLine().getErr())
-                .estimate(estimation.model(model), deployment.pipeline(), workload.workload(1), deployment.software);
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
+        Estimate estimate = splitInfer.estimator().estimate(estimation.model(model),
+                deployment.pipeline(InstalledHardware.ids(splitInfer)), workload.workload(1),
+                deployment.software);
         switch (format) {
             case JSON -> Json.print(EstimateOutput.json(estimate), spec.commandLine().getOut());
-            case CSV -> CompareCommand.table(java.util.List.of(new CompareCommand.Row("estimate", null, estimate, null,
-                    null)))
-                    .print(OutputFormat.CSV, spec.commandLine().getOut());
-            default -> EstimateOutput.printText(estimate, spec.commandLine().getOut());
+            case CSV -> CompareCommand.csv(List.of(new CompareCommand.Row("estimate", null, estimate, null, null)))
+                    .printCsv(spec.commandLine().getOut());
+            default -> EstimateOutput.printText(estimate, spec.commandLine().getOut(), root.columns());
         }
     }
 }

@@ -66,11 +66,10 @@ final class EstimateOutput {
         return node;
     }
 
-    static void printText(Estimate estimate, PrintWriter out) {
-        out.println("model " + estimate.model() + ", " + estimate.pipeline().name().toLowerCase(Locale.ROOT)
-                + " pipeline, " + estimate.chips()
-                + " chips, " + estimate.concurrency() + (estimate.concurrency() == 1 ? " request" : " requests")
-                + " in flight");
+    static void printText(Estimate estimate, PrintWriter out, int columns) {
+        Text.print(out, "", "model " + estimate.model() + ", " + estimate.pipeline().name().toLowerCase(Locale.ROOT)
+                + " pipeline, " + estimate.chips() + " chips, " + estimate.concurrency()
+                + (estimate.concurrency() == 1 ? " request" : " requests") + " in flight", columns);
         TextTable phases = new TextTable("phase", "hardware", "chips", "layout", "precision", "batch", "max batch",
                 "step", "busy", "W/chip", "$/chip-h");
         for (PhaseEstimate phase : estimate.phases()) {
@@ -78,55 +77,29 @@ final class EstimateOutput {
                             : " (" + Sentences.status(phase.status()) + ")"),
                     phase.chipsPerInstance() + " x " + phase.instances(), "tp" + phase.tensor() + " pp"
                             + phase.pipeline(), Sentences.formats(phase.precision()), phase.batch(),
-                    phase.maxBatch(), seconds(phase.stepLatencySeconds()), percent(phase.busyFraction()),
-                    number(phase.wallWattsPerChip()), number(phase.usdPerChipHour()));
+                    phase.maxBatch(), Units.seconds(phase.stepLatencySeconds()), Units.percent(phase.busyFraction()),
+                    Units.number(phase.wallWattsPerChip()), Units.number(phase.usdPerChipHour()));
         }
-        phases.print(OutputFormat.TABLE, out);
+        phases.printAligned(out, columns);
         out.println();
         TextTable metrics = new TextTable("metric", "value");
-        metrics.row("TTFT", seconds(estimate.ttftSeconds()));
-        metrics.row("TPOT", seconds(estimate.tpotSeconds()));
-        metrics.row("KV transfer", seconds(estimate.kvTransferSeconds()));
-        metrics.row("output tokens/s", number(estimate.outputTokensPerSecond()));
-        metrics.row("tokens/s per user", number(estimate.outputTokensPerSecondPerUser()));
-        metrics.row("tokens/s per chip", number(estimate.tokensPerSecondPerChip()));
-        metrics.row("tokens/J", number(estimate.tokensPerJoule()));
-        metrics.row("$/Mtok", number(estimate.usdPerMillionTokens()));
-        metrics.row("wall power", number(estimate.wallWatts()) + " W");
-        metrics.print(OutputFormat.TABLE, out);
+        metrics.row("TTFT", Units.seconds(estimate.ttftSeconds()));
+        metrics.row("TPOT", Units.seconds(estimate.tpotSeconds()));
+        metrics.row("KV transfer", Units.seconds(estimate.kvTransferSeconds()));
+        metrics.row("output tokens/s", Units.number(estimate.outputTokensPerSecond()));
+        metrics.row("tokens/s per user", Units.number(estimate.outputTokensPerSecondPerUser()));
+        metrics.row("tokens/s per chip", Units.number(estimate.tokensPerSecondPerChip()));
+        metrics.row("tokens/J", Units.number(estimate.tokensPerJoule()));
+        metrics.row("$/Mtok", Units.number(estimate.usdPerMillionTokens()));
+        metrics.row("wall power", Units.number(estimate.wallWatts()) + " W");
+        metrics.printAligned(out, columns);
         out.println();
-        out.println("figures rest on: " + String.join("; ", Sentences.chipStatuses(estimate.chipStatuses())));
+        Text.print(out, "figures rest on: ", String.join("; ", Sentences.chipStatuses(estimate.chipStatuses())),
+                columns);
         out.println("assumptions:");
         for (Assumption assumption : estimate.assumptions()) {
-            out.println("  - " + Sentences.assumption(assumption));
+            Text.print(out, "  - ", Sentences.assumption(assumption), columns);
         }
         out.flush();
-    }
-
-    static String seconds(double seconds) {
-        if (seconds == 0) {
-            return "0 s";
-        }
-        if (seconds < 1e-3) {
-            return String.format(Locale.ROOT, "%.3g us", seconds * 1e6);
-        }
-        if (seconds < 1) {
-            return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
-        }
-        return String.format(Locale.ROOT, "%.3g s", seconds);
-    }
-
-    static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "-";
-        }
-        if (Math.abs(value) >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", value);
-        }
-        return String.format(Locale.ROOT, "%.3g", value);
-    }
-
-    static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 }

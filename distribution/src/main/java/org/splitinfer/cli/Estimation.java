@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.splitinfer.core.SplitInfer;
-import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.model.ModelSpec;
 
 /** What the estimating commands share: the model catalog, the installed hardware and the estimator. */
@@ -21,10 +20,6 @@ final class Estimation {
 
     ModelSpec model(String idOrPath) {
         return models.resolve(idOrPath);
-    }
-
-    Estimator estimator(List<Path> pluginDirectories, PrintWriter err) {
-        return hardware.open(pluginDirectories, err).estimator();
     }
 
     SplitInfer open(List<Path> pluginDirectories, PrintWriter err) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ final class FitCommand implements Runnable {
     private String model;
 
     @Option(names = "--hardware", paramLabel = "ID", required = true,
-            description = "An accelerator id (see 'splitinfer hardware').")
+            description = "An accelerator id or its unique beginning (see 'splitinfer hardware').")
     private String hardwareId;
 
     @Option(names = "--precision", paramLabel = "FORMATS",
@@ -60,7 +61,7 @@ final class FitCommand implements Runnable {
                     + " model's native formats. Default: see above.")
     private String precision;
 
-    @Option(names = "--context", paramLabel = "C",
+    @Option(names = "--context", paramLabel = "C", converter = NumericFlags.ContextTokens.class,
             description = "Tokens of the one sequence whose KV cache must fit, at most the model's context window"
                     + " (default: 4096, or the window when it is shorter).")
     private Long context;
@@ -69,10 +70,11 @@ final class FitCommand implements Runnable {
             description = "Let --context exceed the model's context window (a stack that extends it, or a what-if).")
     private boolean allowLongContext;
 
-    @Option(names = "--chips", paramLabel = "N",
-            description = "Evaluate N chips instead of the fewest that fit: whether it fits, and the alternatives"
-                    + " there (most families offer them only where full speed does not fit).")
-    private Integer chips;
+    @Option(names = "--chips", paramLabel = "N|auto", converter = NumericFlags.CountOrAuto.class,
+            description = "Evaluate N chips (1 to 1,048,576) instead of the fewest that fit (auto, the default):"
+                    + " whether it fits, and the alternatives there (most families offer them only where full speed"
+                    + " does not fit).")
+    private OptionalInt chips;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}); csv lists one row per placement and tier.")
@@ -89,21 +91,21 @@ final class FitCommand implements Runnable {
         ModelSpec spec = models.resolve(model);
         long tokens = context != null ? context
                 : Math.min(FitRequest.DEFAULT_CONTEXT_TOKENS, spec.contextWindowTokens());
-        FitRequest request = new FitRequest(null, tokens, chips == null ? 0 : chips, allowLongContext);
-        if (chips != null) {
-            request = request.withChips(chips);
+        FitRequest request = new FitRequest(null, tokens, 0, allowLongContext);
+        if (chips != null && chips.isPresent()) {
+            request = request.withChips(chips.getAsInt());
         }
         if (precision != null) {
             request = request.withPrecision(ModelPrecision.parse(precision, spec.nativePrecision()));
         }
         Accelerator accelerator = hardware.load(root.pluginDirectories(), this.spec.commandLine().getErr())
-                .get(hardwareId);
+                .resolve(hardwareId);
         FitReport report = ModelFitter.fit(accelerator, spec, request);
         PrintWriter out = this.spec.commandLine().getOut();
         switch (format) {
             case JSON -> Json.print(json(report), out);
-            case CSV -> csv(report).print(OutputFormat.CSV, out);
-            default -> table(report, out);
+            case CSV -> csv(report).printCsv(out);
+            default -> table(report, out, root.columns());
         }
     }
 
@@ -196,8 +198,9 @@ final class FitCommand implements Runnable {
     }
 
     private static TextTable csv(FitReport report) {
-        TextTable table = new TextTable("placement", "chips", "fitsFullSpeed", "tier", "weightBytes", "kvCacheBytes",
-                "activationBytes", "kvTokensPerChip", "kvTokensTotal", "decodeStepSeconds", "minChips", "status");
+        TextTable table = new TextTable("placement", "chips", "fits_full_speed", "tier", "weight_bytes",
+                "kv_cache_bytes", "activation_bytes", "kv_tokens_per_chip", "kv_tokens_total", "decode_step_seconds",
+                "min_chips", "status");
         List<Placement> placements = new ArrayList<>();
         List<DecodeTiming> timings = new ArrayList<>();
         placements.add(report.placement());
@@ -212,17 +215,17 @@ final class FitCommand implements Runnable {
             DecodeTiming timing = timings.get(i);
             for (TierUsage usage : placement.perChip()) {
                 table.row(placement.name(), placement.chips(), placement.fitsFullSpeed(), usage.tier(),
-                        Numbers.of(usage.weightBytes()), Numbers.of(usage.kvCacheBytes()),
-                        Numbers.of(usage.activationBytes()), placement.kvTokensCapacityPerChip(),
+                        Numbers.plain(usage.weightBytes()), Numbers.plain(usage.kvCacheBytes()),
+                        Numbers.plain(usage.activationBytes()), placement.kvTokensCapacityPerChip(),
                         placement.kvTokensCapacityTotal(),
-                        timing.seconds().isPresent() ? Numbers.significant(timing.seconds().getAsDouble()) : "",
+                        timing.seconds().isPresent() ? Numbers.plain(timing.seconds().getAsDouble()) : "",
                         minChips, report.status().name());
             }
         }
         return table;
     }
 
-    private static void table(FitReport report, PrintWriter out) {
+    private static void table(FitReport report, PrintWriter out, int columns) {
         Footprint footprint = report.footprint();
         TextTable summary = new TextTable("fit", "value");
         summary.row("model", report.modelId());
@@ -230,9 +233,10 @@ final class FitCommand implements Runnable {
                 + ", " + report.assumptions().size() + " assumed figures)");
         summary.row("precision", report.precision() + " ("
                 + Sentences.formatChoice(report.precisionChoice(), report.acceleratorId()) + ")");
-        summary.row("footprint", String.format(Locale.ROOT, "%.4g weight bytes + %.4g KV bytes (%d tokens × %s)"
-                        + " + 0 activation bytes = %.4g bytes", footprint.weightBytes(), footprint.kvCacheBytes(),
-                footprint.kvTokens(), Numbers.of(footprint.kvBytesPerToken()), footprint.totalBytes()));
+        summary.row("footprint", Units.bytes(footprint.weightBytes()) + " of weights + "
+                + Units.bytes(footprint.kvCacheBytes()) + " of KV cache (" + footprint.kvTokens() + " tokens × "
+                + Units.bytes(footprint.kvBytesPerToken()) + ") + 0 B of activations = "
+                + Units.bytes(footprint.totalBytes()));
         summary.row("minChips", report.minChips().isPresent() ? String.valueOf(report.minChips().getAsInt())
                 : "none up to 1048576");
         summary.row("chips", report.chips() + (report.fitsFullSpeed() ? " (fits full speed)"
@@ -242,41 +246,45 @@ final class FitCommand implements Runnable {
         summary.row("decodeStep", timing(report.fullSpeedDecode()) + " (batch 1 at context "
                 + report.contextTokens() + ", tensor " + report.layout().tensor() + " × pipeline "
                 + report.layout().pipeline() + ")");
-        summary.print(OutputFormat.TABLE, out);
+        summary.printAligned(out, columns);
         out.println();
-        TextTable placements = new TextTable("placement", "tier", "weightBytes/chip", "kvCacheBytes/chip",
-                "activationBytes/chip", "kvTokens/chip", "decodeStep", "slowdown", "note");
+        TextTable placements = new TextTable("placement", "tier", "weights per chip", "KV cache per chip",
+                "activations per chip", "KV tokens per chip", "decode step", "slowdown");
         placementRows(placements, report.placement(), report.fullSpeedDecode(),
-                report.fullSpeedDecode().seconds().isPresent() ? "1" : "", report.placement().note());
+                report.fullSpeedDecode().seconds().isPresent() ? "1" : "");
         for (AlternativeFit alternative : report.alternatives()) {
             OptionalDouble slowdown = report.slowdown(alternative);
             placementRows(placements, alternative.placement(), alternative.decode(),
                     slowdown.isPresent() ? String.format(Locale.ROOT, "%.3g%s", slowdown.getAsDouble(),
-                            alternative.upperBound() ? " (upper bound)" : "") : "",
-                    alternative.placement().note());
+                            alternative.upperBound() ? " (upper bound)" : "") : "");
         }
-        placements.print(OutputFormat.TABLE, out);
+        placements.printAligned(out, columns);
+        out.println();
+        // each placement's note is prose: under the table, so that the figures fit beside the names
+        Text.print(out, "  ", report.placement().name() + ": " + report.placement().note(), columns);
+        for (AlternativeFit alternative : report.alternatives()) {
+            Text.print(out, "  ", alternative.placement().name() + ": " + alternative.placement().note(), columns);
+        }
         out.println();
         for (String note : report.notes()) {
-            out.println("note: " + note);
+            Text.print(out, "note: ", note, columns);
         }
         out.flush();
     }
 
-    private static void placementRows(TextTable table, Placement placement, DecodeTiming timing, String slowdown,
-                                      String note) {
+    private static void placementRows(TextTable table, Placement placement, DecodeTiming timing, String slowdown) {
         boolean first = true;
         for (TierUsage usage : placement.perChip()) {
-            table.row(first ? placement.name() : "", usage.tier(), Numbers.significant(usage.weightBytes()),
-                    Numbers.significant(usage.kvCacheBytes()), Numbers.significant(usage.activationBytes()),
+            table.row(first ? placement.name() : "", usage.tier(), Units.bytes(usage.weightBytes()),
+                    Units.bytes(usage.kvCacheBytes()), Units.bytes(usage.activationBytes()),
                     first ? String.valueOf(placement.kvTokensCapacityPerChip()) : "",
-                    first ? timing(timing) : "", first ? slowdown : "", first ? note : "");
+                    first ? timing(timing) : "", first ? slowdown : "");
             first = false;
         }
     }
 
     private static String timing(DecodeTiming timing) {
-        return timing.seconds().isPresent() ? Numbers.seconds(timing.seconds().getAsDouble())
+        return timing.seconds().isPresent() ? Units.seconds(timing.seconds().getAsDouble())
                 : "n/a: " + timing.note();
     }
 }

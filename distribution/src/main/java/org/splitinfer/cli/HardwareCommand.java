@@ -51,14 +51,30 @@ final class HardwareCommand implements Runnable {
             Json.print(array, out);
             return;
         }
-        TextTable table = new TextTable("id", "family", "vendor", "name", "status", "figures", "assumed", "sources");
+        if (format == OutputFormat.CSV) {
+            TextTable table = new TextTable("id", "family", "vendor", "name", "status", "figures", "assumed_figures",
+                    "sources");
+            for (Accelerator accelerator : accelerators) {
+                AcceleratorSpec spec = accelerator.spec();
+                table.row(spec.id(), spec.family().name(), spec.vendor(), spec.displayName(),
+                        spec.status().name().toLowerCase(Locale.ROOT), spec.figures().size(),
+                        spec.assumptions().size(), sources(spec));
+            }
+            table.printCsv(out);
+            return;
+        }
+        TextTable table = new TextTable("id", "family", "status", "figures (assumed)", "chip", "sources");
         for (Accelerator accelerator : accelerators) {
             AcceleratorSpec spec = accelerator.spec();
-            table.row(spec.id(), spec.family().name(), spec.vendor(), spec.displayName(),
-                    spec.status().name().toLowerCase(Locale.ROOT), spec.figures().size(), spec.assumptions().size(),
-                    String.join(" ", spec.sources().stream().map(Source::id).toList()));
+            table.row(spec.id(), spec.family().name(), spec.status().name().toLowerCase(Locale.ROOT),
+                    spec.figures().size() + " (" + spec.assumptions().size() + ")",
+                    spec.vendor() + " " + spec.displayName(), sources(spec));
         }
-        table.print(format, out);
+        table.printAligned(out, root.columns());
+    }
+
+    private static String sources(AcceleratorSpec spec) {
+        return String.join(" ", spec.sources().stream().map(Source::id).toList());
     }
 
     private static ObjectNode json(AcceleratorSpec spec) {

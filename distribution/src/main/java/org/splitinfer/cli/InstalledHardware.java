@@ -1,22 +1,30 @@
 package org.splitinfer.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginProblem;
 import org.splitinfer.core.hardware.PluginSearchPath;
+import org.splitinfer.core.hardware.UnknownAcceleratorException;
 
 /**
  * Opens splitinfer-core's entry point for a command: plugins from {@code --plugins}, {@code SPLITINFER_PLUGINS} and
  * the distribution's {@code plugins/}, the built-in models, the shipped defaults; skipped plugins are reported as
- * one warning line each.
+ * one warning line each. One instance per injector opens each search path once: a process runs one command, and a
+ * test that runs many lines through one command line pays for loading the plugins once.
  */
+@Singleton
 final class InstalledHardware {
     private final CliEnvironment environment;
     private final InstalledModels models;
+    private final Map<PluginSearchPath, SplitInfer> opened = new HashMap<>();
 
     @Inject
     InstalledHardware(CliEnvironment environment, InstalledModels models) {
@@ -24,15 +32,34 @@ final class InstalledHardware {
         this.models = models;
     }
 
-    SplitInfer open(List<Path> pluginDirectories, PrintWriter err) {
+    synchronized SplitInfer open(List<Path> pluginDirectories, PrintWriter err) {
         PluginSearchPath searchPath = PluginSearchPath.of(pluginDirectories,
                 environment.variable(PluginSearchPath.ENVIRONMENT_VARIABLE), environment.pluginsDirectory());
-        SplitInfer splitInfer = SplitInfer.builder().searchPath(searchPath).models(models.catalog()).build();
+        SplitInfer splitInfer = opened.computeIfAbsent(searchPath,
+                path -> SplitInfer.builder().searchPath(path).models(models.catalog()).build());
         for (PluginProblem problem : splitInfer.hardware().problems()) {
             err.println("warning: " + problem.describe());
         }
         err.flush();
         return splitInfer;
+    }
+
+    /**
+     * What a user typed for an accelerator, as its id: an id, or the unique beginning of one ({@code h100} for
+     * {@code h100-sxm}). Anything else is kept as typed, for the estimator to refuse with its suggestions where the
+     * deployment is estimated (one row of a comparison fails, not the comparison).
+     *
+     * @param splitInfer the opened hardware
+     * @return typed id to id
+     */
+    static UnaryOperator<String> ids(SplitInfer splitInfer) {
+        return typed -> {
+            try {
+                return splitInfer.hardware().resolve(typed).id();
+            } catch (UnknownAcceleratorException e) {
+                return typed;
+            }
+        };
     }
 
     HardwareRegistry load(List<Path> pluginDirectories, PrintWriter err) {

@@ -1,6 +1,8 @@
 package org.splitinfer.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code splitinfer kernels}: the kernels and collectives of one phase step on one chip. */
@@ -36,6 +39,9 @@ final class KernelsCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private RootCommand root;
 
     @Mixin
     private StepOptions step;
@@ -67,43 +73,61 @@ final class KernelsCommand implements Runnable {
             Json.print(json(model, precision, batch, work), out);
             return;
         }
-        TextTable kernels = new TextTable("kernel", "kind", "count", "precision", "flops", "weightBytes",
-                "kvCacheBytes", "activationBytes", "flopsPerByte");
-        for (Kernel kernel : work.kernels()) {
-            OperandBytes moved = kernel.bytesMoved().times(kernel.count());
-            kernels.row(kernel.name(), kernel.kind().name(), kernel.count(), kernel.precision().name(),
-                    Numbers.of(kernel.totalFlops()), Numbers.of(moved.weights()), Numbers.of(moved.kvCache()),
-                    Numbers.of(moved.activations()), String.format(Locale.ROOT, "%.3f", StepJson.intensity(kernel)));
-        }
         if (format == OutputFormat.CSV) {
-            kernels.print(format, out);
+            TextTable kernels = new TextTable("kernel", "kind", "count", "precision", "flops", "weight_bytes",
+                    "kv_cache_bytes", "activation_bytes", "flops_per_byte");
+            for (Kernel kernel : work.kernels()) {
+                OperandBytes moved = kernel.bytesMoved().times(kernel.count());
+                kernels.row(kernel.name(), kernel.kind().name(), kernel.count(), kernel.precision().name(),
+                        Numbers.plain(kernel.totalFlops()), Numbers.plain(moved.weights()),
+                        Numbers.plain(moved.kvCache()), Numbers.plain(moved.activations()),
+                        Numbers.plain(StepJson.intensity(kernel)));
+            }
+            kernels.printCsv(out);
             return;
         }
-        out.println(model.id() + " " + batch + " at " + precision + ", layout tensor " + layout.tensor()
+        int columns = root.columns();
+        // a format column only where the kernels' formats differ; the line above the table names them
+        boolean mixed = work.kernels().stream().map(Kernel::precision).distinct().count() > 1;
+        TextTable kernels = mixed ? new TextTable("kernel", "kind", "count", "format", "FLOPs", "weights",
+                "KV cache", "activations", "FLOP/B")
+                : new TextTable("kernel", "kind", "count", "FLOPs", "weights", "KV cache", "activations", "FLOP/B");
+        for (Kernel kernel : work.kernels()) {
+            OperandBytes moved = kernel.bytesMoved().times(kernel.count());
+            List<Object> cells = new ArrayList<>(List.of(kernel.name(), kernel.kind().name(), kernel.count()));
+            if (mixed) {
+                cells.add(kernel.precision().name());
+            }
+            cells.addAll(List.of(Units.flops(kernel.totalFlops()), Units.bytes(moved.weights()),
+                    Units.bytes(moved.kvCache()), Units.bytes(moved.activations()),
+                    String.format(Locale.ROOT, "%.3f", StepJson.intensity(kernel))));
+            kernels.row(cells.toArray());
+        }
+        Text.print(out, "", model.id() + " " + batch + " at " + precision + ", layout tensor " + layout.tensor()
                 + " × pipeline " + layout.pipeline() + " × expert " + layout.expert() + " (stage " + work.stage()
-                + ": " + work.layersPerChip() + " layers)");
+                + ": " + work.layersPerChip() + " layers)", columns);
         out.println();
-        kernels.print(format, out);
+        kernels.printAligned(out, columns);
         OperandBytes read = work.bytesRead();
         OperandBytes written = work.bytesWritten();
         out.println();
         TextTable totals = new TextTable("total", "value");
-        totals.row("flops", Numbers.of(work.totalFlops()));
-        totals.row("bytes", Numbers.of(work.totalBytes()));
-        totals.row("weightBytes", Numbers.of(read.weights() + written.weights()));
-        totals.row("kvCacheBytes", Numbers.of(read.kvCache() + written.kvCache()));
-        totals.row("activationBytes", Numbers.of(read.activations() + written.activations()));
-        totals.row("flopsPerByte", String.format(Locale.ROOT, "%.3f", work.arithmeticIntensity()));
-        totals.row("kvBytesPerToken", Numbers.of(model.kvBytesPerToken(precision.kvCache())));
-        totals.print(format, out);
+        totals.row("FLOPs", Units.flops(work.totalFlops()));
+        totals.row("bytes", Units.bytes(work.totalBytes()));
+        totals.row("weights", Units.bytes(read.weights() + written.weights()));
+        totals.row("KV cache", Units.bytes(read.kvCache() + written.kvCache()));
+        totals.row("activations", Units.bytes(read.activations() + written.activations()));
+        totals.row("FLOP/B", String.format(Locale.ROOT, "%.3f", work.arithmeticIntensity()));
+        totals.row("KV cache per token", Units.bytes(model.kvBytesPerToken(precision.kvCache())));
+        totals.printAligned(out, columns);
         if (!work.collectives().isEmpty()) {
             out.println();
             TextTable collectives = new TextTable("collective", "kind", "bytes", "participants", "count");
             for (Collective collective : work.collectives()) {
-                collectives.row(collective.name(), collective.kind().name(), Numbers.of(collective.bytes()),
+                collectives.row(collective.name(), collective.kind().name(), Units.bytes(collective.bytes()),
                         collective.participants(), collective.count());
             }
-            collectives.print(format, out);
+            collectives.printAligned(out, columns);
         }
     }
 

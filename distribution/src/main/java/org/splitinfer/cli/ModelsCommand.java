@@ -12,6 +12,7 @@ import org.splitinfer.spi.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code splitinfer models}: the built-in model catalog. */
@@ -27,6 +28,9 @@ final class ModelsCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private RootCommand root;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -48,14 +52,34 @@ final class ModelsCommand implements Runnable {
             Json.print(array, out);
             return;
         }
-        TextTable table = new TextTable("id", "name", "parameters", "active", "layers", "kvBytesPerToken.bf16",
-                "kvBytesPerToken.fp8", "slidingLayers", "native", "source");
-        for (ModelSpec model : models.catalog().models()) {
-            table.row(model.id(), model.name(), model.totalParameters(), model.activeParameters(), model.layers(),
-                    Numbers.of(model.kvBytesPerToken(Precision.BF16)), Numbers.of(model.kvBytesPerToken(Precision.FP8)),
-                    model.slidingLayers(), model.nativePrecision(), model.source());
+        if (format == OutputFormat.CSV) {
+            TextTable table = new TextTable("id", "name", "parameters", "active_parameters", "layers",
+                    "kv_bytes_per_token_bf16", "kv_bytes_per_token_fp8", "sliding_layers", "native_formats", "source");
+            for (ModelSpec model : models.catalog().models()) {
+                table.row(model.id(), model.name(), model.totalParameters(), model.activeParameters(), model.layers(),
+                        Numbers.plain(model.kvBytesPerToken(Precision.BF16)),
+                        Numbers.plain(model.kvBytesPerToken(Precision.FP8)), model.slidingLayers(),
+                        model.nativePrecision(), model.source());
+            }
+            table.printCsv(out);
+            return;
         }
-        table.print(format, out);
+        // names and sources are prose: listed under the table, so that the figures fit beside the ids
+        TextTable table = new TextTable("id", "parameters", "active", "layers", "KV/token bf16", "KV/token fp8",
+                "sliding layers", "native formats");
+        for (ModelSpec model : models.catalog().models()) {
+            table.row(model.id(), Units.count(model.totalParameters()), Units.count(model.activeParameters()),
+                    model.layers(), Units.bytes(model.kvBytesPerToken(Precision.BF16)),
+                    Units.bytes(model.kvBytesPerToken(Precision.FP8)), model.slidingLayers(), model.nativePrecision());
+        }
+        int columns = root.columns();
+        table.printAligned(out, columns);
+        out.println();
+        out.println("names and sources:");
+        for (ModelSpec model : models.catalog().models()) {
+            Text.print(out, "  ", model.id() + ": " + model.name() + ", " + model.source(), columns);
+        }
+        out.flush();
     }
 
     private static ObjectNode json(ModelSpec model) {

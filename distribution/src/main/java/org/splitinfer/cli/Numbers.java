@@ -1,33 +1,20 @@
 package org.splitinfer.cli;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
-/** Numbers for tables: whole numbers as integers, others with four significant digits, always in Locale.ROOT. */
+/**
+ * Numbers for CSV: plain decimals a spreadsheet reads (no thousands separators, no units, no exponent), as exact
+ * as the double holds; the unit is in the column's name ({@code ttft_seconds}). Tables use {@link Units}.
+ */
 final class Numbers {
     private Numbers() {
     }
 
-    static String of(double value) {
+    /** @return e.g. {@code 70553706496}, {@code 0.02921}, {@code 1.5}; empty for a figure that is not finite */
+    static String plain(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return String.valueOf(value);
+            return "";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(Locale.ROOT, "%.0f", value);
-        }
-        return String.format(Locale.ROOT, "%.4g", value);
-    }
-
-    static String significant(double value) {
-        return String.format(Locale.ROOT, "%.4g", value);
-    }
-
-    static String seconds(double seconds) {
-        if (seconds >= 1) {
-            return String.format(Locale.ROOT, "%.4g s", seconds);
-        }
-        if (seconds >= 1e-3) {
-            return String.format(Locale.ROOT, "%.4g ms", seconds * 1e3);
-        }
-        return String.format(Locale.ROOT, "%.4g us", seconds * 1e6);
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

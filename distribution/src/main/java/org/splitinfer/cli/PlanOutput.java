@@ -15,6 +15,8 @@ import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
 import org.splitinfer.core.plan.PlannedDeployment;
 import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.report.Words;
+import org.splitinfer.spi.Status;
 
 /** Renders a plan: the ranked table, the Pareto front and the winner, or JSON with the same. */
 final class PlanOutput {
@@ -52,68 +54,72 @@ final class PlanOutput {
         return pipeline instanceof PipelineSpec.Split split && split.link() != null ? split.link() : "-";
     }
 
-    private static String statuses(List<ChipStatus> statuses) {
-        List<String> parts = new ArrayList<>();
-        for (ChipStatus status : statuses) {
-            parts.add(Sentences.status(status.status()));
+    /** A deployment in words: its pools and link, each chip's status when it is not shipping. */
+    private static String deploymentDetail(PlannedDeployment deployment) {
+        List<ChipStatus> statuses = deployment.chipStatuses();
+        if (deployment.pipeline() instanceof PipelineSpec.Split split) {
+            return "prefill " + pool(split.prefill()) + unlessShipping(statuses, split.prefill()) + " | decode "
+                    + pool(split.decode()) + unlessShipping(statuses, split.decode()) + " | link " + link(deployment.pipeline());
         }
-        return String.join("/", parts);
+        PoolSpec pool = ((PipelineSpec.Colocated) deployment.pipeline()).pool();
+        return prefill(deployment.pipeline()) + unlessShipping(statuses, pool);
     }
 
-    static void printText(Plan plan, double seconds, PrintWriter out) {
+    private static String unlessShipping(List<ChipStatus> statuses, PoolSpec pool) {
+        for (ChipStatus status : statuses) {
+            if (status.hardware().equals(pool.hardware()) && status.status() != Status.SHIPPING) {
+                return " (" + Sentences.status(status.status()) + ")";
+            }
+        }
+        return "";
+    }
+
+    static void printText(Plan plan, double seconds, PrintWriter out, int columns) {
         PlanRequest request = plan.request();
-        out.println(String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO: %.0f%% of"
-                        + " requests with TTFT <= %s and TPOT <= %s", request.model().id(), request.workload().name(),
-                request.workload().meanRequestsPerSecond().getAsDouble(),
+        Text.print(out, "", String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO:"
+                        + " %.0f%% of requests with TTFT <= %s and TPOT <= %s", request.model().id(),
+                request.workload().name(), request.workload().meanRequestsPerSecond().getAsDouble(),
                 request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
-                EstimateOutput.seconds(request.slo().ttftSeconds()), EstimateOutput.seconds(request.slo().tpotSeconds())));
-        out.println(String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify the best (%.1f s)",
-                plan.considered(), plan.simulated(), seconds));
+                Units.seconds(request.slo().ttftSeconds()), Units.seconds(request.slo().tpotSeconds())), columns);
+        Text.print(out, "", String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify the best"
+                + " (%.1f s); chips are shipping unless marked", plan.considered(), plan.simulated(), seconds),
+                columns);
         for (ExcludedAccelerator excluded : plan.excluded()) {
-            out.println("excluded " + excluded.acceleratorId() + ": " + excluded.reason());
+            Text.print(out, "", "excluded " + excluded.acceleratorId() + ": " + excluded.reason(), columns);
         }
         out.println();
-        TextTable table = new TextTable("#", "prefill pool", "decode pool", "link", "p90 TTFT", "p90 TPOT", "SLO met",
-                "goodput", "$/Mtok", "tok/J", "chips", "chips are", "checked");
+        // each row's deployment is prose under its figures, so that the figures fit beside the rank
+        TextTable table = new TextTable("#", "p90 TTFT", "p90 TPOT", "SLO met", "goodput", "$/Mtok", "tok/J", "chips",
+                "checked");
         int rank = 1;
         for (PlannedDeployment deployment : plan.candidates()) {
-            table.row(rank++, prefill(deployment.pipeline()), decode(deployment.pipeline()),
-                    link(deployment.pipeline()), EstimateOutput.seconds(deployment.ttftP90Seconds()),
-                    EstimateOutput.seconds(deployment.tpotP90Seconds()),
-                    deployment.verified() ? EstimateOutput.percent(deployment.sloAttainment()) : "-",
-                    deployment.verified() ? EstimateOutput.number(deployment.goodputRequestsPerSecond()) + "/s" : "-",
-                    EstimateOutput.number(deployment.usdPerMillionTokens()),
-                    EstimateOutput.number(deployment.tokensPerJoule()), deployment.chips(),
-                    statuses(deployment.chipStatuses()), deployment.verified()
-                            ? (deployment.meets() ? "simulated, meets" : "simulated, misses " + misses(deployment))
-                            : "estimated");
+            table.detailedRow(deploymentDetail(deployment), rank++, Units.seconds(deployment.ttftP90Seconds()),
+                    Units.seconds(deployment.tpotP90Seconds()),
+                    deployment.verified() ? Units.percent(deployment.sloAttainment()) : "-",
+                    deployment.verified() ? Units.number(deployment.goodputRequestsPerSecond()) + "/s" : "-",
+                    Units.number(deployment.usdPerMillionTokens()), Units.number(deployment.tokensPerJoule()),
+                    deployment.chips(), Words.checked(deployment));
         }
-        table.print(OutputFormat.TABLE, out);
+        table.printAligned(out, columns);
         out.println();
-        out.println("Pareto front (no other simulated deployment is cheaper, faster to first token, faster per token"
-                + " and more efficient at once):");
+        Text.print(out, "", "Pareto front (no other simulated deployment is cheaper, faster to first token, faster per"
+                + " token and more efficient at once):", columns);
         for (PlannedDeployment deployment : plan.paretoFront()) {
-            out.println(String.format(Locale.ROOT, "  %s | %s: $%s/Mtok, p90 TTFT %s, p90 TPOT %s, %s tok/J",
+            Text.print(out, "  ", String.format(Locale.ROOT, "%s | %s: $%s/Mtok, p90 TTFT %s, p90 TPOT %s, %s tok/J",
                     prefill(deployment.pipeline()), decode(deployment.pipeline()),
-                    EstimateOutput.number(deployment.usdPerMillionTokens()),
-                    EstimateOutput.seconds(deployment.ttftP90Seconds()),
-                    EstimateOutput.seconds(deployment.tpotP90Seconds()),
-                    EstimateOutput.number(deployment.tokensPerJoule())));
+                    Units.number(deployment.usdPerMillionTokens()), Units.seconds(deployment.ttftP90Seconds()),
+                    Units.seconds(deployment.tpotP90Seconds()), Units.number(deployment.tokensPerJoule())), columns);
         }
         out.println();
         if (plan.winner().isPresent()) {
-            PlannedDeployment winner = plan.winner().get();
-            out.println("winner: " + prefill(winner.pipeline()) + (winner.pipeline() instanceof PipelineSpec.Split
-                    ? " | " + decode(winner.pipeline()) : "") + String.format(Locale.ROOT, " — $%s per million"
-                            + " tokens, %s of requests within the SLO, %s chips (%s), limited by its %s",
-                    EstimateOutput.number(winner.usdPerMillionTokens()),
-                    EstimateOutput.percent(winner.sloAttainment()), winner.chips(), statuses(winner.chipStatuses()),
-                    winner.bottleneck().map(b -> b.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("-")));
+            Text.print(out, "", Words.winner(plan.winner().get()), columns);
         } else {
-            out.println(noWinner(plan));
+            Text.print(out, "", noWinner(plan), columns);
         }
         out.flush();
     }
+
+
 
     /** @return the sentence for a plan with no winner, naming the closest candidates and what each misses */
     static String noWinner(Plan plan) {
@@ -127,8 +133,8 @@ final class PlanOutput {
         }
         PlanRequest request = plan.request();
         return String.format(Locale.ROOT, "no deployment meets %.0f%% of requests within TTFT %s and TPOT %s%s;"
-                        + " closest: %s", request.attainment() * 100, EstimateOutput.seconds(request.slo().ttftSeconds()),
-                EstimateOutput.seconds(request.slo().tpotSeconds()),
+                        + " closest: %s", request.attainment() * 100, Units.seconds(request.slo().ttftSeconds()),
+                Units.seconds(request.slo().tpotSeconds()),
                 request.budgets().equals(org.splitinfer.core.plan.Budgets.NONE) ? "" : " within the budgets",
                 String.join("; ", closest));
     }
@@ -137,18 +143,18 @@ final class PlanOutput {
         List<String> parts = new ArrayList<>();
         for (Miss miss : deployment.misses()) {
             parts.add(switch (miss.kind()) {
-                case SLO_ATTAINMENT -> "SLO attainment (" + EstimateOutput.percent(miss.achieved()) + " < "
-                        + EstimateOutput.percent(miss.required()) + ")";
-                case TTFT -> "TTFT (" + EstimateOutput.seconds(miss.achieved()) + " > "
-                        + EstimateOutput.seconds(miss.required()) + ")";
-                case TPOT -> "TPOT (" + EstimateOutput.seconds(miss.achieved()) + " > "
-                        + EstimateOutput.seconds(miss.required()) + ")";
+                case SLO_ATTAINMENT -> "SLO attainment (" + Units.percent(miss.achieved()) + " < "
+                        + Units.percent(miss.required()) + ")";
+                case TTFT -> "TTFT (" + Units.seconds(miss.achieved()) + " > "
+                        + Units.seconds(miss.required()) + ")";
+                case TPOT -> "TPOT (" + Units.seconds(miss.achieved()) + " > "
+                        + Units.seconds(miss.required()) + ")";
                 case CHIPS_BUDGET -> "the chip budget (" + (long) miss.achieved() + " > " + (long) miss.required()
                         + ")";
-                case POWER_BUDGET -> "the power budget (" + EstimateOutput.number(miss.achieved()) + " kW > "
-                        + EstimateOutput.number(miss.required()) + " kW)";
-                case COST_BUDGET -> "the cost budget ($" + EstimateOutput.number(miss.achieved()) + "/h > $"
-                        + EstimateOutput.number(miss.required()) + "/h)";
+                case POWER_BUDGET -> "the power budget (" + Units.number(miss.achieved()) + " kW > "
+                        + Units.number(miss.required()) + " kW)";
+                case COST_BUDGET -> "the cost budget ($" + Units.number(miss.achieved()) + "/h > $"
+                        + Units.number(miss.required()) + "/h)";
             });
         }
         return String.join(", ", parts);

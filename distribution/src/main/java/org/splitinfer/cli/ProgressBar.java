@@ -3,7 +3,7 @@ package org.splitinfer.cli;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress bar on standard error, drawn only when the tool runs on a terminal (so logs, pipes and tests
+ * A one-line progress bar on standard error, drawn only when standard error is a terminal (so logs, pipes and tests
  * stay quiet), redrawn in place with a carriage return and erased when done.
  */
 final class ProgressBar {
@@ -21,12 +21,13 @@ final class ProgressBar {
     }
 
     /**
-     * @param err   standard error
-     * @param total the count that means done, or 0 when unknown (nothing is drawn)
+     * @param err        standard error
+     * @param total      the count that means done, or 0 when unknown (nothing is drawn)
+     * @param onTerminal whether standard error is a terminal
      * @return a bar that draws only on a terminal
      */
-    static ProgressBar onTerminal(PrintWriter err, long total) {
-        return new ProgressBar(err, total, total > 0 && System.console() != null);
+    static ProgressBar of(PrintWriter err, long total, boolean onTerminal) {
+        return new ProgressBar(err, total, total > 0 && onTerminal);
     }
 
     void update(long done) {

@@ -2,6 +2,8 @@ package org.splitinfer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -51,13 +53,14 @@ final class RooflineCommand implements Runnable {
     private RootCommand root;
 
     @Option(names = "--hardware", paramLabel = "ID", required = true,
-            description = "An accelerator id (see 'splitinfer hardware').")
+            description = "An accelerator id or its unique beginning (see 'splitinfer hardware').")
     private String hardwareId;
 
     @Mixin
     private StepOptions step;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the roofline plot to FILE as SVG.")
+    @Option(names = "--out", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
+            description = "Write the roofline plot to FILE as SVG.")
     private Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -82,11 +85,20 @@ final class RooflineCommand implements Runnable {
             ParallelLayout layout = step.layout(commandLine, model);
             ModelPrecision precision = step.precision(model);
             stepPlan = new RooflineStep(model, precision, batch, layout);
-        } else if (step.phase != null || step.precision != null || step.tokens != null) {
-            throw new CommandLine.ParameterException(commandLine, "--phase, --tokens and --precision describe a"
-                    + " step of a model: give --model too");
+        } else {
+            List<String> stepFlags = new ArrayList<>();
+            for (String flag : List.of("--phase", "--batch", "--tokens", "--context", "--tp", "--pp", "--ep",
+                    "--precision")) {
+                if (commandLine.getParseResult().hasMatchedOption(flag)) {
+                    stepFlags.add(flag);
+                }
+            }
+            if (!stepFlags.isEmpty()) {
+                throw new CommandLine.ParameterException(commandLine, String.join(", ", stepFlags) + " describe a"
+                        + " step of a model: give --model too, or drop them for the chip's ridge points alone");
+            }
         }
-        Accelerator accelerator = hardware.load(root.pluginDirectories(), commandLine.getErr()).get(hardwareId);
+        Accelerator accelerator = hardware.load(root.pluginDirectories(), commandLine.getErr()).resolve(hardwareId);
         RooflineAnalysis analysis = RooflineAnalysis.of(accelerator, stepPlan);
         if (out != null) {
             AtomicFile.write(out, RooflineSvg.render(analysis.chart()), "--out");
@@ -96,43 +108,65 @@ final class RooflineCommand implements Runnable {
             Json.print(json(analysis), printer);
             return;
         }
-        TextTable ridgeTable = new TextTable("precision", "peakFlopsPerSecond", "tier", "bytesPerSecond",
-                "ridgeFlopsPerByte");
+        if (format == OutputFormat.CSV) {
+            csv(analysis, stepPlan != null).printCsv(printer);
+            return;
+        }
+        int columns = root.columns();
+        TextTable ridgeTable = new TextTable("precision", "peak", "tier", "bandwidth", "ridge FLOP/B");
         for (RidgePoint ridge : analysis.ridges()) {
-            ridgeTable.row(ridge.precision().name(), Numbers.significant(ridge.peakFlopsPerSecond()),
-                    ridge.tier().name(), Numbers.significant(ridge.tier().bytesPerSecond()),
+            ridgeTable.row(ridge.precision().name(), Units.flopsPerSecond(ridge.peakFlopsPerSecond()),
+                    ridge.tier().name(), Units.bytesPerSecond(ridge.tier().bytesPerSecond()),
                     String.format(Locale.ROOT, "%.2f", ridge.flopsPerByte()));
         }
-        TextTable kernelTable = new TextTable("kernel", "kind", "precision", "flopsPerByte", "seconds",
-                "attainedFlopsPerSecond", "ridgeFlopsPerByte", "bound");
+        TextTable kernelTable = new TextTable("kernel", "kind", "precision", "FLOP/B", "time", "attained",
+                "ridge FLOP/B", "bound");
         for (KernelPoint point : analysis.kernels()) {
             kernelTable.row(point.kernel().name(), point.kernel().kind().name(), point.kernel().precision().name(),
-                    String.format(Locale.ROOT, "%.3f", point.flopsPerByte()), Numbers.significant(point.seconds()),
-                    Numbers.significant(point.attainedFlopsPerSecond()),
+                    String.format(Locale.ROOT, "%.3f", point.flopsPerByte()), Units.seconds(point.seconds()),
+                    Units.flopsPerSecond(point.attainedFlopsPerSecond()),
                     String.format(Locale.ROOT, "%.2f", point.ridgeFlopsPerByte()), bound(point.bound()));
-        }
-        if (format == OutputFormat.CSV) {
-            (stepPlan == null ? ridgeTable : kernelTable).print(format, printer);
-            return;
         }
         printer.println(accelerator.id() + " (" + accelerator.spec().status().name().toLowerCase(Locale.ROOT) + ", "
                 + accelerator.spec().assumptions().size() + " assumed figures)");
         printer.println();
-        ridgeTable.print(format, printer);
+        ridgeTable.printAligned(printer, columns);
         if (stepPlan != null) {
             printer.println();
             Residency residency = analysis.residency().orElseThrow();
-            printer.println(analysis.title(stepPlan) + "; operands where the full-speed placement puts them:"
-                    + " weights in " + residency.weightsTier() + ", KV cache in " + residency.kvCacheTier()
-                    + ", activations in " + residency.activationsTier());
+            Text.print(printer, "", analysis.title(stepPlan) + "; operands where the full-speed placement puts"
+                    + " them: weights in " + residency.weightsTier() + ", KV cache in " + residency.kvCacheTier()
+                    + ", activations in " + residency.activationsTier(), columns);
             printer.println();
-            kernelTable.print(format, printer);
+            kernelTable.printAligned(printer, columns);
         }
         if (out != null) {
             printer.println();
             printer.println("wrote " + out);
         }
         printer.flush();
+    }
+
+    /** The kernels when a step was given, else the ridge points: plain numbers, units in the column names. */
+    private static TextTable csv(RooflineAnalysis analysis, boolean kernels) {
+        if (kernels) {
+            TextTable table = new TextTable("kernel", "kind", "precision", "flops_per_byte", "seconds",
+                    "attained_flops_per_second", "ridge_flops_per_byte", "bound");
+            for (KernelPoint point : analysis.kernels()) {
+                table.row(point.kernel().name(), point.kernel().kind().name(), point.kernel().precision().name(),
+                        Numbers.plain(point.flopsPerByte()), Numbers.plain(point.seconds()),
+                        Numbers.plain(point.attainedFlopsPerSecond()), Numbers.plain(point.ridgeFlopsPerByte()),
+                        bound(point.bound()));
+            }
+            return table;
+        }
+        TextTable table = new TextTable("precision", "peak_flops_per_second", "tier", "bytes_per_second",
+                "ridge_flops_per_byte");
+        for (RidgePoint ridge : analysis.ridges()) {
+            table.row(ridge.precision().name(), Numbers.plain(ridge.peakFlopsPerSecond()), ridge.tier().name(),
+                    Numbers.plain(ridge.tier().bytesPerSecond()), Numbers.plain(ridge.flopsPerByte()));
+        }
+        return table;
     }
 
     private static String bound(KernelBound bound) {

@@ -13,7 +13,7 @@ final class RouterConverter implements CommandLine.ITypeConverter<RouterPolicy> 
                 return policy;
             }
         }
-        throw new CommandLine.TypeConversionException("expected round-robin or least-outstanding-tokens, got '"
+        throw new CommandLine.TypeConversionException("must be round-robin or least-outstanding-tokens, got '"
                 + value + "'");
     }
 

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.sim.RouterPolicy;
 import org.splitinfer.core.sim.RunLimit;
@@ -12,8 +13,8 @@ import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.sim.SimulationSpec;
 import org.splitinfer.core.workload.WorkloadSpec;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,11 +42,11 @@ final class SimulateCommand implements Runnable {
             description = "A catalog model id (see 'splitinfer models') or a Hugging Face config.json.")
     private String model;
 
-    @ArgGroup(exclusive = false, heading = "Deployment%n")
-    private DeploymentOptions deployment = new DeploymentOptions();
+    @Mixin
+    private DeploymentOptions deployment;
 
-    @ArgGroup(exclusive = false, heading = "Traffic%n")
-    private TrafficOptions traffic = new TrafficOptions();
+    @Mixin
+    private TrafficOptions traffic;
 
     @Option(names = "--slo", paramLabel = "ttft=T,tpot=T", converter = SloConverter.class,
             defaultValue = "ttft=1s,tpot=50ms",
@@ -57,25 +58,27 @@ final class SimulateCommand implements Runnable {
             description = "round-robin or least-outstanding-tokens (default: ${DEFAULT-VALUE}).")
     private RouterPolicy router;
 
-    @Option(names = "--chunk-tokens", paramLabel = "N", converter = PositiveInteger.class,
-            description = "Prompt tokens per prefill step at most, the chunked-prefill budget (default: 8192).")
-    private Integer chunkTokens;
+    @Option(names = "--chunk-tokens", paramLabel = "N", converter = NumericFlags.Tokens.class,
+            description = "Prompt tokens per prefill step at most, the chunked-prefill budget, 1 to 16,777,216"
+                    + " (default: 8192).")
+    private Long chunkTokens;
 
-    @Option(names = "--max-batch", paramLabel = "N", converter = PositiveInteger.class,
-            description = "Sequences per decode step at most (default: 256; KV-cache room may allow fewer).")
+    @Option(names = "--max-batch", paramLabel = "N", converter = NumericFlags.Sequences.class,
+            description = "Sequences per decode step at most, 1 to 1,048,576 (default: 256; KV-cache room may allow"
+                    + " fewer).")
     private Integer maxBatch;
 
-    @Option(names = "--size-for", paramLabel = "N", converter = PositiveInteger.class,
-            description = "Requests in flight that auto pools are sized for (default: 32).")
+    @Option(names = "--size-for", paramLabel = "N", converter = NumericFlags.Sequences.class,
+            description = "Requests in flight that auto pools (HW:auto) are sized for, 1 to 1,048,576 (default: 32).")
     private Integer sizeFor;
 
-    @Option(names = "--timeseries", paramLabel = "FILE",
+    @Option(names = "--timeseries", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
             description = "Also write queue lengths, batch sizes, KV-cache occupancy and busy shares over time as CSV.")
     private Path timeseries;
 
-    @Option(names = "--sample-interval", paramLabel = "SECONDS", defaultValue = "1",
-            description = "Simulated seconds between --timeseries rows (default: ${DEFAULT-VALUE}).")
-    private double sampleInterval;
+    @Option(names = "--sample-interval", paramLabel = "SECONDS", converter = NumericFlags.Seconds.class,
+            description = "Simulated seconds between --timeseries rows (default: 1).")
+    private Double sampleInterval;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -90,15 +93,20 @@ final class SimulateCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter err = spec.commandLine().getErr();
-        if (timeseries != null && !(sampleInterval > 0)) {
-            throw new SplitInferException("--sample-interval must be a positive number of seconds, got "
-                    + sampleInterval);
+        if (timeseries == null && sampleInterval != null) {
+            throw new SplitInferException("--sample-interval sets the rows of --timeseries FILE, which is not given;"
+                    + " add --timeseries FILE or drop --sample-interval");
         }
         SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
+        PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
+        if (sizeFor != null && !DeploymentOptions.hasAutoPool(pipeline)) {
+            throw new SplitInferException("--size-for sizes auto pools (HW:auto), and every pool of this deployment"
+                    + " gives its chips; drop --size-for or give a pool as HW:auto");
+        }
         WorkloadSpec workload = traffic.workload();
         SchedulerSettings scheduler = SchedulerSettings.DEFAULT.withRouter(router);
         if (chunkTokens != null) {
-            scheduler = scheduler.withChunkTokens(chunkTokens);
+            scheduler = scheduler.withChunkTokens(Math.toIntExact(chunkTokens));
         }
         if (maxBatch != null) {
             scheduler = scheduler.withMaxBatch(maxBatch);
@@ -108,9 +116,10 @@ final class SimulateCommand implements Runnable {
                     sizeFor);
         }
         RunLimit limit = traffic.limit();
-        SimulationSpec simulation = new SimulationSpec(models.resolve(model), deployment.pipeline(), workload, limit,
-                slo, traffic.seed, scheduler, deployment.software, timeseries == null ? 0 : sampleInterval);
-        ProgressBar bar = ProgressBar.onTerminal(err, limit.byTime() ? 0 : limit.requests());
+        SimulationSpec simulation = new SimulationSpec(models.resolve(model), pipeline, workload, limit, slo,
+                traffic.seed, scheduler, deployment.software, timeseries == null ? 0
+                : sampleInterval == null ? 1 : sampleInterval);
+        ProgressBar bar = ProgressBar.of(err, limit.byTime() ? 0 : limit.requests(), root.errorIsTerminal());
         SimulationResult result = splitInfer.simulator().run(simulation, bar::update);
         bar.done();
         if (timeseries != null) {
@@ -119,8 +128,8 @@ final class SimulateCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case JSON -> Json.print(SimulationOutput.json(result), out);
-            case CSV -> SimulationOutput.summary(result).print(OutputFormat.CSV, out);
-            default -> SimulationOutput.printText(result, out);
+            case CSV -> SimulationOutput.summary(result).printCsv(out);
+            default -> SimulationOutput.printText(result, out, root.columns());
         }
     }
 }

@@ -110,31 +110,31 @@ final class SimulationOutput {
 
     /** One row of headline figures, for CSV. */
     static TextTable summary(SimulationResult result) {
-        TextTable table = new TextTable("requests", "completed", "rejected", "in_flight", "duration_s", "ttft_p50_s",
-                "ttft_p90_s", "ttft_p99_s", "tpot_p50_s", "tpot_p90_s", "tpot_p99_s", "e2e_p50_s", "e2e_p99_s",
-                "queue_p50_s", "queue_p99_s", "slo_attainment", "goodput_rps", "output_tokens_per_s",
-                "tokens_per_joule", "usd_per_million_tokens", "chips", "bottleneck");
+        TextTable table = new TextTable("requests", "completed", "rejected", "in_flight", "duration_seconds",
+                "ttft_p50_seconds", "ttft_p90_seconds", "ttft_p99_seconds", "tpot_p50_seconds", "tpot_p90_seconds",
+                "tpot_p99_seconds", "e2e_p50_seconds", "e2e_p99_seconds", "queue_p50_seconds", "queue_p99_seconds",
+                "slo_attainment", "goodput_requests_per_second", "output_tokens_per_second", "tokens_per_joule",
+                "usd_per_million_tokens", "chips", "bottleneck");
         table.row(result.requests(), result.completed(), result.rejectedTotal(), result.inFlight(),
-                Numbers.significant(result.durationSeconds()), Numbers.significant(result.ttftSeconds().p50()),
-                Numbers.significant(result.ttftSeconds().p90()), Numbers.significant(result.ttftSeconds().p99()),
-                Numbers.significant(result.tpotSeconds().p50()), Numbers.significant(result.tpotSeconds().p90()),
-                Numbers.significant(result.tpotSeconds().p99()), Numbers.significant(result.e2eSeconds().p50()),
-                Numbers.significant(result.e2eSeconds().p99()), Numbers.significant(result.queueSeconds().p50()),
-                Numbers.significant(result.queueSeconds().p99()), Numbers.significant(result.sloAttainment()),
-                Numbers.significant(result.goodputRequestsPerSecond()),
-                Numbers.significant(result.outputTokensPerSecond()), Numbers.significant(result.tokensPerJoule()),
-                Numbers.significant(result.usdPerMillionTokens()), result.chips(),
+                Numbers.plain(result.durationSeconds()), Numbers.plain(result.ttftSeconds().p50()),
+                Numbers.plain(result.ttftSeconds().p90()), Numbers.plain(result.ttftSeconds().p99()),
+                Numbers.plain(result.tpotSeconds().p50()), Numbers.plain(result.tpotSeconds().p90()),
+                Numbers.plain(result.tpotSeconds().p99()), Numbers.plain(result.e2eSeconds().p50()),
+                Numbers.plain(result.e2eSeconds().p99()), Numbers.plain(result.queueSeconds().p50()),
+                Numbers.plain(result.queueSeconds().p99()), Numbers.plain(result.sloAttainment()),
+                Numbers.plain(result.goodputRequestsPerSecond()), Numbers.plain(result.outputTokensPerSecond()),
+                Numbers.plain(result.tokensPerJoule()), Numbers.plain(result.usdPerMillionTokens()), result.chips(),
                 result.bottleneck().name().toLowerCase(Locale.ROOT));
         return table;
     }
 
-    static void printText(SimulationResult result, PrintWriter out) {
-        out.println("model " + result.model() + ", " + result.pipeline().name().toLowerCase(Locale.ROOT)
+    static void printText(SimulationResult result, PrintWriter out, int columns) {
+        Text.print(out, "", "model " + result.model() + ", " + result.pipeline().name().toLowerCase(Locale.ROOT)
                 + " pipeline, " + result.chips() + " chips; workload " + result.workload() + ", seed "
-                + result.seed());
-        out.println(result.requests() + " requests: " + result.completed() + " completed, " + result.rejectedTotal()
-                + " rejected, " + result.inFlight() + " in flight at the end; "
-                + EstimateOutput.seconds(result.durationSeconds()) + " simulated");
+                + result.seed(), columns);
+        Text.print(out, "", result.requests() + " requests: " + result.completed() + " completed, "
+                + result.rejectedTotal() + " rejected, " + result.inFlight() + " in flight at the end; "
+                + Units.seconds(result.durationSeconds()) + " simulated", columns);
         out.println();
         TextTable latency = new TextTable("latency", "p50", "p90", "p99", "mean");
         latency.row("TTFT", p(result.ttftSeconds().p50()), p(result.ttftSeconds().p90()),
@@ -145,18 +145,18 @@ final class SimulationOutput {
                 p(result.e2eSeconds().p99()), p(result.e2eSeconds().mean()));
         latency.row("queueing", p(result.queueSeconds().p50()), p(result.queueSeconds().p90()),
                 p(result.queueSeconds().p99()), p(result.queueSeconds().mean()));
-        latency.print(OutputFormat.TABLE, out);
+        latency.printAligned(out, columns);
         out.println();
         TextTable metrics = new TextTable("metric", "value");
-        metrics.row("SLO", "TTFT <= " + EstimateOutput.seconds(result.slo().ttftSeconds()) + ", TPOT <= "
-                + EstimateOutput.seconds(result.slo().tpotSeconds()));
-        metrics.row("SLO attainment", EstimateOutput.percent(result.sloAttainment()));
-        metrics.row("goodput", EstimateOutput.number(result.goodputRequestsPerSecond()) + " requests/s");
-        metrics.row("output tokens/s", EstimateOutput.number(result.outputTokensPerSecond()));
-        metrics.row("tokens/J", EstimateOutput.number(result.tokensPerJoule()));
-        metrics.row("$/Mtok", EstimateOutput.number(result.usdPerMillionTokens()));
+        metrics.row("SLO", "TTFT <= " + Units.seconds(result.slo().ttftSeconds()) + ", TPOT <= "
+                + Units.seconds(result.slo().tpotSeconds()));
+        metrics.row("SLO attainment", Units.percent(result.sloAttainment()));
+        metrics.row("goodput", Units.number(result.goodputRequestsPerSecond()) + " requests/s");
+        metrics.row("output tokens/s", Units.number(result.outputTokensPerSecond()));
+        metrics.row("tokens/J", Units.number(result.tokensPerJoule()));
+        metrics.row("$/Mtok", Units.number(result.usdPerMillionTokens()));
         metrics.row("bottleneck", result.bottleneck().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        metrics.print(OutputFormat.TABLE, out);
+        metrics.printAligned(out, columns);
         out.println();
         TextTable pools = new TextTable("pool", "hardware", "chips", "layout", "precision", "busy", "mean batch",
                 "KV cache", "W/chip", "$/chip-h");
@@ -165,29 +165,29 @@ final class SimulationOutput {
                             : " (" + Sentences.status(pool.status()) + ")"),
                     pool.chipsPerInstance() + " x " + pool.instances(), "tp" + pool.layout().tensor() + " pp"
                             + pool.layout().pipeline(), Sentences.formats(pool.precision()),
-                    EstimateOutput.percent(pool.busyFraction()),
-                    pool.meanBatch() == 0 ? "-" : EstimateOutput.number(pool.meanBatch()),
-                    pool.meanBatch() == 0 && pool.kvOccupancy() == 0 ? "-" : EstimateOutput.percent(pool.kvOccupancy()),
-                    EstimateOutput.number(pool.wallWattsPerChip()), EstimateOutput.number(pool.usdPerChipHour()));
+                    Units.percent(pool.busyFraction()),
+                    pool.meanBatch() == 0 ? "-" : Units.number(pool.meanBatch()),
+                    pool.meanBatch() == 0 && pool.kvOccupancy() == 0 ? "-" : Units.percent(pool.kvOccupancy()),
+                    Units.number(pool.wallWattsPerChip()), Units.number(pool.usdPerChipHour()));
         }
-        pools.print(OutputFormat.TABLE, out);
+        pools.printAligned(out, columns);
         result.link().ifPresent(link -> {
             out.println();
-            out.println("KV links: " + link.pairs() + " x " + link.link() + " ("
-                    + EstimateOutput.number(link.bytesPerSecond() / 1e9) + " GB/s each), " + link.transfers()
-                    + " transfers, busiest " + EstimateOutput.percent(link.maxUtilisation()) + ", mean "
-                    + EstimateOutput.percent(link.meanUtilisation()));
+            Text.print(out, "", "KV links: " + link.pairs() + " x " + link.link() + " ("
+                    + Units.bytesPerSecond(link.bytesPerSecond()) + " each), " + link.transfers()
+                    + " transfers, busiest " + Units.percent(link.maxUtilisation()) + ", mean "
+                    + Units.percent(link.meanUtilisation()), columns);
         });
         out.println();
         out.println("assumptions:");
         for (Assumption assumption : result.assumptions()) {
-            out.println("  - " + Sentences.assumption(assumption));
+            Text.print(out, "  - ", Sentences.assumption(assumption), columns);
         }
         out.flush();
     }
 
     private static String p(double seconds) {
-        return EstimateOutput.seconds(seconds);
+        return Units.seconds(seconds);
     }
 
     /** The time series: one row per sample, plain numbers, units in the column names. */

@@ -8,12 +8,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.PluginDirectoryException;
 import org.splitinfer.core.hardware.PluginSearchPath;
 import org.splitinfer.core.hardware.UnknownAcceleratorException;
 import org.splitinfer.spi.HardwareDataException;
+import org.splitinfer.spi.UnsupportedPrecisionException;
 import picocli.CommandLine;
 
 /**
@@ -81,10 +83,13 @@ public final class SplitInferCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // an argument starting with @ is a value (a path, a name), never a file of arguments read in its place
+        commandLine.setExpandAtFiles(false);
+        commandLine.registerConverter(Path.class, new PathFlags.AnyPath());
+        // picocli wraps usage to no fewer than 55 columns
+        commandLine.setUsageHelpWidth(Math.max(55, environment.columns()));
         commandLine.setParameterExceptionHandler((exception, args) -> {
-            CommandLine failed = exception.getCommandLine();
-            failed.getErr().println("error: " + sentence(exception.getMessage()) + "; run '"
-                    + failed.getCommandSpec().qualifiedName() + " --help' for usage");
+            exception.getCommandLine().getErr().println("error: " + BadUsage.sentence(exception));
             return EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
@@ -96,16 +101,17 @@ public final class SplitInferCli {
                 boolean fromFile = parseResult.subcommand() != null
                         && (parseResult.subcommand().hasMatchedOption("--pipeline")
                         || parseResult.subcommand().hasMatchedOption("--deployments"));
-                failed.getErr().println("error: " + (fromFile ? problem.getMessage() : FlagNames.message(problem))
-                        + hint(problem));
+                failed.getErr().println("error: " + OneLine.of((fromFile ? problem.getMessage()
+                        : FlagNames.message(problem)) + hint(problem)));
                 return EXIT_USAGE;
             }
-            if (exception instanceof HardwareDataException) {
-                failed.getErr().println("error: " + exception.getMessage());
+            if (exception instanceof HardwareDataException || exception instanceof UnsupportedPrecisionException) {
+                // a plugin's own typed refusal of the input (a format the chip does not compute): bad input
+                failed.getErr().println("error: " + OneLine.of(exception.getMessage()));
                 return EXIT_USAGE;
             }
-            failed.getErr().println("error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
-                    + " (an internal failure; please report it)");
+            failed.getErr().println("error: " + OneLine.of(exception.getClass().getSimpleName() + ": "
+                    + exception.getMessage()) + " (an internal failure; please report it)");
             return EXIT_FAILURE;
         });
         return commandLine;
@@ -120,10 +126,5 @@ public final class SplitInferCli {
             return " (--plugins and " + PluginSearchPath.ENVIRONMENT_VARIABLE + ")";
         }
         return "";
-    }
-
-    private static String sentence(String message) {
-        String trimmed = message.strip();
-        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

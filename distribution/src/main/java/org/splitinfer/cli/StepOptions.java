@@ -28,27 +28,27 @@ final class StepOptions {
     @Option(names = "--phase", paramLabel = "PHASE", description = "prefill or decode.")
     Phase phase;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
-            description = "Sequences in the step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1", converter = NumericFlags.Sequences.class,
+            description = "Sequences in the step, 1 to 1,048,576 (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--tokens", paramLabel = "N",
-            description = "New tokens per sequence: required for prefill; 1 or left out for decode.")
+    @Option(names = "--tokens", paramLabel = "N", converter = NumericFlags.Tokens.class,
+            description = "New tokens per sequence, 1 to 16,777,216: required for prefill; 1 or left out for decode.")
     Long tokens;
 
-    @Option(names = "--context", paramLabel = "C", defaultValue = "0",
-            description = "Tokens already in each sequence's KV cache (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context", paramLabel = "C", defaultValue = "0", converter = NumericFlags.ContextTokens.class,
+            description = "Tokens already in each sequence's KV cache, 0 to 16,777,216 (default: ${DEFAULT-VALUE}).")
     long context;
 
-    @Option(names = "--tp", paramLabel = "T", defaultValue = "1",
-            description = "Tensor-parallel degree (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tp", paramLabel = "T", defaultValue = "1", converter = NumericFlags.Degree.class,
+            description = "Tensor-parallel degree, 1 to 1,048,576 (default: ${DEFAULT-VALUE}).")
     int tensor;
 
-    @Option(names = "--pp", paramLabel = "P", defaultValue = "1",
+    @Option(names = "--pp", paramLabel = "P", defaultValue = "1", converter = NumericFlags.Degree.class,
             description = "Pipeline stages; the heaviest (last) stage is shown (default: ${DEFAULT-VALUE}).")
     int pipeline;
 
-    @Option(names = "--ep", paramLabel = "E", defaultValue = "1",
+    @Option(names = "--ep", paramLabel = "E", defaultValue = "1", converter = NumericFlags.Degree.class,
             description = "Expert-parallel degree, at most --tp (default: ${DEFAULT-VALUE}).")
     int expert;
 
@@ -72,13 +72,6 @@ final class StepOptions {
     /** @return the step's sequences, validated */
     StepBatch batch(CommandLine commandLine) {
         Phase chosen = phase(commandLine);
-        if (!Limits.within(batch, 1, Limits.MAX_SEQUENCES)) {
-            throw new ParameterException(commandLine, Limits.outOfRange("--batch", batch, 1, Limits.MAX_SEQUENCES));
-        }
-        if (!Limits.within(context, 0, Limits.MAX_TOKENS)) {
-            throw new ParameterException(commandLine, Limits.outOfRange("--context", context, 0, Limits.MAX_TOKENS)
-                    + " tokens");
-        }
         if (chosen == Phase.DECODE) {
             if (tokens != null && tokens != 1) {
                 throw new ParameterException(commandLine, "--tokens must be 1 or left out for --phase decode (a"
@@ -119,10 +112,9 @@ final class StepOptions {
 
     /** @return the layout, validated against the model */
     ParallelLayout layout(CommandLine commandLine, ModelSpec spec) {
-        if (!Limits.within(tensor, 1, Limits.MAX_CHIPS) || !Limits.within(pipeline, 1, Limits.MAX_CHIPS)
-                || !Limits.within(expert, 1, Limits.MAX_CHIPS)) {
-            throw new ParameterException(commandLine, "--tp, --pp and --ep must each be from 1 to "
-                    + Limits.count(Limits.MAX_CHIPS) + ", got " + tensor + ", " + pipeline + " and " + expert);
+        if (expert > 1 && !spec.isMixtureOfExperts()) {
+            throw new ParameterException(commandLine, "--ep spreads the experts of a mixture-of-experts model, and"
+                    + " model '" + spec.id() + "' has none; drop --ep");
         }
         if (expert > tensor) {
             throw new ParameterException(commandLine, "--ep " + expert + " exceeds --tp " + tensor

@@ -20,6 +20,7 @@ import org.splitinfer.core.validate.Calibration;
 import org.splitinfer.core.validate.CaseOutcome;
 import org.splitinfer.core.validate.CasePredictorFactory;
 import org.splitinfer.core.validate.LeaveOneOut;
+import org.splitinfer.core.validate.Metric;
 import org.splitinfer.core.validate.ValidationCase;
 import org.splitinfer.core.validate.ValidationCases;
 import org.splitinfer.core.validate.ValidationReport;
@@ -49,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     private RootCommand root;
 
-    @Option(names = "--cases", paramLabel = "FILE",
+    @Option(names = "--cases", paramLabel = "FILE", converter = PathFlags.InputFile.class,
             description = "A YAML case file (format: the validation README); default: the shipped calibration cases.")
     private Path casesFile;
 
@@ -88,13 +89,16 @@ final class ValidateCommand implements Callable<Integer> {
             Calibration<?> calibration = factory.calibration(registry).orElseThrow(() -> new SplitInferException(
                     "--leave-one-out needs a predictor with fitted parameters, and this one fits none; run validate"
                             + " without --leave-one-out"));
-            report = LeaveOneOut.run(cases, calibration, familyOfHardware);
+            // one fit per case: seconds for the shipped set, so a terminal shows how far it is
+            ProgressBar bar = ProgressBar.of(err, cases.size(), root.errorIsTerminal());
+            report = LeaveOneOut.run(cases, calibration, familyOfHardware, bar::update);
+            bar.done();
         } else {
             report = Validator.validate(cases, factory.predictor(registry), familyOfHardware);
         }
         switch (format) {
             case JSON -> Json.print(json(report), out);
-            case CSV -> csv(report).print(OutputFormat.CSV, out);
+            case CSV -> csv(report).printCsv(out);
             default -> table(report, out);
         }
         out.flush();
@@ -108,18 +112,17 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void table(ValidationReport report, PrintWriter out) {
-        TextTable table = new TextTable("id", "metric", "predicted", "measured", "error", "log error", "layout");
+        TextTable table = new TextTable("id", "metric", "predicted", "measured", "error", "layout");
         for (CaseOutcome outcome : report.outcomes()) {
             ValidationCase c = outcome.validationCase();
             if (outcome instanceof CaseOutcome.Predicted p) {
-                table.row(c.id(), c.metric().key(), significant(p.predicted()), significant(p.measured()),
-                        percent(p.relativeError()), String.format(Locale.ROOT, "%.3f", p.logError()),
-                        p.prediction().layout());
+                table.row(c.id(), metric(c.metric()), figure(c.metric(), p.predicted()),
+                        figure(c.metric(), p.measured()), percent(p.relativeError()), p.prediction().layout());
             } else {
-                table.row(c.id(), c.metric().key(), "-", significant(c.value()), "-", "-", "(problem below)");
+                table.row(c.id(), metric(c.metric()), "-", figure(c.metric(), c.value()), "-", "(problem below)");
             }
         }
-        table.print(OutputFormat.TABLE, out);
+        table.printAligned(out, root.columns());
         out.println();
         if (leaveOneOut) {
             out.println("leave-one-out: each case predicted by a fit on the other cases");
@@ -136,16 +139,16 @@ final class ValidateCommand implements Callable<Integer> {
                     .append(percent(family.getValue().medianError())).append(" (")
                     .append(family.getValue().cases()).append(family.getValue().cases() == 1 ? " case)" : " cases)");
         }
-        out.println("by family      " + (families.length() == 0 ? "-" : families));
+        Text.print(out, "by family      ", families.length() == 0 ? "-" : families.toString(), root.columns());
         out.println("problems       " + report.problemCount());
         for (CaseOutcome.Unpredicted problem : report.problems()) {
-            out.println("  " + problem.validationCase().id() + ": " + problem.problem());
+            Text.print(out, "  ", problem.validationCase().id() + ": " + problem.problem(), root.columns());
         }
     }
 
     private static TextTable csv(ValidationReport report) {
-        TextTable table = new TextTable("id", "metric", "predicted", "measured", "relativeError", "logError", "layout",
-                "family", "problem");
+        TextTable table = new TextTable("id", "metric", "predicted", "measured", "relative_error", "log_error",
+                "layout", "family", "problem");
         for (CaseOutcome outcome : report.outcomes()) {
             ValidationCase c = outcome.validationCase();
             if (outcome instanceof CaseOutcome.Predicted p) {
@@ -196,13 +199,29 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** Four significant digits, never an exponent: 24524.9 → 24520, 0.00111 → 0.00111. */
-    private static String significant(double value) {
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    /** @return the metric in a table's words: what the figure is, its unit with the figure */
+    private static String metric(Metric metric) {
+        return switch (metric) {
+            case SECONDS -> "step time";
+            case TTFT_SECONDS -> "TTFT";
+            case OUTPUT_TOKENS_PER_SECOND_PER_USER -> "tok/s per user";
+            case OUTPUT_TOKENS_PER_SECOND -> "tok/s";
+            case TOKENS_PER_JOULE -> "tok/J";
+        };
+    }
+
+    /** @return a time with its unit (29.2 ms), other figures with four significant digits (24,520; 4.48) */
+    private static String figure(Metric metric, double value) {
+        if (metric == Metric.SECONDS || metric == Metric.TTFT_SECONDS) {
+            return Units.seconds(value);
+        }
+        double rounded = new BigDecimal(value).round(new MathContext(4)).doubleValue();
+        return rounded >= 1000 ? String.format(Locale.ROOT, "%,.0f", rounded)
+                : new BigDecimal(rounded).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String number(double value) {
-        return Double.toString(value);
+        return Numbers.plain(value);
     }
 
     private static String percent(double fraction) {

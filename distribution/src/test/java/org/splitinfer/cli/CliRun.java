@@ -22,11 +22,20 @@ record CliRun(int exitCode, String out, String err) {
         return with(Map.of(), overrides, args);
     }
 
+    /** Runs as if standard error were a terminal, where progress bars are drawn. */
+    static CliRun onTerminal(String... args) {
+        return with(new CliEnvironment(Map.of(), null, 0, true), new Module[0], args);
+    }
+
     private static CliRun with(Map<String, String> environment, Module[] overrides, String... args) {
+        return with(new CliEnvironment(environment, (Path) null), overrides, args);
+    }
+
+    private static CliRun with(CliEnvironment environment, Module[] overrides, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SplitInferCli.commandLine(new CliEnvironment(environment, (Path) null), new PrintWriter(out, true),
-                new PrintWriter(err, true), overrides).execute(args);
+        int code = SplitInferCli.commandLine(environment, new PrintWriter(out, true), new PrintWriter(err, true),
+                overrides).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

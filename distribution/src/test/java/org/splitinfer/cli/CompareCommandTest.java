@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.Estimator;
@@ -24,18 +29,22 @@ import org.splitinfer.spi.HardwareSheet;
 import org.splitinfer.spi.ProviderContext;
 
 class CompareCommandTest {
+    /** A terminal wide enough that no cell wraps. */
+    private static final Map<String, String> WIDE = Map.of("COLUMNS", "300");
 
     @Test
     void withNoFlagsItPrintsTheSixDeployments() {
-        CliRun run = CliRun.of("compare");
+        CliRun run = CliRun.with(WIDE, "compare");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("deployment ").contains("p90 ttft", "tok/s/user", "tok/s per kW",
-                "tok/s per $/h", "tok/J", "$/Mtok", "chips", "limited by", "rests on");
+        assertThat(lines.get(0)).startsWith("deployment ").contains("p90 TTFT", "tok/s per user", "tok/s per kW",
+                "tok/s per $/h", "tok/J", "$/Mtok", "chips", "limited by");
         assertThat(lines.subList(2, 8)).extracting(line -> line.split("\\s+")[0])
                 .containsExactly("gpu-only", "gpu+lpu", "trainium+wafer", "gpu+rdu", "optical", "unified-riscv");
-        assertThat(lines.get(6)).contains("projected");
+        // what each row rests on is listed under the table, so that the figures fit beside the names
+        assertThat(lines.get(9)).isEqualTo("figures rest on:");
+        assertThat(lines).contains("  optical: lumai-tetra-2029 projected, 18 assumed");
     }
 
     @Test
@@ -82,8 +91,8 @@ class CompareCommandTest {
 
     @Test
     void aDeploymentGivenOnTheCommandLineReplacesTheBuiltInSix() {
-        CliRun run = CliRun.of("compare", "--deployment", "--hardware h100-sxm:8 --precision fp8", "--deployment",
-                "--hardware h200-sxm:8 --precision fp8");
+        CliRun run = CliRun.with(WIDE, "compare", "--deployment", "--hardware h100-sxm:8 --precision fp8",
+                "--deployment", "--hardware h200-sxm:8 --precision fp8");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().skip(2).takeWhile(l -> !l.isBlank()).toList()).hasSize(2);
@@ -91,15 +100,61 @@ class CompareCommandTest {
 
     @Test
     void aDeploymentThatCannotBeEstimatedIsReportedInItsRowAndTheCommandExitsOne() {
-        CliRun run = CliRun.of("compare", "--deployment", "--hardware h100-sxm:1 --precision bf16", "--deployment",
-                "--hardware h100-sxm:8 --precision fp8");
+        CliRun run = CliRun.with(WIDE, "compare", "--deployment", "--hardware h100-sxm:1 --precision bf16",
+                "--deployment", "--hardware h100-sxm:8 --precision fp8");
 
         assertThat(run.exitCode()).isEqualTo(1);
         // core names the field (colocated.chips); a row spelled as flags reads the flag
-        assertThat(run.out()).contains("problem: 'llama-3.1-70b' in weights=bf16,activations=bf16,kv=bf16 does not"
-                + " fit on 1 'h100-sxm' chips", "set the N of --hardware HW:N to at least 2, or leave it to the"
-                + " estimator");
+        assertThat(run.out()).contains("(problem below)", "problems:\n  deployment-1: 'llama-3.1-70b' in"
+                + " weights=bf16,activations=bf16,kv=bf16 does not fit on 1 'h100-sxm' chips", "set the N of"
+                + " --hardware HW:N to at least 2, or leave it to the estimator");
         assertThat(run.err()).isEqualTo("error: 1 of 2 deployments could not be estimated; see their rows\n");
+    }
+
+    @Test
+    void aDeploymentsFileIsAListOrAMapThatHoldsOneAsItsHelpSays(@TempDir Path temp) throws Exception {
+        String entries = """
+                - name: one
+                  description: "one H100 at FP8"
+                  args: "--hardware h100-sxm:1 --precision 'fp8'"
+                - name: split
+                  software: tensorrt-llm
+                  pipeline: {prefill: {hardware: h100-sxm, chips: 1}, decode: {hardware: h100-sxm, chips: 1}}
+                """;
+        Path list = temp.resolve("list.yaml");
+        Files.writeString(list, entries);
+        Path map = temp.resolve("map.yaml");
+        Files.writeString(map, "deployments:\n" + entries.indent(2));
+
+        CliRun fromList = CliRun.of("compare", "--model", "llama-3.1-8b", "--deployments", list.toString(),
+                "--format", "json");
+        CliRun fromMap = CliRun.of("compare", "--model", "llama-3.1-8b", "--deployments", map.toString(),
+                "--format", "json");
+
+        assertThat(fromList.exitCode()).as(fromList.err()).isZero();
+        assertThat(fromList.out()).isEqualTo(fromMap.out());
+        JsonNode rows = new ObjectMapper().readTree(fromList.out());
+        assertThat(rows).extracting(row -> row.get("deployment").asText()).containsExactly("one", "split");
+        // the quoted value is a word, its quotes removed
+        assertThat(rows.get(0).get("phases").get(0).get("precision").asText()).isEqualTo("fp8");
+    }
+
+    @Test
+    void aDeploymentsFileWithoutDeploymentsOrWithTheComparisonsFlagsIsRefused(@TempDir Path temp) throws Exception {
+        Path empty = temp.resolve("empty.yaml");
+        Files.writeString(empty, "deployments: []\n");
+        Path withModel = temp.resolve("model.yaml");
+        Files.writeString(withModel, "- name: one\n  args: \"--hardware h100-sxm:1 --model llama-3.1-8b\"\n");
+
+        CliRun none = CliRun.of("compare", "--deployments", empty.toString());
+        CliRun model = CliRun.of("compare", "--deployments", withModel.toString());
+
+        // once an empty table and exit 0
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("error: " + empty + ": 'deployments' must be a non-empty list of {name, args}"
+                + " (or {name, pipeline}), got an empty list; list at least one deployment\n");
+        assertThat(model.err()).isEqualTo("error: " + withModel + ": deployment 'one' gives --model, which is the"
+                + " whole comparison's; give it to compare, and only deployment options in args\n");
     }
 
     @Test
@@ -107,8 +162,9 @@ class CompareCommandTest {
         CliRun run = CliRun.of("compare", "--deployment", "--hardwar h100-sxm:8");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: --deployment: deployment 'deployment-1': Unknown options: '--hardwar',"
-                + " 'h100-sxm:8'; spell it as the options of 'splitinfer estimate'\n");
+        assertThat(run.err()).isEqualTo("error: --deployment: deployment 'deployment-1': unknown option '--hardwar'"
+                + " of 'estimate' (did you mean '--hardware'?); spell it as the deployment options of 'splitinfer"
+                + " estimate'\n");
         assertThat(run.err().strip().lines()).hasSize(1);
     }
 
@@ -117,7 +173,7 @@ class CompareCommandTest {
         ProviderContext published = HardwareLoader.contextFor(GpuPlugin.class.getClassLoader());
         // the same sheet with the H100's HBM bandwidth halved: 3.35e12 → 1.675e12 B/s
         ProviderContext halved = resource -> scale(published.sheet(resource), "h100-sxm", "hbm.bytesPerSecond", 0.5);
-        DeploymentList.Deployment gpuOnly = DeploymentList.builtIn().get(0);
+        DeploymentList.Deployment gpuOnly = DeploymentList.builtIn(UnaryOperator.identity()).get(0);
         Workload workload = Workload.closedLoop(2000, 300, 32);
 
         Estimate before = estimator(new GpuPlugin().accelerators(published)).estimate(

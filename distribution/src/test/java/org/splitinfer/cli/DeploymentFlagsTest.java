@@ -2,6 +2,7 @@ package org.splitinfer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -11,17 +12,54 @@ import org.junit.jupiter.api.io.TempDir;
 class DeploymentFlagsTest {
 
     @Test
-    void aCountOfZeroIsRefusedNotReadAsAuto() {
-        for (String[] args : new String[][] {
-                {"--hardware", "h100-sxm:8", "--tp", "0"},
-                {"--prefill", "h100-sxm:8", "--decode", "h100-sxm:8", "--decode-instances", "0"},
-                {"--hardware", "h100-sxm:8", "--concurrency", "0"}}) {
-            CliRun run = estimate(args);
+    void aZeroIsRefusedWithTheWordThatSpellsWhatItOnceMeant() {
+        // --tp 0 once meant auto, --concurrency 0 offline: zero is refused, and the sentence names the word
+        assertThat(estimate("--hardware", "h100-sxm:8", "--tp", "0").err()).isEqualTo("error: --tp must be auto (the"
+                + " tool's choice) or a whole number from 1 to 1,048,576, got '0'; run 'splitinfer estimate --help'"
+                + " for usage\n");
+        assertThat(estimate("--hardware", "h100-sxm:8", "--concurrency", "0").err()).isEqualTo("error: --concurrency"
+                + " must be a whole number of requests from 1 to 1,048,576, or offline for an unlimited backlog, got"
+                + " '0'; run 'splitinfer estimate --help' for usage\n");
+        assertThat(estimate("--hardware", "h100-sxm:0").err()).isEqualTo("error: --hardware must be HW:N with N a"
+                + " whole number of chips from 1 to 1,048,576, or HW:auto for the tool's choice, got 'h100-sxm:0';"
+                + " run 'splitinfer estimate --help' for usage\n");
+        assertThat(estimate("--prefill", "h100-sxm:8", "--decode", "h100-sxm:8", "--decode-instances", "0").err())
+                .isEqualTo("error: --decode-instances must be a whole number of instances from 1 to 1,048,576, got '0';"
+                        + " run 'splitinfer estimate --help' for usage\n");
+    }
 
-            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-            assertThat(run.err()).contains("expected a whole number from 1 to 2147483647, got '0'");
-            assertThat(run.err().strip().lines()).hasSize(1);
-        }
+    @Test
+    void autoAndOfflineAreSpelledOut() throws Exception {
+        CliRun auto = estimate("--hardware", "h100-sxm:8", "--tp", "auto", "--pp", "auto", "--format", "json");
+        CliRun chosen = estimate("--hardware", "h100-sxm:8", "--format", "json");
+        CliRun offline = estimate("--hardware", "h100-sxm:8", "--concurrency", "offline", "--format", "json");
+        CliRun flag = estimate("--hardware", "h100-sxm:8", "--offline", "--format", "json");
+
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        assertThat(auto.out()).isEqualTo(chosen.out());
+        assertThat(offline.exitCode()).as(offline.err()).isZero();
+        assertThat(offline.out()).isEqualTo(flag.out());
+        // offline batches as large as memory allows: more than the one request in flight of the default
+        assertThat(new ObjectMapper().readTree(offline.out()).get("concurrency").asInt()).isGreaterThan(1);
+    }
+
+    @Test
+    void thePrecisionOfEveryPoolIsRefusedWhenEachPoolHasItsOwn() {
+        CliRun run = estimate("--prefill", "h100-sxm:8", "--decode", "h100-sxm:8", "--precision", "fp8",
+                "--prefill-precision", "bf16", "--decode-precision", "fp8");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --precision would be ignored: --prefill-precision and"
+                + " --decode-precision set the formats of both pools; drop one of the three\n");
+    }
+
+    @Test
+    void aFlagGivenTwiceIsOneSentence() {
+        CliRun run = estimate("--hardware", "h100-sxm:8", "--input", "100", "--hardware", "h100-sxm:4");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: option '--hardware' (HW:N) should be specified only once; run"
+                + " 'splitinfer estimate --help' for usage\n");
     }
 
     @Test

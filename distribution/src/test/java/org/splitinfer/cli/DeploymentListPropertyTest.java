@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import java.util.function.UnaryOperator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class DeploymentListPropertyTest {
     @Test
     void aMutantIsReadSoundOrRefusedInOneLine() {
         Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
-                () -> pipelines(DeploymentList.read("deployments.yaml", new String(file, StandardCharsets.UTF_8))),
+                () -> pipelines(DeploymentList.read("deployments.yaml", new String(file, StandardCharsets.UTF_8), UnaryOperator.identity())),
                 SplitInferException.class));
     }
 

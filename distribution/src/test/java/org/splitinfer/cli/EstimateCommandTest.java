@@ -71,7 +71,8 @@ class EstimateCommandTest {
         CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("expected HW:N or HW:auto (e.g. h100-sxm:8), got 'h100-sxm'");
+        assertThat(run.err()).isEqualTo("error: --hardware must be HW:N or HW:auto (e.g. h100-sxm:8), got 'h100-sxm';"
+                + " run 'splitinfer estimate --help' for usage\n");
         assertThat(run.err().strip().lines()).hasSize(1);
     }
 

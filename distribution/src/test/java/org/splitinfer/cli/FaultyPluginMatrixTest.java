@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -157,12 +158,14 @@ class FaultyPluginMatrixTest {
 
     @Test
     void compareGoesOnWithoutTheFaultyDeploymentAndItsRowSaysWhy() {
-        CliRun run = CliRun.of("compare", "--plugins", runFaults.toString(), "--model", "llama-3.1-8b",
-                "--deployment", "--hardware h100-sxm:1", "--deployment", "--hardware faulty-watts-nan:8");
+        // wide enough that no line wraps
+        CliRun run = CliRun.with(Map.of("COLUMNS", "400"), "compare", "--plugins", runFaults.toString(), "--model",
+                "llama-3.1-8b", "--deployment", "--hardware h100-sxm:1", "--deployment",
+                "--hardware faulty-watts-nan:8");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("deployment-1").contains("h100-sxm").contains("problem: plugin run-faults.jar's"
-                + " accelerator 'faulty-watts-nan' failed in watts: it returned NaN watts");
+        assertThat(run.out()).contains("deployment-1").contains("h100-sxm").contains("deployment-2: plugin"
+                + " run-faults.jar's accelerator 'faulty-watts-nan' failed in watts: it returned NaN watts");
         assertThat(run.err()).isEqualTo("error: 1 of 2 deployments could not be estimated; see their rows\n");
     }
 
@@ -198,8 +201,8 @@ class FaultyPluginMatrixTest {
 
     @Test
     void thePlansTextSaysWhatWasExcluded() {
-        CliRun run = CliRun.of("plan", "--plugins", runFaults.toString(), "--model", "llama-3.1-8b", "--hardware",
-                "h100-sxm,faulty-place-runtime", "--rate", "2");
+        CliRun run = CliRun.with(Map.of("COLUMNS", "400"), "plan", "--plugins", runFaults.toString(), "--model",
+                "llama-3.1-8b", "--hardware", "h100-sxm,faulty-place-runtime", "--rate", "2");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).contains("excluded faulty-place-runtime: plugin run-faults.jar's accelerator"

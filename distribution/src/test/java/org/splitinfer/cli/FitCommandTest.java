@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,8 +180,8 @@ class FitCommandTest {
 
     @Test
     void theTableSaysWhetherItFitsAndListsTheAlternatives() {
-        CliRun run = CliRun.of("fit", "--model", "deepseek-r1", "--hardware", "sambanova-sn40l", "--precision",
-                "bf16", "--chips", "16");
+        CliRun run = CliRun.with(Map.of("COLUMNS", "300"), "fit", "--model", "deepseek-r1", "--hardware",
+                "sambanova-sn40l", "--precision", "bf16", "--chips", "16");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("minChips").contains("24").contains("does not fit full speed")
@@ -194,20 +195,34 @@ class FitCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("placement,chips,fitsFullSpeed,tier,");
+        assertThat(lines.get(0)).isEqualTo("placement,chips,fits_full_speed,tier,weight_bytes,kv_cache_bytes,"
+                + "activation_bytes,kv_tokens_per_chip,kv_tokens_total,decode_step_seconds,min_chips,status");
         // full-speed: hbm; ddr-spill: hbm and ddr
         assertThat(lines).hasSize(4);
     }
 
     @Test
     void anUnknownAcceleratorExitsTwoSuggestingTheNearestId() {
-        CliRun run = CliRun.of("fit", "--model", "llama-3.1-8b", "--hardware", "h100-sx");
+        CliRun run = CliRun.of("fit", "--model", "llama-3.1-8b", "--hardware", "h100-sxn");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).startsWith("error: unknown accelerator 'h100-sx'; did you mean 'h100-sxm'? Available: ")
+        assertThat(run.err()).startsWith("error: unknown accelerator 'h100-sxn'; did you mean 'h100-sxm'? Available: ")
                 .endsWith("; run 'splitinfer hardware' to list them or add a plugin with --plugins DIR\n");
+    }
+
+    @Test
+    void theUniqueBeginningOfAnIdNamesTheChipAndAnAmbiguousOneListsTheCandidates() {
+        CliRun unique = CliRun.of("fit", "--model", "llama-3.1-8b", "--hardware", "sambanova");
+        CliRun ambiguous = CliRun.of("fit", "--model", "llama-3.1-8b", "--hardware", "tt-wormhole");
+
+        assertThat(unique.exitCode()).as(unique.err()).isZero();
+        assertThat(unique.out()).contains("sambanova-sn40l (shipping");
+        assertThat(ambiguous.exitCode()).isEqualTo(2);
+        assertThat(ambiguous.err()).isEqualTo("error: accelerator 'tt-wormhole' is ambiguous: tt-wormhole-galaxy,"
+                + " tt-wormhole-n150, tt-wormhole-n300 begin with it; give more of the id; run 'splitinfer hardware'"
+                + " to list them or add a plugin with --plugins DIR\n");
     }
 
     @Test

@@ -66,7 +66,7 @@ class KernelsCommandTest {
                 "--tokens", "512", "--context", "128");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("qkv_proj").contains("flopsPerByte").contains("kvBytesPerToken");
+        assertThat(run.out()).contains("qkv_proj").contains("FLOP/B").contains("KV cache per token");
     }
 
     @Test
@@ -105,7 +105,8 @@ class KernelsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).contains("'middle'").contains("PREFILL, DECODE").contains("splitinfer kernels --help");
+        assertThat(run.err()).isEqualTo("error: --phase must be one of prefill, decode, got 'middle'; run"
+                + " 'splitinfer kernels --help' for usage\n");
     }
 
     @Test

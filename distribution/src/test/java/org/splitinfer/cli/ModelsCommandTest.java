@@ -51,9 +51,12 @@ class ModelsCommandTest {
         CliRun run = CliRun.of("models", "--format", "csv");
 
         String[] lines = run.out().split("\n");
-        assertThat(lines[0]).isEqualTo("id,name,parameters,active,layers,kvBytesPerToken.bf16,kvBytesPerToken.fp8,"
-                + "slidingLayers,native,source");
+        assertThat(lines[0]).isEqualTo("id,name,parameters,active_parameters,layers,kv_bytes_per_token_bf16,"
+                + "kv_bytes_per_token_fp8,sliding_layers,native_formats,source");
         assertThat(lines).hasSize(17);
+        // plain numbers: llama-3.1-8b's 8,030,261,248 parameters and 131,072 KV bytes per token at bf16
+        assertThat(lines).anyMatch(line -> line.startsWith("llama-3.1-8b,Llama 3.1 8B,8030261248,8030261248,32,131072,"
+                + "65536,"));
     }
 
     @Test
@@ -61,7 +64,8 @@ class ModelsCommandTest {
         CliRun run = CliRun.of("models");
 
         assertThat(run.exitCode()).isZero();
+        // 46,702,792,704 total and 12,879,925,248 active parameters, in billions to three digits
         assertThat(run.out().lines().filter(line -> line.startsWith("mixtral-8x7b ")).findFirst().orElseThrow())
-                .contains("46702792704").contains("12879925248");
+                .contains("46.7 B").contains("12.9 B");
     }
 }

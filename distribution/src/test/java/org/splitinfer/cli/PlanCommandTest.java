@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,15 +81,27 @@ class PlanCommandTest {
 
     @Test
     void anUnknownHardwareIdGetsADidYouMean() {
-        CliRun run = CliRun.of("plan", "--hardware", "h100-sx");
+        CliRun run = CliRun.of("plan", "--hardware", "h100-sxn");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: unknown accelerator or family 'h100-sx'; did you mean 'h100-sxm'?");
+        assertThat(run.err()).startsWith("error: unknown accelerator or family 'h100-sxn'; did you mean 'h100-sxm'?");
+    }
+
+    @Test
+    void theUniqueBeginningOfAnIdNamesTheChip() throws Exception {
+        CliRun run = CliRun.of("plan", "--hardware", "h100", "--model", "llama-3.1-8b", "--requests", "20", "--top",
+                "1", "--rate", "1", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (JsonNode candidate : JSON.readTree(run.out()).get("candidates")) {
+            assertThat(candidate.get("prefillHardware").asText()).isEqualTo("h100-sxm");
+        }
     }
 
     @Test
     void theTableNamesTheWinnerAndHowEachCandidateWasChecked() throws Exception {
-        CliRun run = CliRun.of("plan", "--requests", "3000");
+        // wide enough that no cell wraps: the words are whole on their lines
+        CliRun run = CliRun.with(Map.of("COLUMNS", "300"), "plan", "--requests", "3000");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("deployments estimated", "simulations to verify the best", "Pareto front",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -78,10 +79,10 @@ class ReportTest {
         for (var pool : plan.winner().orElseThrow().simulation().orElseThrow().pools()) {
             // e.g. 4 h100-sxm × $1.07/chip-hour = $4.28/hour; 4 × 662 W = 2.65 kW
             assertThat(html).contains("<td class=\"number\">" + pool.chips() + "</td><td class=\"number\">"
-                    + EstimateOutput.number(pool.usdPerChipHour()) + "</td><td class=\"number\">"
-                    + EstimateOutput.number(pool.chips() * pool.usdPerChipHour()) + "</td>");
-            assertThat(html).contains("<td class=\"number\">" + EstimateOutput.number(pool.wallWattsPerChip())
-                    + "</td><td class=\"number\">" + EstimateOutput.number(pool.chips() * pool.wallWattsPerChip() / 1000)
+                    + Units.number(pool.usdPerChipHour()) + "</td><td class=\"number\">"
+                    + Units.number(pool.chips() * pool.usdPerChipHour()) + "</td>");
+            assertThat(html).contains("<td class=\"number\">" + Units.number(pool.wallWattsPerChip())
+                    + "</td><td class=\"number\">" + Units.number(pool.chips() * pool.wallWattsPerChip() / 1000)
                     + "</td>");
         }
     }
@@ -92,7 +93,8 @@ class ReportTest {
         List<String> args = new ArrayList<>(ReportPlans.FLAGS);
         args.addAll(List.of("--report", report.toString()));
 
-        CliRun run = CliRun.of(args.toArray(String[]::new));
+        // wide enough that the terminal prints each sentence on one line, as the page does
+        CliRun run = CliRun.with(Map.of("COLUMNS", "300"), args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(report, StandardCharsets.UTF_8);
@@ -129,7 +131,8 @@ class ReportTest {
             throws Exception {
         Path report = temp.resolve("compare.html");
 
-        CliRun run = CliRun.of("compare", "--report", report.toString());
+        // wide enough that no cell of the terminal's table wraps
+        CliRun run = CliRun.with(Map.of("COLUMNS", "300"), "compare", "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(report, StandardCharsets.UTF_8);
@@ -168,9 +171,11 @@ class ReportTest {
 
         CliRun run = CliRun.of("compare", "--report", missing.toString());
 
+        // refused as the line is read, before six deployments are estimated and simulated
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: cannot write '" + missing + "' (its directory does not exist); give"
-                + " --report a path in a writable directory\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: --report must name a file in a folder that exists, got '" + missing
+                + "'; run 'splitinfer compare --help' for usage\n");
     }
 
     @Test

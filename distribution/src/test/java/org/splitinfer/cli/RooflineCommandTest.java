@@ -93,9 +93,11 @@ class RooflineCommandTest {
         Path missing = temp.resolve("no-such-dir").resolve("roofline.svg");
         CliRun run = CliRun.of("roofline", "--hardware", "h100-sxm", "--out", missing.toString());
 
+        // refused as the line is read, before any work
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: cannot write '" + missing + "' (its directory does not exist); give"
-                + " --out a path in a writable directory\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: --out must name a file in a folder that exists, got '" + missing
+                + "'; run 'splitinfer roofline --help' for usage\n");
     }
 
     @Test
@@ -104,8 +106,8 @@ class RooflineCommandTest {
 
         // before: the move onto a directory failed as "DirectoryNotEmptyException", an exception's class name
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: cannot write '" + temp + "' (it is a directory); give --out the path"
-                + " of a file\n");
+        assertThat(run.err()).isEqualTo("error: --out must name a file to write, got '" + temp + "', which is a"
+                + " folder; run 'splitinfer roofline --help' for usage\n");
     }
 
     @Test
@@ -122,7 +124,7 @@ class RooflineCommandTest {
                 "--precision", "int8", "--context", "2048");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("ridgeFlopsPerByte").contains("sram").contains("mlp_up");
+        assertThat(run.out()).contains("ridge FLOP/B").contains("sram").contains("mlp_up");
     }
 
     private static int count(String text, String needle) {

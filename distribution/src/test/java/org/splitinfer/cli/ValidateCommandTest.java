@@ -84,13 +84,14 @@ class ValidateCommandTest {
         // log errors: |ln 1.1| = 0.095, |ln 0.8| = 0.223, |ln 1.4| = 0.336, |ln 1.8| = 0.588; median (0.223 + 0.336) / 2
         // relative errors 0.1 0.2 0.4 0.8: median (0.2 + 0.4) / 2 = 0.3; p90 at (4 − 1) × 0.9 = 2.7 → 0.4 + 0.7 × 0.4
         // gpu: 0.1, 0.2, 0.4 → 0.2; lpu: 0.8
+        // a step time in its unit; the log errors are in the summary, CSV and JSON
         assertThat(run.out()).isEqualTo("""
-                id  metric   predicted  measured  error  log error  layout
-                --  -------  ---------  --------  -----  ---------  --------------
-                a   seconds  1.1        1         10.0%  0.095      tp=8 pp=1 dp=1
-                b   seconds  0.8        1         20.0%  0.223      tp=8 pp=1 dp=1
-                c   seconds  1.4        1         40.0%  0.336      tp=8 pp=1 dp=1
-                d   seconds  1.8        1         80.0%  0.588      tp=8 pp=1 dp=1
+                id  metric     predicted  measured  error  layout
+                --  ---------  ---------  --------  -----  --------------
+                a   step time  1.10 s     1.00 s    10.0%  tp=8 pp=1 dp=1
+                b   step time  800 ms     1.00 s    20.0%  tp=8 pp=1 dp=1
+                c   step time  1.40 s     1.00 s    40.0%  tp=8 pp=1 dp=1
+                d   step time  1.80 s     1.00 s    80.0%  tp=8 pp=1 dp=1
 
                 predicted      4 of 4 cases
                 median error   30.0%
@@ -159,7 +160,7 @@ class ValidateCommandTest {
                 "--cases", write(temp, CASES).toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("d   seconds  -          1         -      -          (problem below)")
+        assertThat(run.out()).contains("d   step time  -          1.00 s    -      (problem below)")
                 .endsWith("problems       1\n  d: unknown model 'llama-2-70b'\n");
     }
 
@@ -179,7 +180,9 @@ class ValidateCommandTest {
                 write(temp, CASES).toString());
 
         assertThat(run.out().split("\n")).hasSize(5)
-                .startsWith("id,metric,predicted,measured,relativeError,logError,layout,family,problem");
+                .startsWith("id,metric,predicted,measured,relative_error,log_error,layout,family,problem");
+        // plain numbers in the metric's unit (seconds): 1.1 predicted, 1 measured
+        assertThat(run.out().split("\n")[1]).startsWith("a,seconds,1.1,1,");
     }
 
     @Test
@@ -237,6 +240,29 @@ class ValidateCommandTest {
         double b = Math.pow(2, 5.0 / 3) / 2 - 1;
         assertThat(json.get("cases").get(0).get("predicted").asDouble()).isCloseTo(4.0, within(1e-12));
         assertThat(json.get("medianError").asDouble()).isCloseTo((b + 0.75) / 2, within(1e-12));
+    }
+
+    @Test
+    void leaveOneOutShowsItsProgressWhenStandardErrorIsATerminalAndNothingOtherwise(@TempDir Path temp)
+            throws IOException {
+        // two cases the shipped calibration can refit without each other: one fit per case
+        String two = """
+                cases:
+                %s
+                """.formatted(String.join("\n", prefill("a", "h100-sxm"), prefill("b", "a100-sxm-80gb")));
+        String cases = write(temp, two).toString();
+
+        CliRun terminal = CliRun.onTerminal("validate", "--leave-one-out", "--cases", cases);
+        CliRun piped = CliRun.of("validate", "--leave-one-out", "--cases", cases);
+
+        assertThat(terminal.exitCode()).as(terminal.err()).isZero();
+        // drawn in place with carriage returns: 0% before the first fit, 50% after it, 100%, then erased
+        assertThat(terminal.err()).startsWith("\r[" + " ".repeat(40) + "] 0%")
+                .contains("\r[" + "#".repeat(20) + " ".repeat(20) + "] 50%", "\r[" + "#".repeat(40) + "] 100%")
+                .endsWith("\r" + " ".repeat(48) + "\r");
+        assertThat(piped.exitCode()).isZero();
+        assertThat(piped.err()).isEmpty();
+        assertThat(terminal.out()).isEqualTo(piped.out());
     }
 
     @Test

@@ -109,7 +109,16 @@ class VendorPluginIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).contains("Unknown option: '--nope'");
+        assertThat(run.err()).contains("unknown option '--nope'");
+    }
+
+    @Test
+    void theRealLauncherWithoutACommandPrintsTheUsageOnStandardErrorAndExitsTwo() throws Exception {
+        DistributionProcess run = DistributionProcess.run(Map.of());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("Usage: splitinfer ");
     }
 
     @Test

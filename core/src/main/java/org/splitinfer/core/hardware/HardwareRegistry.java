@@ -3,6 +3,7 @@ package org.splitinfer.core.hardware;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.splitinfer.spi.Accelerator;
@@ -68,6 +69,40 @@ public final class HardwareRegistry {
             throw new UnknownAcceleratorException(id, ids());
         }
         return installed.accelerator();
+    }
+
+    /**
+     * The accelerator an id names, or the beginning of exactly one id, ignoring case: what a person types
+     * ({@code h100} for {@code h100-sxm} while no other id begins so). {@link #get} stays exact, for programs and
+     * files, where a prefix that resolves today could name another chip once a plugin adds one.
+     *
+     * @param idOrPrefix an accelerator id, or the beginning of one
+     * @return the accelerator
+     * @throws UnknownAcceleratorException naming the candidates when several ids begin so, or suggesting the closest
+     *                                     id when none does
+     */
+    public Accelerator resolve(String idOrPrefix) {
+        InstalledAccelerator exact = byId.get(idOrPrefix);
+        if (exact != null) {
+            return exact.accelerator();
+        }
+        String needle = idOrPrefix.strip().toLowerCase(Locale.ROOT);
+        List<String> beginning = new ArrayList<>();
+        for (String id : byId.keySet()) {
+            if (id.toLowerCase(Locale.ROOT).equals(needle)) {
+                return byId.get(id).accelerator();
+            }
+            if (!needle.isEmpty() && id.toLowerCase(Locale.ROOT).startsWith(needle)) {
+                beginning.add(id);
+            }
+        }
+        if (beginning.size() == 1) {
+            return byId.get(beginning.get(0)).accelerator();
+        }
+        if (beginning.size() > 1) {
+            throw UnknownAcceleratorException.ambiguous(idOrPrefix, beginning);
+        }
+        throw new UnknownAcceleratorException(idOrPrefix, ids());
     }
 
     /** @return plugins that were skipped, in load order */

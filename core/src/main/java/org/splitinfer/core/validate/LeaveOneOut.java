@@ -3,6 +3,7 @@ package org.splitinfer.core.validate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.splitinfer.core.error.SplitInferException;
 
 /**
@@ -44,9 +45,28 @@ public final class LeaveOneOut {
      */
     public static <P> ValidationReport run(List<ValidationCase> cases, Calibration<P> calibration,
                                            Function<String, String> familyOfHardware) {
+        return run(cases, calibration, familyOfHardware, null);
+    }
+
+    /**
+     * Runs leave-one-out and tells how far it is: each case costs a fit, and a fit of the shipped calibration takes
+     * a while.
+     *
+     * @param cases            the cases, in the order to report them
+     * @param calibration      what to refit
+     * @param familyOfHardware the family name of an accelerator id, or null when it does not know the id
+     * @param progress         told the number of cases done after each, or null
+     * @param <P>              the fitted parameters
+     * @return the report of out-of-sample predictions
+     */
+    public static <P> ValidationReport run(List<ValidationCase> cases, Calibration<P> calibration,
+                                           Function<String, String> familyOfHardware, IntConsumer progress) {
         List<ValidationCase> fittable = Validator.fittable(cases);
         List<CaseOutcome> outcomes = new ArrayList<>(cases.size());
         for (ValidationCase heldOut : cases) {
+            if (progress != null) {
+                progress.accept(outcomes.size());
+            }
             if (heldOut.metricProblem().isPresent()) {
                 outcomes.add(new CaseOutcome.Unpredicted(heldOut, heldOut.metricProblem().get()));
                 continue;
@@ -66,6 +86,9 @@ public final class LeaveOneOut {
                 continue;
             }
             outcomes.add(Validator.predict(heldOut, calibration.predictorWith(parameters), familyOfHardware));
+        }
+        if (progress != null) {
+            progress.accept(outcomes.size());
         }
         return new ValidationReport(outcomes);
     }

@@ -67,6 +67,52 @@ class HardwareRegistryTest {
     }
 
     @Test
+    void resolveTakesTheUniqueBeginningOfAnIdIgnoringCase() {
+        HardwareRegistry registry = new HardwareRegistry(
+                List.of(installed("h100-sxm", "a.jar"), installed("h200-sxm", "a.jar"),
+                        installed("groq-lpu-v1", "b.jar")), List.of());
+
+        assertThat(registry.resolve("h100").id()).isEqualTo("h100-sxm");
+        assertThat(registry.resolve("GROQ").id()).isEqualTo("groq-lpu-v1");
+        assertThat(registry.resolve("H200-SXM").id()).isEqualTo("h200-sxm");
+    }
+
+    @Test
+    void resolveNamesEveryCandidateOfAnAmbiguousBeginning() {
+        HardwareRegistry registry = new HardwareRegistry(
+                List.of(installed("h100-sxm", "a.jar"), installed("h200-sxm", "a.jar")), List.of());
+
+        assertThatThrownBy(() -> registry.resolve("h"))
+                .isInstanceOf(UnknownAcceleratorException.class)
+                .hasMessage("accelerator 'h' is ambiguous: h100-sxm, h200-sxm begin with it; give more of the id");
+    }
+
+    @Test
+    void getStaysExactAndSuggestsTheIdsABeginningNames() {
+        HardwareRegistry registry = new HardwareRegistry(
+                List.of(installed("h100-sxm", "a.jar"), installed("h200-sxm", "a.jar")), List.of());
+
+        // "h100" is 4 edits from "h100-sxm", beyond the edit-distance suggestion's reach (2): the prefix names it
+        assertThatThrownBy(() -> registry.get("h100"))
+                .isInstanceOf(UnknownAcceleratorException.class)
+                .hasMessage("unknown accelerator 'h100'; did you mean 'h100-sxm'? Available: h100-sxm, h200-sxm");
+        assertThatThrownBy(() -> registry.get("h"))
+                .hasMessage("unknown accelerator 'h'; did you mean one of h100-sxm, h200-sxm? Available: h100-sxm,"
+                        + " h200-sxm");
+    }
+
+    @Test
+    void resolveOfNothingThatBeginsAnIdSuggestsTheClosest() {
+        HardwareRegistry registry = new HardwareRegistry(List.of(installed("h100-sxm", "a.jar")), List.of());
+
+        assertThatThrownBy(() -> registry.resolve("h100-sx1"))
+                .isInstanceOf(UnknownAcceleratorException.class)
+                .hasMessage("unknown accelerator 'h100-sx1'; did you mean 'h100-sxm'? Available: h100-sxm");
+        assertThatThrownBy(() -> registry.resolve(""))
+                .isInstanceOf(UnknownAcceleratorException.class);
+    }
+
+    @Test
     void twoProvidersOfOneIdAreBothNamed() {
         assertThatThrownBy(() -> new HardwareRegistry(
                 List.of(installed("h100-sxm", "/plugins/a.jar"), installed("h100-sxm", "/plugins/b.jar")), List.of()))
