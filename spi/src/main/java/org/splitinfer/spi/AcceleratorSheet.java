@@ -44,8 +44,31 @@ public record AcceleratorSheet(String resource, String id, String vendor, String
                 return figure.value();
             }
         }
-        throw new HardwareDataException(resource + ": accelerator '" + id + "' lacks figure '" + name
-                + "'; add it with a source or an assumption");
+        throw new HardwareDataException(resource + ": accelerator '" + id + "' " + lacking(name));
+    }
+
+    /**
+     * What to tell a sheet's author about a required figure it lacks: a figure whose name is one or two letters
+     * away is named as the likely misspelling, since an optional-looking typo would otherwise hide a required one.
+     *
+     * @param name the required figure's name
+     * @return e.g. {@code lacks figure 'hbm.bytesPerSecond' (the sheet has 'hbm.bytesPerSecnd': misspelt?); add it
+     *         with a source or an assumption}
+     * @since 0.1
+     */
+    public String lacking(String name) {
+        String nearest = null;
+        int nearestDistance = Integer.MAX_VALUE;
+        for (Figure figure : figures) {
+            int distance = Names.editDistance(name, figure.name());
+            if (distance < nearestDistance) {
+                nearest = figure.name();
+                nearestDistance = distance;
+            }
+        }
+        boolean near = nearest != null && nearestDistance <= Math.max(1, Math.min(2, name.length() / 6));
+        return "lacks figure '" + name + "'" + (near ? " (the sheet has '" + nearest + "': misspelt?)" : "")
+                + "; add it with a source or an assumption";
     }
 
     /**

@@ -31,7 +31,7 @@ final class FigureReader {
     /** A required figure, {@code > 0}. */
     double positive(String name) {
         if (!sheet.has(name)) {
-            problems.add("lacks figure '" + name + "'; add it with a source or an assumption");
+            problems.add(sheet.lacking(name));
             return 1;
         }
         double value = sheet.value(name);
@@ -45,7 +45,7 @@ final class FigureReader {
     /** A required figure, {@code >= 0}. */
     double nonNegative(String name) {
         if (!sheet.has(name)) {
-            problems.add("lacks figure '" + name + "'; add it with a source or an assumption");
+            problems.add(sheet.lacking(name));
             return 0;
         }
         return sheet.value(name);
@@ -54,7 +54,7 @@ final class FigureReader {
     /** A required fraction in (0, 1]. */
     double fraction(String name) {
         if (!sheet.has(name)) {
-            problems.add("lacks figure '" + name + "'; add it with a source or an assumption");
+            problems.add(sheet.lacking(name));
             return 1;
         }
         return checkFraction(name, sheet.value(name));

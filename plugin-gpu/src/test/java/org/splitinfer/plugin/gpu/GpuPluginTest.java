@@ -67,6 +67,19 @@ class GpuPluginTest {
     }
 
     @Test
+    void aMisspeltRequiredFigureIsNamedBesideTheOneThatIsMissing() {
+        // the sheet says hbm.bytesPerSecnd: once only "lacks figure 'hbm.bytesPerSecond'", and the unknown-name
+        // check of the kit never ran because the chip did not load
+        Map<String, Double> figures = GpuFixtures.figures();
+        figures.put("hbm.bytesPerSecnd", figures.remove("hbm.bytesPerSecond"));
+
+        assertThatThrownBy(() -> GpuFixtures.chip("typo", figures))
+                .isInstanceOf(HardwareDataException.class)
+                .hasMessage("test/gpu-hardware.yaml: accelerator 'typo' lacks figure 'hbm.bytesPerSecond' (the sheet"
+                        + " has 'hbm.bytesPerSecnd': misspelt?); add it with a source or an assumption");
+    }
+
+    @Test
     void problemsOfEveryChipAreReportedTogether() {
         Map<String, Double> badFraction = GpuFixtures.figures();
         badFraction.put("efficiency.gemmCeiling", 1.5);
