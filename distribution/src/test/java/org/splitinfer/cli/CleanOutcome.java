@@ -34,12 +34,13 @@ final class CleanOutcome {
     }
 
     /**
-     * @param run what a command line printed and returned
+     * @param run  what a command line printed and returned
+     * @param args the line, whose values may be echoed as text ('Infinity' as a stack's name is no figure)
      * @return what is wrong with it, or empty
      */
-    Optional<String> problem(CliRun run) {
+    Optional<String> problem(CliRun run, List<String> args) {
         return switch (run.exitCode()) {
-            case 0 -> success(run);
+            case 0 -> success(run, Set.copyOf(args));
             case 1, 2 -> failure(run);
             default -> Optional.of("exit code " + run.exitCode());
         };
@@ -69,18 +70,18 @@ final class CleanOutcome {
         return Optional.empty();
     }
 
-    private Optional<String> success(CliRun run) {
+    private Optional<String> success(CliRun run, Set<String> typed) {
         Optional<String> unexpected = run.err().lines().filter(l -> !l.startsWith("warning: ")).findFirst();
         if (unexpected.isPresent()) {
             return Optional.of("exit 0 with stderr: " + unexpected.get());
         }
         String out = run.out().strip();
         if (out.startsWith("{") || out.startsWith("[")) {
-            return json(out);
+            return json(out, typed);
         }
         List<String> lines = run.out().lines().toList();
         if (!lines.isEmpty() && lines.get(0).contains(",") && lines.stream().allMatch(l -> !l.contains("  "))) {
-            return csv(lines);
+            return csv(lines, typed);
         }
         for (String line : lines) {
             // a value the user typed is echoed in quotes ('Infinity' as a stack's name) and is not a figure
@@ -98,7 +99,7 @@ final class CleanOutcome {
         return Optional.empty();
     }
 
-    private static Optional<String> json(String out) {
+    private static Optional<String> json(String out, Set<String> typed) {
         JsonNode root;
         try {
             root = JSON.readTree(out);
@@ -106,25 +107,26 @@ final class CleanOutcome {
             return Optional.of("output that starts as JSON but does not parse");
         }
         List<String> problems = new ArrayList<>();
-        walk(root, "", problems);
+        walk(root, "", typed, problems);
         return problems.stream().findFirst();
     }
 
-    private static void walk(JsonNode node, String path, List<String> problems) {
+    private static void walk(JsonNode node, String path, Set<String> typed, List<String> problems) {
         if (node.isNumber()) {
             double value = node.asDouble();
             if (!Double.isFinite(value) || value < 0 && !SIGNED.contains(last(path))) {
                 problems.add("figure " + path + " = " + node);
             }
-        } else if (node.isTextual() && (node.asText().equals("NaN") || node.asText().endsWith("Infinity"))) {
+        } else if (node.isTextual() && !typed.contains(node.asText())
+                && (node.asText().equals("NaN") || node.asText().endsWith("Infinity"))) {
             problems.add("figure " + path + " = " + node);
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                walk(field.getValue(), path + "." + field.getKey(), problems);
+                walk(field.getValue(), path + "." + field.getKey(), typed, problems);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path + "[" + i + "]", problems);
+                walk(node.get(i), path + "[" + i + "]", typed, problems);
             }
         }
     }
@@ -135,7 +137,7 @@ final class CleanOutcome {
         return bracket < 0 ? key : key.substring(0, bracket);
     }
 
-    private static Optional<String> csv(List<String> lines) {
+    private static Optional<String> csv(List<String> lines, Set<String> typed) {
         List<String> header = cells(lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = cells(line);
@@ -144,7 +146,7 @@ final class CleanOutcome {
             }
             for (int i = 0; i < cells.size(); i++) {
                 String cell = cells.get(i).strip();
-                if (cell.equals("NaN") || cell.endsWith("Infinity")) {
+                if (!typed.contains(cell) && (cell.equals("NaN") || cell.endsWith("Infinity"))) {
                     return Optional.of("CSV " + header.get(i) + " = " + cell);
                 }
                 if (NUMBER.matcher(cell).matches() && cell.startsWith("-") && !SIGNED.contains(header.get(i))) {

@@ -339,7 +339,8 @@ class GeneratedFlagLinesTest {
             List<String> args = withCommand(command, line);
             Optional<String> problem = seen.computeIfAbsent(withCommand(command, mutations.canonical(line)), key -> {
                 CliRun run = CLI.run(args);
-                return new CleanOutcome(CliEnvironment.DEFAULT_COLUMNS).problem(run).map(p -> p + " | " + run.err().strip());
+                return new CleanOutcome(CliEnvironment.DEFAULT_COLUMNS).problem(run, args)
+                        .map(p -> p + " | " + run.err().strip());
             });
             problem.ifPresent(p -> failures.computeIfAbsent(kind(p), k -> new ArrayList<>()).add(args + " -> " + p));
         }
