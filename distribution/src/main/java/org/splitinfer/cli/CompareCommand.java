@@ -194,7 +194,8 @@ final class CompareCommand implements Runnable {
                 Workloads.poisson(rate, LengthDistribution.fixed((int) load.inputTokens(), (int) load.outputTokens())),
                 RunLimit.requests(SIMULATED_REQUESTS), ServiceLevel.DEFAULT, 1, SchedulerSettings.DEFAULT
                         .withSizingConcurrency(load.offline() ? SchedulerSettings.DEFAULT.sizingConcurrency()
-                                : load.concurrency().getAsInt()), deployment.software(), 0);
+                                : load.concurrency().getAsInt()), deployment.software(), 0,
+                load.allowLongContext());
         return new Row(deployment.name(), pipeline, estimate, splitInfer.simulate(run), null);
     }
 

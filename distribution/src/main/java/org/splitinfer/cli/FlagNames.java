@@ -27,6 +27,7 @@ final class FlagNames {
             Map.entry("workload.concurrency", "--concurrency"),
             Map.entry("workload.allowLongContext", "--allow-long-context"),
             Map.entry("fit.allowLongContext", "--allow-long-context"),
+            Map.entry("plan.allowLongContext", "--allow-long-context"),
             Map.entry("fit.chips", "--chips"), Map.entry("fit.contextTokens", "--context"),
             Map.entry("fit.precision", "--precision"),
             Map.entry("run.requests", "--requests"), Map.entry("run.duration", "--duration"),

@@ -114,6 +114,12 @@ final class PlanCommand implements Runnable {
             description = "The serving stack whose fitted profile applies (default: the profile for unknown stacks).")
     private String software;
 
+    @Option(names = "--allow-long-context",
+            description = "Serve requests whose prompt and answer exceed the model's context window (a stack that"
+                    + " extends it, or a what-if); without it they are turned away, and a workload whose mean request"
+                    + " exceeds the window is refused.")
+    private boolean allowLongContext;
+
     @Option(names = "--emit", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
             description = "Write the winner as a pipeline file that 'estimate --pipeline' and 'simulate --pipeline'"
                     + " accept.")
@@ -167,7 +173,8 @@ final class PlanCommand implements Runnable {
                 maxKilowatts == null ? OptionalDouble.empty() : OptionalDouble.of(maxKilowatts),
                 maxUsdPerHour == null ? OptionalDouble.empty() : OptionalDouble.of(maxUsdPerHour));
         PlanRequest request = new PlanRequest(models.resolve(model), traffic, slo, attainment,
-                idsOrFamilies(splitInfer), includeProjected, objective, budgets, top, seed, requests, software);
+                idsOrFamilies(splitInfer), includeProjected, objective, budgets, top, seed, requests, software,
+                allowLongContext);
         ProgressBar bar = ProgressBar.of(spec.commandLine().getErr(), top, root.errorIsTerminal());
         long start = System.nanoTime();
         Plan plan = splitInfer.planner().plan(request, bar::update);

@@ -118,7 +118,7 @@ final class SimulateCommand implements Runnable {
         RunLimit limit = traffic.limit();
         SimulationSpec simulation = new SimulationSpec(models.resolve(model), pipeline, workload, limit, slo,
                 traffic.seed, scheduler, deployment.software, timeseries == null ? 0
-                : sampleInterval == null ? 1 : sampleInterval);
+                : sampleInterval == null ? 1 : sampleInterval, traffic.allowLongContext);
         ProgressBar bar = ProgressBar.of(err, limit.byTime() ? 0 : limit.requests(), root.errorIsTerminal());
         SimulationResult result = splitInfer.simulator().run(simulation, bar::update);
         bar.done();

@@ -1,5 +1,7 @@
 package org.splitinfer.cli;
 
+import java.util.List;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -128,13 +130,25 @@ final class SimulationOutput {
         return table;
     }
 
+    /** Why requests were turned away: " (3 past the model's context window)", or nothing when none was. */
+    private static String reasons(SimulationResult result) {
+        List<String> parts = new ArrayList<>();
+        for (Rejections rejection : result.rejected()) {
+            parts.add(rejection.requests() + " " + switch (rejection.reason()) {
+                case KV_CACHE_TOO_SMALL -> "needing more KV cache than an instance holds";
+                case CONTEXT_WINDOW_EXCEEDED -> "past the model's context window (--allow-long-context serves them)";
+            });
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
     static void printText(SimulationResult result, PrintWriter out, int columns) {
         Text.print(out, "", "model " + result.model() + ", " + result.pipeline().name().toLowerCase(Locale.ROOT)
                 + " pipeline, " + result.chips() + " chips; workload " + result.workload() + ", seed "
                 + result.seed(), columns);
         Text.print(out, "", result.requests() + " requests: " + result.completed() + " completed, "
-                + result.rejectedTotal() + " rejected, " + result.inFlight() + " in flight at the end; "
-                + Units.seconds(result.durationSeconds()) + " simulated", columns);
+                + result.rejectedTotal() + " rejected" + reasons(result) + ", " + result.inFlight()
+                + " in flight at the end; " + Units.seconds(result.durationSeconds()) + " simulated", columns);
         out.println();
         TextTable latency = new TextTable("latency", "p50", "p90", "p99", "mean");
         latency.row("TTFT", p(result.ttftSeconds().p50()), p(result.ttftSeconds().p90()),

@@ -39,6 +39,11 @@ final class TrafficOptions {
                     + " flight then is counted.")
     Double duration;
 
+    @Option(names = "--allow-long-context",
+            description = "Serve requests whose prompt and answer exceed the model's context window (a stack that"
+                    + " extends it, or a what-if); without it they are turned away and counted as rejected.")
+    boolean allowLongContext;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", converter = NumericFlags.Seed.class,
             description = "Seed of every random stream: the same seed gives the same output (default: ${DEFAULT-VALUE}).")
     long seed;

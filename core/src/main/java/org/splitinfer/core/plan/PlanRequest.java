@@ -21,11 +21,13 @@ import org.splitinfer.core.workload.WorkloadSpec;
  * @param seed             the simulations' seed
  * @param verifyRequests   requests each verifying simulation runs, {@code >= 1}
  * @param software         the serving stack whose fitted profile applies, or null
+ * @param allowLongContext whether requests longer than the model's context window are served; else a workload whose
+ *                         mean request exceeds it is refused, and its longest requests are turned away
  * @since 0.1
  */
 public record PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel slo, double attainment,
                           List<String> hardware, boolean includeProjected, Objective objective, Budgets budgets,
-                          int top, long seed, long verifyRequests, String software) {
+                          int top, long seed, long verifyRequests, String software, boolean allowLongContext) {
 
     /** 90% of requests within the objective, as the default objective is stated. */
     public static final double DEFAULT_ATTAINMENT = 0.9;
@@ -51,6 +53,29 @@ public record PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel s
     }
 
     /**
+     * A request that turns away requests past the model's context window.
+     *
+     * @param model            the model
+     * @param workload         the traffic, at the rate to serve
+     * @param slo              the latency objective
+     * @param attainment       the share of requests that must meet it
+     * @param hardware         accelerator ids or family names; empty for every installed one
+     * @param includeProjected whether projected parts compete
+     * @param objective        what to minimise
+     * @param budgets          limits on chips, power and cost
+     * @param top              candidates to verify
+     * @param seed             the simulations' seed
+     * @param verifyRequests   requests each verifying simulation runs
+     * @param software         the serving stack, or null
+     */
+    public PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel slo, double attainment,
+                       List<String> hardware, boolean includeProjected, Objective objective, Budgets budgets,
+                       int top, long seed, long verifyRequests, String software) {
+        this(model, workload, slo, attainment, hardware, includeProjected, objective, budgets, top, seed,
+                verifyRequests, software, false);
+    }
+
+    /**
      * The default plan: every installed accelerator but projected ones, the default SLO at 90%, lowest cost, the 5
      * best candidates verified with 10,000 simulated requests each.
      *
@@ -61,5 +86,14 @@ public record PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel s
     public static PlanRequest of(ModelSpec model, WorkloadSpec workload) {
         return new PlanRequest(model, workload, ServiceLevel.DEFAULT, DEFAULT_ATTAINMENT, List.of(), false,
                 Objective.COST, Budgets.NONE, 5, 1, 10_000, null);
+    }
+
+    /**
+     * @return a copy that serves requests longer than the model's context window (a stack that extends it, or a
+     *         what-if)
+     */
+    public PlanRequest allowingLongContext() {
+        return new PlanRequest(model, workload, slo, attainment, hardware, includeProjected, objective, budgets, top,
+                seed, verifyRequests, software, true);
     }
 }

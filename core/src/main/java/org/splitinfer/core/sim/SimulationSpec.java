@@ -18,11 +18,14 @@ import org.splitinfer.core.workload.WorkloadSpec;
  * @param scheduler            how instances schedule
  * @param software             the serving stack whose fitted profile applies, or null for the unknown-stack profile
  * @param sampleIntervalSeconds simulated seconds between time-series samples, or 0 for none
+ * @param allowLongContext     whether requests longer than the model's context window are served; else they are
+ *                             turned away ({@link RejectionReason#CONTEXT_WINDOW_EXCEEDED}), as a server refuses a
+ *                             prompt past its maximum length
  * @since 0.1
  */
 public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpec workload, RunLimit limit,
                              ServiceLevel slo, long seed, SchedulerSettings scheduler, String software,
-                             double sampleIntervalSeconds) {
+                             double sampleIntervalSeconds, boolean allowLongContext) {
     /** Checks that nothing is missing. */
     public SimulationSpec {
         if (model == null || pipeline == null || workload == null || limit == null || slo == null
@@ -34,6 +37,25 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
             throw new SplitInferException("timeseries.intervalSeconds must be >= 0 and finite, got "
                     + sampleIntervalSeconds, null, List.of("timeseries.intervalSeconds"));
         }
+    }
+
+    /**
+     * A run that turns away requests past the model's context window.
+     *
+     * @param model                 the model
+     * @param pipeline              the deployment
+     * @param workload              the traffic
+     * @param limit                 when the run stops taking requests
+     * @param slo                   the objective
+     * @param seed                  the seed
+     * @param scheduler             how instances schedule
+     * @param software              the serving stack, or null
+     * @param sampleIntervalSeconds simulated seconds between samples, or 0 for none
+     */
+    public SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpec workload, RunLimit limit,
+                          ServiceLevel slo, long seed, SchedulerSettings scheduler, String software,
+                          double sampleIntervalSeconds) {
+        this(model, pipeline, workload, limit, slo, seed, scheduler, software, sampleIntervalSeconds, false);
     }
 
     /**
@@ -49,7 +71,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
     public static SimulationSpec of(ModelSpec model, PipelineSpec pipeline, WorkloadSpec workload, RunLimit limit,
                                     long seed) {
         return new SimulationSpec(model, pipeline, workload, limit, ServiceLevel.DEFAULT, seed,
-                SchedulerSettings.DEFAULT, null, 0);
+                SchedulerSettings.DEFAULT, null, 0, false);
     }
 
     /**
@@ -58,7 +80,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      */
     public SimulationSpec withSlo(ServiceLevel newSlo) {
         return new SimulationSpec(model, pipeline, workload, limit, newSlo, seed, scheduler, software,
-                sampleIntervalSeconds);
+                sampleIntervalSeconds, allowLongContext);
     }
 
     /**
@@ -67,7 +89,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      */
     public SimulationSpec withScheduler(SchedulerSettings newScheduler) {
         return new SimulationSpec(model, pipeline, workload, limit, slo, seed, newScheduler, software,
-                sampleIntervalSeconds);
+                sampleIntervalSeconds, allowLongContext);
     }
 
     /**
@@ -76,7 +98,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      */
     public SimulationSpec withSeed(long newSeed) {
         return new SimulationSpec(model, pipeline, workload, limit, slo, newSeed, scheduler, software,
-                sampleIntervalSeconds);
+                sampleIntervalSeconds, allowLongContext);
     }
 
     /**
@@ -85,7 +107,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      */
     public SimulationSpec withSoftware(String stack) {
         return new SimulationSpec(model, pipeline, workload, limit, slo, seed, scheduler, stack,
-                sampleIntervalSeconds);
+                sampleIntervalSeconds, allowLongContext);
     }
 
     /**
@@ -93,7 +115,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      * @return a copy sampling at that interval
      */
     public SimulationSpec withSampleInterval(double seconds) {
-        return new SimulationSpec(model, pipeline, workload, limit, slo, seed, scheduler, software, seconds);
+        return new SimulationSpec(model, pipeline, workload, limit, slo, seed, scheduler, software, seconds, allowLongContext);
     }
 
     /**
@@ -102,7 +124,7 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      */
     public SimulationSpec withLimit(RunLimit newLimit) {
         return new SimulationSpec(model, pipeline, workload, newLimit, slo, seed, scheduler, software,
-                sampleIntervalSeconds);
+                sampleIntervalSeconds, allowLongContext);
     }
 
     /**
@@ -111,6 +133,17 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
      */
     public SimulationSpec withWorkload(WorkloadSpec newWorkload) {
         return new SimulationSpec(model, pipeline, newWorkload, limit, slo, seed, scheduler, software,
-                sampleIntervalSeconds);
+                sampleIntervalSeconds, allowLongContext);
+    }
+
+    /**
+     * A run that serves every request, however long, or turns away those past the model's context window.
+     *
+     * @return a copy that serves requests longer than the model's context window (a stack that extends it, or a
+     *         what-if)
+     */
+    public SimulationSpec allowingLongContext() {
+        return new SimulationSpec(model, pipeline, workload, limit, slo, seed, scheduler, software,
+                sampleIntervalSeconds, true);
     }
 }

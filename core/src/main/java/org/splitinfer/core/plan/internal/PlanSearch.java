@@ -107,7 +107,7 @@ public final class PlanSearch {
         double rate = request.workload().meanRequestsPerSecond().getAsDouble();
         ShapeFinder finder = new ShapeFinder(estimator, model, stats, p90Input(request),
                 SchedulerSettings.DEFAULT.sizingConcurrency(), request.slo().ttftSeconds(),
-                request.slo().tpotSeconds(), request.software());
+                request.slo().tpotSeconds(), request.software(), request.allowLongContext());
         List<ExcludedAccelerator> excluded = new ArrayList<>();
         Map<PoolRole, List<PoolShape>> shapes = finder.shapesByRole(allowed, excluded);
         KvLink link = links.defaultLink();
@@ -339,7 +339,7 @@ public final class PlanSearch {
     private static SimulationSpec simulation(PlanRequest request, Candidate candidate, KvLink link) {
         return new SimulationSpec(request.model(), candidate.pipeline(link.id()), request.workload(),
                 RunLimit.requests(request.verifyRequests()), request.slo(), request.seed(), SchedulerSettings.DEFAULT,
-                request.software(), 0);
+                request.software(), 0, request.allowLongContext());
     }
 
     private static PlannedDeployment verified(PlanRequest request, Candidate candidate, SimulationResult run,

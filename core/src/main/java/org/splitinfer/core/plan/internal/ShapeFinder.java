@@ -1,5 +1,6 @@
 package org.splitinfer.core.plan.internal;
 
+import org.splitinfer.core.input.Limits;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -72,12 +73,20 @@ final class ShapeFinder {
     private final String software;
 
     ShapeFinder(Estimator estimator, ModelSpec model, WorkloadStats stats, long p90Input, int sizingConcurrency,
-                double ttftSeconds, double tpotSeconds, String software) {
+                double ttftSeconds, double tpotSeconds, String software, boolean allowLongContext) {
         this.estimator = estimator;
         this.model = model;
         this.stats = stats;
-        this.sizing = Workload.closedLoop(Math.max(1, Math.round(stats.meanInputTokens())),
+        Workload mean = Workload.closedLoop(Math.max(1, Math.round(stats.meanInputTokens())),
                 Math.max(1, Math.round(stats.meanOutputTokens())), sizingConcurrency);
+        if (!allowLongContext && mean.finalContextTokens() > model.contextWindowTokens()) {
+            throw new SplitInferException("the workload's mean request has " + Limits.count(mean.finalContextTokens())
+                    + " prompt and answer tokens, more than the " + Limits.count(model.contextWindowTokens())
+                    + "-token context window of '" + model.id() + "'; choose a model with a longer window or a"
+                    + " workload of shorter requests, or set plan.allowLongContext",
+                    null, List.of("plan.allowLongContext"));
+        }
+        this.sizing = allowLongContext ? mean.allowingLongContext() : mean;
         this.tpotLimit = TPOT_MARGIN * tpotSeconds;
         this.stepLimit = CHUNK_SHARE * ttftSeconds;
         this.p90Input = Math.max(1, p90Input);

@@ -93,6 +93,7 @@ public final class Engine {
     private long lastArrivalNanos;
     private long completed;
     private long rejectedKvCache;
+    private long rejectedContextWindow;
     private long sloMet;
     private long outputTokens;
     private long prefillBusyNanos;
@@ -186,10 +187,9 @@ public final class Engine {
             end = limitNanos;
         }
         decoders.finish(end);
-        return new EngineOutcome(arrived, completed, rejectedKvCache, end, lastArrivalNanos, latencies.ttft(),
-                latencies.tpot(),
-                latencies.e2e(), latencies.queue(), sloMet, outputTokens, prefillBusyNanos, decoders.busyNanos(),
-                decoders.batchNanos(), decoders.stepNanos(), decoders.reservedByteNanos(), steps.tokensStepped(),
+        return new EngineOutcome(arrived, completed, rejectedKvCache, rejectedContextWindow, end, lastArrivalNanos,
+                latencies.ttft(), latencies.tpot(), latencies.e2e(), latencies.queue(), sloMet, outputTokens,
+                prefillBusyNanos, decoders.busyNanos(), decoders.batchNanos(), decoders.stepNanos(), decoders.reservedByteNanos(), steps.tokensStepped(),
                 steps.steps(), links == null ? new double[0] : links.bytesMoved(), transfers, eventCount, samples);
     }
 
@@ -218,6 +218,12 @@ public final class Engine {
         arrived++;
         lastArrivalNanos = now;
         pullArrival();
+        if ((long) requests.input[slot] + requests.output[slot] > config.contextWindowTokens()) {
+            rejectedContextWindow++;
+            requests.release(slot);
+            reportProgress();
+            return;
+        }
         if (requests.kvBytes[slot] > config.decoding().kvCacheBytes()) {
             rejectedKvCache++;
             requests.release(slot);
@@ -396,7 +402,7 @@ public final class Engine {
     }
 
     private void reportProgress() {
-        long ended = completed + rejectedKvCache;
+        long ended = completed + rejectedKvCache + rejectedContextWindow;
         if (progress != null && ended % progressEvery == 0) {
             progress.accept(ended);
         }
@@ -418,7 +424,8 @@ public final class Engine {
         long decodeBusy = decoders.busyNanos();
         double prefillInstances = config.prefill().instances();
         samples.add(new TimeSample(now / 1e9, config.split() ? queued : decoders.queuedPrompts(),
-                decoders.waiting(), decoders.running(), arrived - completed - rejectedKvCache, decoders.occupancy(),
+                decoders.waiting(), decoders.running(), arrived - completed - rejectedKvCache - rejectedContextWindow,
+                decoders.occupancy(),
                 span == 0 ? 0 : (prefillBusyNanos - lastSamplePrefillBusy) / (prefillInstances * span),
                 config.split() && span > 0 ? (decodeBusy - lastSampleDecodeBusy)
                         / ((double) config.decode().instances() * span) : 0, completed));

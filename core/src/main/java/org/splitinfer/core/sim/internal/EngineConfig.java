@@ -16,10 +16,18 @@ import org.splitinfer.core.sim.RouterPolicy;
  * @param kv                 KV-cache sizes
  * @param router             how requests pick instances
  * @param sampleNanos        simulated nanoseconds between time-series samples, 0 for none
+ * @param contextWindowTokens prompt and answer tokens a request may have together; longer ones are turned away
  */
 record EngineConfig(boolean split, Pool prefill, Pool decode, double linkBytesPerSecond, long linkLatencyNanos,
                     boolean layerStreaming, int layers, KvSizes kv, RouterPolicy router,
-                    long sampleNanos) {
+                    long sampleNanos, long contextWindowTokens) {
+
+    /** A configuration that serves requests of any length. */
+    EngineConfig(boolean split, Pool prefill, Pool decode, double linkBytesPerSecond, long linkLatencyNanos,
+                 boolean layerStreaming, int layers, KvSizes kv, RouterPolicy router, long sampleNanos) {
+        this(split, prefill, decode, linkBytesPerSecond, linkLatencyNanos, layerStreaming, layers, kv, router,
+                sampleNanos, Long.MAX_VALUE);
+    }
 
     /**
      * One pool as the loop sees it.

@@ -11,6 +11,7 @@ import org.splitinfer.core.sim.TimeSample;
  * @param arrived              requests that arrived
  * @param completed            requests that finished
  * @param rejectedKvCache      requests turned away: their context needs more KV cache than an instance holds
+ * @param rejectedContextWindow requests turned away: their prompt and answer exceed the model's context window
  * @param endNanos             simulated time the run ended
  * @param lastArrivalNanos     simulated time the last request arrived
  * @param ttft                 time to first token
@@ -31,15 +32,20 @@ import org.splitinfer.core.sim.TimeSample;
  * @param events               events processed
  * @param samples              time-series samples
  */
-record EngineOutcome(long arrived, long completed, long rejectedKvCache, long endNanos, long lastArrivalNanos,
+record EngineOutcome(long arrived, long completed, long rejectedKvCache, long rejectedContextWindow, long endNanos, long lastArrivalNanos,
                      Percentiles ttft,
                      Percentiles tpot, Percentiles e2e, Percentiles queue, long sloMet, long outputTokens,
                      long prefillBusyNanos, long decodeBusyNanos, double batchNanos, long decodeStepNanos,
                      double kvReservedByteNanos, long promptTokensStepped, long prefillSteps, double[] linkBytes,
                      long transfers, long events, List<TimeSample> samples) {
 
+    /** @return requests turned away, for any reason */
+    long rejected() {
+        return rejectedKvCache + rejectedContextWindow;
+    }
+
     /** @return requests neither completed nor rejected */
     long inFlight() {
-        return arrived - completed - rejectedKvCache;
+        return arrived - completed - rejected();
     }
 }

@@ -102,7 +102,8 @@ public final class SimulationRunner {
         EngineConfig config = new EngineConfig(split, prefillPool, decodePool,
                 split ? resolved.linkBytesPerSecond() : 0,
                 split ? Math.round(resolved.link().latencySeconds() * 1e9) : 0, resolved.layerStreaming(),
-                model.layers(), kv, spec.scheduler().router(), Math.round(spec.sampleIntervalSeconds() * 1e9));
+                model.layers(), kv, spec.scheduler().router(), Math.round(spec.sampleIntervalSeconds() * 1e9),
+                spec.allowLongContext() ? Long.MAX_VALUE : model.contextWindowTokens());
         EngineOutcome outcome;
         try (RequestStream stream = spec.workload().open(spec.seed())) {
             outcome = new Engine(config, stream, spec.limit(), spec.slo(), progress).run();
@@ -172,9 +173,14 @@ public final class SimulationRunner {
             usd += pool.chips() * pool.usdPerChipHour() * seconds / 3600;
         }
         long tokens = outcome.outputTokens();
-        long ended = outcome.completed() + outcome.rejectedKvCache();
-        List<Rejections> rejected = outcome.rejectedKvCache() == 0 ? List.of()
-                : List.of(new Rejections(RejectionReason.KV_CACHE_TOO_SMALL, outcome.rejectedKvCache()));
+        long ended = outcome.completed() + outcome.rejected();
+        List<Rejections> rejected = new ArrayList<>();
+        if (outcome.rejectedContextWindow() > 0) {
+            rejected.add(new Rejections(RejectionReason.CONTEXT_WINDOW_EXCEEDED, outcome.rejectedContextWindow()));
+        }
+        if (outcome.rejectedKvCache() > 0) {
+            rejected.add(new Rejections(RejectionReason.KV_CACHE_TOO_SMALL, outcome.rejectedKvCache()));
+        }
         double batchShare = meanBatch / decoding.spec().maxBatch().orElse(spec.scheduler().maxBatch());
         return FigureAudit.requireSound(new SimulationResult(spec.model().id(), resolved.kind(),
                 spec.workload().name(), spec.seed(),

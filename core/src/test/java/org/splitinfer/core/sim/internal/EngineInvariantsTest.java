@@ -67,7 +67,12 @@ class EngineInvariantsTest {
     void everyRequestEndsOnceAndNoTokenComesBeforeItsRequestOrTimeBeforeItself() {
         SplittableRandom random = new SplittableRandom(20261130);
         for (int run = 0; run < 200; run++) {
-            EngineConfig config = randomConfig(random, 0);
+            EngineConfig drawn = randomConfig(random, 0);
+            // half the runs have a context window that some requests (up to 4,300 tokens) exceed
+            EngineConfig config = new EngineConfig(drawn.split(), drawn.prefill(), drawn.decode(),
+                    drawn.linkBytesPerSecond(), drawn.linkLatencyNanos(), drawn.layerStreaming(), drawn.layers(),
+                    drawn.kv(), drawn.router(), drawn.sampleNanos(),
+                    random.nextBoolean() ? Long.MAX_VALUE : 1_000 + random.nextInt(3_500));
             int count = 1 + random.nextInt(400);
             boolean byTime = random.nextBoolean();
             RunLimit limit = byTime ? RunLimit.duration(0.5 + random.nextDouble() * 20) : RunLimit.requests(count);
@@ -87,8 +92,11 @@ class EngineInvariantsTest {
 
             EngineOutcome outcome = engine.run();
 
-            assertThat(outcome.completed() + outcome.rejectedKvCache() + outcome.inFlight())
-                    .as("run %d", run).isEqualTo(outcome.arrived());
+            assertThat(outcome.completed() + outcome.rejectedKvCache() + outcome.rejectedContextWindow()
+                    + outcome.inFlight()).as("run %d", run).isEqualTo(outcome.arrived());
+            if (config.contextWindowTokens() == Long.MAX_VALUE) {
+                assertThat(outcome.rejectedContextWindow()).isZero();
+            }
             assertThat(outcome.inFlight()).as("run %d", run).isGreaterThanOrEqualTo(0);
             assertThat(observed[0]).isEqualTo(outcome.completed());
             if (!byTime) {

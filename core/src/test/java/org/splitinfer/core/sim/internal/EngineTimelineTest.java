@@ -122,4 +122,28 @@ class EngineTimelineTest {
         // r1 waited 100 ms for prefill and 21 ms for KV room
         assertThat(outcome[0].queue().max()).isBetween(0.121, 0.121 * 1.001);
     }
+
+    @Test
+    void aRequestPastTheContextWindowIsTurnedAwayOnArrivalAndTheRestRunAsIfItNeverCame() {
+        // a 2,048-token window: r0 (1,000 + 2 = 1,002) is served; r1 (2,000 + 49 = 2,049) is one token past it and is
+        // turned away on arrival, before it takes KV room or a prefill step; r2 (1,000 + 1,048 = 2,048) fits exactly
+        EngineConfig.Pool pool = new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8,
+                8192);
+        EngineConfig config = new EngineConfig(true, pool, pool, 1e9, 0, false, 80, new PerTokenKv(1000),
+                RouterPolicy.ROUND_ROBIN, 0, 2048);
+        EngineOutcome[] outcome = new EngineOutcome[1];
+
+        List<Times> times = run(config, new long[] {0, 0, 0}, new int[] {1000, 2000, 1000}, new int[] {2, 49, 1048},
+                outcome);
+
+        // r0: prefill 0-100, link 100-101, first token 111, second 121; r2: prefill 100-200, link 200-201, first
+        // token at 211 (its iteration joins r0's finished batch), then 1,047 more 10 ms iterations: 211 + 10,470
+        assertThat(times).containsExactly(new Times(0, 0, 100, 100, 111, 121),
+                new Times(0, 100, 200, 200, 211, 211 + 1047 * 10));
+        assertThat(outcome[0].rejectedContextWindow()).isEqualTo(1);
+        assertThat(outcome[0].rejectedKvCache()).isZero();
+        assertThat(outcome[0].arrived()).isEqualTo(3);
+        assertThat(outcome[0].completed() + outcome[0].rejected()).isEqualTo(3);
+        assertThat(outcome[0].inFlight()).isZero();
+    }
 }
