@@ -18,6 +18,16 @@ import org.splitinfer.core.error.SplitInferException;
  * it, so a failed write never leaves a half-written file or destroys the previous one.
  */
 final class AtomicFile {
+    /** What goes into the file, written to the temporary one. */
+    @FunctionalInterface
+    interface Content {
+        /**
+         * @param temporary the file to write
+         * @throws IOException when the write fails (the target is then left as it was)
+         */
+        void writeTo(Path temporary) throws IOException;
+    }
+
     private AtomicFile() {
     }
 
@@ -27,6 +37,15 @@ final class AtomicFile {
      * @param option the flag that named the file, for the message
      */
     static void write(Path file, String text, String option) {
+        write(file, option, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param file    the target
+     * @param option  the flag that named the file, for the message
+     * @param content writes the content
+     */
+    static void write(Path file, String option, Content content) {
         Path temporary = null;
         try {
             if (Files.isDirectory(file)) {
@@ -36,7 +55,7 @@ final class AtomicFile {
             Path absolute = file.toAbsolutePath();
             Path folder = absolute.getParent();
             temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            content.writeTo(temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
