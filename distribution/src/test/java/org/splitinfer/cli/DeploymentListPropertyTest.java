@@ -10,6 +10,7 @@ import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
 /** Generated deployments files: every mutant of a valid one is read into sound deployments or refused in one line. */
@@ -32,9 +33,12 @@ class DeploymentListPropertyTest {
 
     @Test
     void aMutantIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
-                () -> pipelines(DeploymentList.read("deployments.yaml", new String(file, StandardCharsets.UTF_8), UnaryOperator.identity())),
-                SplitInferException.class));
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
+                () -> pipelines(DeploymentList.read("deployments.yaml", new String(file, StandardCharsets.UTF_8),
+                        UnaryOperator.identity())),
+                SplitInferException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     /** The deployments' pipelines, records all the way down, for the outcome check. */

@@ -5,15 +5,18 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
 /** Generated calibration files: every mutant of the shipped one is read into sound parameters or refused in one line. */
 class ServingCalibrationPropertyTest {
     @Test
     void aMutantIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> ServingCalibrationFile.parse("calibration.yaml", new String(file, StandardCharsets.UTF_8)),
-                CalibrationFileException.class));
+                CalibrationFileException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     private static Generator<byte[]> mutants() {

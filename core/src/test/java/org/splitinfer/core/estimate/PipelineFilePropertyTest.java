@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
 /** Generated pipeline files: every mutant of a valid one is read into a sound pipeline or refused in one line. */
@@ -18,8 +19,11 @@ class PipelineFilePropertyTest {
 
     @Test
     void aMutantIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
-                () -> PipelineFile.parse("p.yaml", new String(file, StandardCharsets.UTF_8)), EstimateException.class));
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
+                () -> PipelineFile.parse("p.yaml", new String(file, StandardCharsets.UTF_8)),
+                EstimateException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     private static Generator<byte[]> mutants() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 import org.splitinfer.spi.Precision;
 
@@ -19,16 +20,20 @@ import org.splitinfer.spi.Precision;
 class ModelFilePropertyTest {
     @Test
     void aMutantModelFileIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, modelFiles(), file -> ReaderOutcomes.requireTypedOrSound(
-                () -> figures(ModelFileReader.read("m.yaml", new ByteArrayInputStream(file))), ModelException.class));
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, modelFiles(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
+                () -> figures(ModelFileReader.read("m.yaml", new ByteArrayInputStream(file))), ModelException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     @Test
     void aMutantConfigIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, configs(), file -> ReaderOutcomes.requireTypedOrSound(
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, configs(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> figures(HuggingFaceConfigImporter.importConfig("c/config.json", "c",
                         new ByteArrayInputStream(file))),
-                ModelException.class));
+                ModelException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     private static Generator<byte[]> modelFiles() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
 /** Generated case files: every mutant of a valid one is read into sound cases or refused in one line. */
@@ -35,8 +36,10 @@ class ValidationCasesPropertyTest {
 
     @Test
     void aMutantIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
-                () -> ValidationCases.read("cases.yaml", new ByteArrayInputStream(file)), CaseFileException.class));
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
+                () -> ValidationCases.read("cases.yaml", new ByteArrayInputStream(file)), CaseFileException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     private static Generator<byte[]> mutants() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 
 /**
@@ -45,15 +46,17 @@ class TracePropertyTest {
         Path trace = folder.resolve("trace.csv");
         Generator<byte[]> mutants = Generator.oneOf(Mutations.of(CSV, Mutations.Syntax.LINES),
                 Mutations.of(AZURE, Mutations.Syntax.LINES), Mutations.of(JSON_LINES, Mutations.Syntax.LINES));
+        ReadTally tally = new ReadTally();
         Generated.check(10_000, 14, random -> new Mutant(mutants.next(random), random.nextBoolean()), mutant -> {
             try {
                 Files.write(trace, mutant.file());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            ReaderOutcomes.requireTypedOrSound(() -> replay(Workloads.trace(trace, mutant.skipBadRows())),
-                    WorkloadException.class);
+            tally.count(ReaderOutcomes.requireTypedOrSound(() -> replay(Workloads.trace(trace, mutant.skipBadRows())),
+                    WorkloadException.class));
         });
+        tally.requireBothOutcomes(10_000);
     }
 
     /** A trace's bytes, and whether its bad rows are skipped rather than refused. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
 import org.splitinfer.core.testing.Generator;
 import org.splitinfer.core.testing.Mutations;
+import org.splitinfer.core.testing.ReadTally;
 import org.splitinfer.core.testing.ReaderOutcomes;
 import org.splitinfer.spi.HardwareDataException;
 
@@ -14,9 +15,11 @@ class HardwareSheetPropertyTest {
 
     @Test
     void aMutantIsReadSoundOrRefusedInOneLine() {
-        Generated.check(10_000, 14, mutants(), file -> ReaderOutcomes.requireTypedOrSound(
+        ReadTally tally = new ReadTally();
+        Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> reader.parse("sheet.yaml", new String(file, StandardCharsets.UTF_8)),
-                HardwareDataException.class));
+                HardwareDataException.class)));
+        tally.requireBothOutcomes(10_000);
     }
 
     private static Generator<byte[]> mutants() {
