@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <ul>
  *   <li>a key repeated in one mapping is refused (not "the last one wins");</li>
  *   <li>nesting deeper than {@link Limits#MAX_NESTING_DEPTH} levels is refused, cleanly;</li>
+ *   <li>an alias ({@code *name}) is refused: Jackson would read it as the text "name", not its anchor's value;</li>
  *   <li>numbers bind exactly: {@code 32.9} is not an integer, {@code 4294967304} is not an {@code int}, and text is
  *       not silently a number or a boolean;</li>
  *   <li>a syntax error is one line, {@code file:line:column: what is wrong; fix the YAML syntax}, never the parser's
@@ -46,11 +47,11 @@ public final class StructuredText {
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(Limits.MAX_NESTING_DEPTH)
             .build();
-    private static final ObjectMapper YAML = strict(YAMLMapper.builder(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(CONSTRAINTS)
-            .build()));
+    private static final ObjectMapper YAML = strict(YAMLMapper.builder(new AliasRefusingYamlFactory(
+            YAMLFactory.builder()
+                    .loaderOptions(loaderOptions())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(CONSTRAINTS))));
     private static final ObjectMapper JSON = strict(JsonMapper.builder(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(CONSTRAINTS)
@@ -58,6 +59,8 @@ public final class StructuredText {
     private static final String KEEP_ONE = "; keep one";
     private static final String FLATTEN = "; no SplitInfer file needs more than a few";
     private static final String ONE_DOCUMENT = "; keep one document in the file";
+    /** The way out of an alias, which comes with its own. */
+    static final String WRITE_OUT = "; write the value out in full where the alias stands";
     private static final Pattern NUMBER = Pattern.compile("\\((-?[0-9][0-9.eE+-]*)\\)");
     private static final Pattern EVENT = Pattern.compile(":? ?<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event[^>]*>");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|key) '(.*)'", Pattern.DOTALL);
@@ -135,7 +138,8 @@ public final class StructuredText {
      */
     public static String sentence(String origin, JsonProcessingException e, String language) {
         String problem = problem(origin, e);
-        if (problem.endsWith(KEEP_ONE) || problem.endsWith(FLATTEN) || problem.endsWith(ONE_DOCUMENT)) {
+        if (problem.endsWith(KEEP_ONE) || problem.endsWith(FLATTEN) || problem.endsWith(ONE_DOCUMENT)
+                || problem.endsWith(WRITE_OUT)) {
             return problem;
         }
         return problem + "; fix the " + language + " syntax";

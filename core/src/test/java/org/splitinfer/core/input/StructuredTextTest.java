@@ -25,6 +25,19 @@ class StructuredTextTest {
     }
 
     @Test
+    void anAliasIsRefusedWhereItStandsRatherThanReadAsItsName() {
+        // before: Jackson read *gpu as the text "gpu", so the pool asked for an accelerator called "gpu"; the alias
+        // starts at column 20, after "decode: {" (9 characters) and "hardware: " (10)
+        assertThatThrownBy(() -> yaml("prefill: {hardware: &gpu h100-sxm}\ndecode: {hardware: *gpu}\n"))
+                .isInstanceOf(SplitInferException.class)
+                .hasMessage("p.yaml:2:20: an alias (*gpu) stands for its anchor's value, which SplitInfer does not"
+                        + " copy; write the value out in full where the alias stands");
+        // an anchor nobody refers to changes nothing
+        assertThat(yaml("prefill: {hardware: &gpu h100-sxm}\n").get("prefill").get("hardware").asText())
+                .isEqualTo("h100-sxm");
+    }
+
+    @Test
     void aKeyGivenTwiceInJsonIsRefused() {
         assertThatThrownBy(() -> json("{\"hidden_size\": 1, \"hidden_size\": 2}"))
                 .hasMessage("config.json:1:33: key 'hidden_size' appears twice in one mapping; keep one");
@@ -54,9 +67,9 @@ class StructuredTextTest {
 
     @Test
     void theParsersEventsAreWordedNotPrintedAsJavaObjects() {
-        // before: "got this instead: <org.yaml.snakeyaml.events.AliasEvent(anchor=x)>"
-        assertThatThrownBy(() -> yaml("a: 1\n*x : 2\n"))
-                .hasMessage("p.yaml:2:3: expected a key, got an alias (*name); fix the YAML syntax");
+        // before: "got this instead: <org.yaml.snakeyaml.events.SequenceStartEvent()>"
+        assertThatThrownBy(() -> yaml("a: 1\n[x]: 2\n"))
+                .hasMessage("p.yaml:2:2: expected a key, got a list; fix the YAML syntax");
     }
 
     @Test
