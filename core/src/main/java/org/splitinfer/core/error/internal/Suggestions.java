@@ -15,15 +15,18 @@ public final class Suggestions {
      * @param what  what kind of thing, e.g. "accelerator"
      * @param name  the unknown name
      * @param known the valid names
-     * @return {@code unknown <what> '<name>'; did you mean '<best>'? Available: a, b, c}
+     * @return {@code unknown <what> '<name>'; did you mean '<best>'? Available: a, b, c}, or without a close name
+     *         {@code unknown <what> '<name>'; available: a, b, c}
      */
     public static String unknown(String what, String name, List<String> known) {
         String best = closest(name, known);
         StringBuilder message = new StringBuilder("unknown ").append(what).append(" '").append(name).append('\'');
         if (best != null) {
-            message.append("; did you mean '").append(best).append("'?");
+            message.append("; did you mean '").append(best).append("'? Available: ");
+        } else {
+            message.append("; available: ");
         }
-        message.append(" Available: ").append(String.join(", ", known));
+        message.append(String.join(", ", known));
         return message.toString();
     }
 
