@@ -127,7 +127,13 @@ final class DeploymentList {
                         PipelineFile.parse(origin + ": deployment " + Shown.quoted(name), yaml), software,
                         givesInstances(pipeline)));
             } else {
-                deployments.add(parse(name, args, origin, hardwareIds));
+                Deployment parsed = parse(name, args, origin, hardwareIds);
+                if (software != null && parsed.software() != null) {
+                    throw new SplitInferException(origin + ": deployment " + Shown.quoted(name) + " names its serving"
+                            + " stack twice, in software and in args' --software; keep one");
+                }
+                deployments.add(software == null ? parsed : new Deployment(name, args, parsed.pipeline(), software,
+                        parsed.fixedInstances()));
             }
         }
         return deployments;

@@ -112,6 +112,32 @@ class CompareCommandTest {
     }
 
     @Test
+    void aDeploymentsSoftwareKeyAppliesBesideArgsAndMayNotBeGivenTwice(@TempDir Path temp) throws Exception {
+        Path once = Files.writeString(temp.resolve("once.yaml"), """
+                - name: trt
+                  args: "--hardware h100-sxm:1"
+                  software: tensorrt-llm
+                """);
+        Path twice = Files.writeString(temp.resolve("twice.yaml"), """
+                - name: trt
+                  args: "--hardware h100-sxm:1 --software vendor-api"
+                  software: tensorrt-llm
+                """);
+
+        CliRun fromKey = CliRun.of("compare", "--model", "llama-3.1-8b", "--deployments", once.toString(), "--format",
+                "json");
+        CliRun both = CliRun.of("compare", "--model", "llama-3.1-8b", "--deployments", twice.toString());
+
+        // before: the key was read and dropped, and the row ran on the profile for unknown stacks
+        assertThat(fromKey.exitCode()).as(fromKey.err()).isZero();
+        assertThat(new ObjectMapper().readTree(fromKey.out()).findValues("software"))
+                .extracting(JsonNode::asText).contains("tensorrt-llm");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("error: " + twice + ": deployment 'trt' names its serving stack twice, in"
+                + " software and in args' --software; keep one\n");
+    }
+
+    @Test
     void aDeploymentsFileIsAListOrAMapThatHoldsOneAsItsHelpSays(@TempDir Path temp) throws Exception {
         String entries = """
                 - name: one
