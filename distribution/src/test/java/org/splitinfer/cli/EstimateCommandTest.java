@@ -67,6 +67,31 @@ class EstimateCommandTest {
     }
 
     @Test
+    void fp8WeightsRunOnABf16OnlyChipAsAWeightOnlyFormat() throws Exception {
+        // SN40L computes BF16 only; FP8 weights are a storage format that dequantizes into BF16
+        CliRun run = CliRun.of("estimate", "--model", "deepseek-r1", "--hardware", "sambanova-sn40l:16",
+                "--precision", "weights=fp8,activations=bf16,kv=bf16", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        for (String key : List.of("ttftSeconds", "tpotSeconds", "outputTokensPerSecond",
+                "outputTokensPerSecondPerUser")) {
+            assertThat(json.get(key).asDouble()).as(key).isFinite().isPositive();
+        }
+        assertThat(json.get("chips").asInt()).isEqualTo(16);
+    }
+
+    @Test
+    void activationsInAFormatTheChipCannotComputeAreStillRefusedInOneLine() {
+        CliRun run = CliRun.of("estimate", "--model", "deepseek-r1", "--hardware", "sambanova-sn40l:16",
+                "--precision", "weights=fp8,activations=fp8,kv=bf16");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: sambanova-sn40l cannot compute in fp8; it runs [bf16]: choose one of"
+                + " those with --precision\n");
+    }
+
+    @Test
     void aMalformedPoolExitsTwo() {
         CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm");
 

@@ -19,7 +19,8 @@ import org.splitinfer.spi.Roofline;
  * the simulator and the planner:
  * <ol>
  *   <li>the model's native formats, when the chip computes every format its kernels run in (a GEMM runs in the
- *       wider of its weight and activation formats, per {@link KernelPlanner});</li>
+ *       wider of its weight and activation formats and the embedding lookup in the activation format, per
+ *       {@link KernelPlanner}, so weights narrower than the activations need not be computable);</li>
  *   <li>else BF16 throughout, when the chip computes BF16;</li>
  *   <li>else FP16 throughout, when it computes FP16;</li>
  *   <li>else, throughout, the chip's well-known format of at least 8 bits with the highest peak (the first

@@ -92,6 +92,19 @@ import org.splitinfer.spi.Precision;
  * activations and collectives the activation format. A GEMM computes in the wider of its weight and activation
  * formats (weights are dequantised or activations quantised to meet), attention in the wider of the activation
  * and KV formats, everything else in the activation format.
+ * <ul>
+ *   <li><b>Weight-only formats.</b> Weights narrower than the activations (FP8 or INT4 weights with BF16
+ *       activations) are a storage format only: the GEMM runs in the activation format and its weight bytes move
+ *       at their storage size (1 byte per FP8 element, 0.5 per INT4), so a chip that cannot compute the weights'
+ *       format still runs them, as dequantise-in-GEMM kernels do (Marlin: INT4 weights, FP16 tensor cores;
+ *       Frantar et al., arXiv:2408.11743). The dequantisation is not counted as work: it happens in registers on
+ *       the way to the matrix units, hidden behind the weight stream while the GEMM is memory-bound (Marlin reaches
+ *       close to the ideal 4× over FP16 up to batches of 16–32) and behind the matrix units' time once it is
+ *       compute-bound, where the GEMM runs at the activation format's peak.</li>
+ *   <li><b>Embedding lookup.</b> A gather does no arithmetic in the table's format: it reads the stored rows at
+ *       the embedding group's format and writes activations, so it runs in the activation format (a learned
+ *       position embedding's add too).</li>
+ * </ul>
  *
  * @since 0.1
  */
@@ -118,7 +131,6 @@ public final class KernelPlanner {
     private final Precision sharedGemm;
     private final Precision headGemm;
     private final Precision attentionCompute;
-    private final Precision embeddingFormat;
     private final long normParameters;
     private final int normFlops;
     private final PlanTemplateCache templates = new PlanTemplateCache();
@@ -140,7 +152,7 @@ public final class KernelPlanner {
         this.activationFormat = precision.activations();
         this.activationBytes = activationFormat.bytesPerElement();
         this.kvBytes = precision.kvCache().bytesPerElement();
-        this.embeddingFormat = precision.weightsOf(TensorGroup.EMBEDDING);
+        Precision embeddingFormat = precision.weightsOf(TensorGroup.EMBEDDING);
         this.embeddingBytes = embeddingFormat.bytesPerElement();
         this.attentionBytes = precision.weightsOf(TensorGroup.ATTENTION).bytesPerElement();
         this.mlpBytes = precision.weightsOf(TensorGroup.DENSE_MLP).bytesPerElement();
@@ -276,11 +288,12 @@ public final class KernelPlanner {
         long rowBytes = Math.max(1, (long) Math.ceil(hidden * embeddingBytes));
         long rows = ceilDiv(tokens, tensor);
         double out = tokens * hidden * activationBytes;
-        step.kernel(new Kernel("embedding", KernelKind.EMBEDDING, 1, 0, embeddingFormat,
+        // the rows are read at the table's storage format; the gather writes activations, so it runs in their format
+        step.kernel(new Kernel("embedding", KernelKind.EMBEDDING, 1, 0, activationFormat,
                 new OperandBytes(rows * hidden * embeddingBytes, 0, 0), new OperandBytes(0, 0, out),
                 new LookupShape(rows, rowBytes)));
         if (model.positionEncoding() == PositionEncoding.LEARNED) {
-            step.kernel(new Kernel("position_embedding", KernelKind.EMBEDDING, 1, tokens * hidden, embeddingFormat,
+            step.kernel(new Kernel("position_embedding", KernelKind.EMBEDDING, 1, tokens * hidden, activationFormat,
                     new OperandBytes(tokens * hidden * embeddingBytes, 0, out), new OperandBytes(0, 0, out),
                     new LookupShape(tokens, rowBytes)));
         }

@@ -13,6 +13,7 @@ import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.KernelKind;
+import org.splitinfer.spi.OperandBytes;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Precision;
 
@@ -221,6 +222,69 @@ class KernelPlannerTest {
                 previousContext = context;
             }
         }
+    }
+
+    @Test
+    void anFp8EmbeddingGatherReadsFp8RowsAndWritesBf16Activations() {
+        // weights=fp8 drops DeepSeek-R1's BF16 overrides, so the embedding table is stored in FP8 too
+        ModelSpec model = CATALOG.get("deepseek-r1");
+        ModelPrecision weightOnly = ModelPrecision.parse("weights=fp8,activations=bf16,kv=bf16",
+                model.nativePrecision());
+        Kernel embedding = new KernelPlanner(model, weightOnly).plan(StepBatch.decode(4, 1000), ParallelLayout.SINGLE)
+                .kernel("embedding");
+        assertThat(embedding.precision()).isEqualTo(Precision.BF16);
+        assertThat(embedding.flops()).isZero();
+        // 4 rows of 7,168 FP8 elements at 1 byte: 28,672 bytes read; 4 × 7,168 BF16 activations at 2: 57,344 written
+        assertThat(embedding.bytesRead()).isEqualTo(new OperandBytes(28_672, 0, 0));
+        assertThat(embedding.bytesWritten()).isEqualTo(new OperandBytes(0, 0, 57_344));
+
+        // a learned position table is gathered and added in the activation format too: GPT-3's 2 new tokens read
+        // 2 × 12,288 FP8 bytes = 24,576 and add 2 × 12,288 = 24,576 elements
+        ModelSpec gpt3 = CATALOG.get("gpt-3-175b");
+        Kernel positions = new KernelPlanner(gpt3, ModelPrecision.of(Precision.FP8, Precision.BF16, Precision.BF16))
+                .plan(StepBatch.decode(2, 100), ParallelLayout.SINGLE).kernel("position_embedding");
+        assertThat(positions.precision()).isEqualTo(Precision.BF16);
+        assertThat(positions.bytesRead().weights()).isEqualTo(24_576);
+        assertThat(positions.flops()).isEqualTo(24_576);
+    }
+
+    @Test
+    void fp8WeightsWithBf16ActivationsComputeOnlyInBf16() {
+        // what a BF16-only chip (SambaNova SN40L) is asked to compute for DeepSeek-R1 stored in FP8 throughout
+        ModelSpec model = CATALOG.get("deepseek-r1");
+        KernelPlanner planner = new KernelPlanner(model, ModelPrecision.parse("weights=fp8,activations=bf16,kv=bf16",
+                model.nativePrecision()));
+        for (StepBatch batch : List.of(StepBatch.prefill(1, 512, 0), StepBatch.decode(8, 2048))) {
+            for (ParallelLayout layout : List.of(ParallelLayout.SINGLE, new ParallelLayout(16, 1, 1, 1))) {
+                assertThat(planner.plan(batch, layout).kernels()).as("%s %s", batch, layout)
+                        .extracting(Kernel::precision).containsOnly(Precision.BF16);
+            }
+        }
+    }
+
+    @Test
+    void aWeightOnlyGemmComputesInTheActivationFormatAndReadsWeightsAtTheirStorageSize() {
+        // Llama 2 7B decode, one sequence: qkv_proj is m = 1, n = 3 × 4,096 = 12,288, k = 4,096
+        ModelSpec model = CATALOG.get("llama-2-7b");
+        StepBatch batch = StepBatch.decode(1, 100);
+        Kernel int4 = new KernelPlanner(model, ModelPrecision.of(Precision.INT4, Precision.BF16, Precision.BF16))
+                .plan(batch, ParallelLayout.SINGLE).kernel("qkv_proj");
+        Kernel fp8 = new KernelPlanner(model, ModelPrecision.of(Precision.FP8, Precision.BF16, Precision.BF16))
+                .plan(batch, ParallelLayout.SINGLE).kernel("qkv_proj");
+        Kernel bf16 = new KernelPlanner(model, ModelPrecision.BF16).plan(batch, ParallelLayout.SINGLE)
+                .kernel("qkv_proj");
+        // FLOPs: 2 × 1 × 12,288 × 4,096 = 100,663,296 in every format, computed in BF16
+        for (Kernel kernel : List.of(int4, fp8, bf16)) {
+            assertThat(kernel.precision()).isEqualTo(Precision.BF16);
+            assertThat(kernel.flops()).isEqualTo(100_663_296d);
+            // activations: 4,096 in and 12,288 out at 2 bytes: 8,192 read, 24,576 written
+            assertThat(kernel.bytesRead().activations()).isEqualTo(8_192);
+            assertThat(kernel.bytesWritten().activations()).isEqualTo(24_576);
+        }
+        // weights: 4,096 × 12,288 = 50,331,648 elements at 0.5 (INT4), 1 (FP8) and 2 (BF16) bytes
+        assertThat(int4.bytesRead().weights()).isEqualTo(25_165_824d);
+        assertThat(fp8.bytesRead().weights()).isEqualTo(50_331_648d);
+        assertThat(bf16.bytesRead().weights()).isEqualTo(100_663_296d);
     }
 
     @Test
