@@ -56,13 +56,15 @@ class SplitInferTest {
 
     @Test
     void theBuilderReplacesADefault() {
+        PipelineSpec gpu = PipelineSpec.colocated(PoolSpec.of("h100-sxm", 8).withPrecision("fp8"));
         Estimate plain = SplitInfer.builder().calibration(ServingCalibration.NONE).build()
-                .estimate("llama-3.1-70b", GPU_LPU, CHAT);
-        Estimate calibrated = SplitInfer.create().estimate("llama-3.1-70b", GPU_LPU, CHAT);
+                .estimate("llama-3.1-70b", gpu, CHAT);
+        Estimate calibrated = SplitInfer.create().estimate("llama-3.1-70b", gpu, CHAT);
 
-        // the unknown-stack profile runs kernels at a fitted fraction (< 1) of the modelled speed
+        // the GPU family's unknown-stack profile runs kernels at a fitted fraction (< 1) of the modelled speed
         assertThat(plain.tpotSeconds()).isLessThan(calibrated.tpotSeconds());
-        assertThat(plain.assumptions()).first().isEqualTo(new Assumption.StackProfileApplied(null, false, 1, 0));
+        assertThat(plain.assumptions()).first().isEqualTo(new Assumption.StackProfileApplied(null, "gpu",
+                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, 1, 0));
     }
 
     @Test

@@ -92,6 +92,17 @@ class RecordValidationTest {
     }
 
     @Test
+    void aStepsHardwareLatencyIsPartOfItsTimeNeverMore() {
+        assertThatThrownBy(() -> new StepTiming(3e-3, 1e-3, 4e-3, 1e-3))
+                .hasMessage("step hardware latency 0.004 and interval 0.001 must not exceed the step's latency 0.003"
+                        + " and interval 0.001");
+        // 3 ms of latency of which 1 ms is hops: 2 ms of work; 1 ms of interval of which 0.5 ms is hops
+        StepTiming timing = new StepTiming(3e-3, 1e-3, 1e-3, 0.5e-3);
+        assertThat(timing.workLatencySeconds()).isEqualTo(2e-3);
+        assertThat(timing.workIntervalSeconds()).isEqualTo(0.5e-3);
+    }
+
+    @Test
     void theDefaultMinChipsSearchFindsTheFewest() {
         // 100 GB on 24 GB chips, fully usable: ceil(100 / 24) = 5 chips.
         MemoryModel memory = new MemoryModel() {

@@ -20,17 +20,23 @@ import org.splitinfer.core.validate.ValidationCase;
  *
  * <h2>Notes: what is fitted</h2>
  * Physical, bounded parameters, chosen from the cases by fixed rules (never by case id), with no more than one
- * parameter per three cases it draws on:
+ * parameter per three cases it draws on, and each for one accelerator family: a stack's share of a step on a GPU says
+ * nothing about its share on an LPU or a wafer, so no parameter draws on cases of two families.
  * <ul>
- *   <li>a stack named by at least 6 cases gets a kernel efficiency in [0.05, 1] (the fraction of the modelled
- *       kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3 to 5 cases gets the one
- *       of the two that explains its cases better, each fitted alone over the plain hardware model;</li>
- *   <li>the cases of rarer stacks (and of none) fit the profile for unknown stacks, which is a kernel efficiency
- *       only (when they are at least 3): an overhead fitted to a few unrelated stacks would not transfer to the
- *       next; estimates that name no stack use this profile;</li>
+ *   <li>a stack named by at least 6 cases of one family gets, for that family, a kernel efficiency in [0.05, 1] (the
+ *       fraction of the modelled kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3
+ *       to 5 cases of the family gets the one of the two that explains its cases better, each fitted alone over the
+ *       plain hardware model;</li>
+ *   <li>the family's other cases (rarer stacks, and none) fit the family's profile for unknown stacks, which is a
+ *       kernel efficiency only (when they are at least 3): an overhead fitted to a few unrelated stacks would not
+ *       transfer to the next; estimates on the family that name no stack, or a stack without its own profile there,
+ *       use it, and a family without one runs the plain hardware model;</li>
  *   <li>a family with at least 3 multi-chip cases gets a latency per collective step in [0, 50 µs] (what a
  *       ring all-reduce pays per hop beyond the interconnect model: it grows with the tensor-parallel degree).</li>
  * </ul>
+ * The efficiency divides only the kernels' work: the hardware latency a plugin reports apart
+ * ({@link org.splitinfer.spi.StepTiming#hardwareLatencySeconds()}: hops, barriers, reloads) is never scaled by a
+ * stack's parameter.
  *
  * <h2>Notes: how</h2>
  * The objective is the sum over the cases a parameter draws on of {@code ln²(predicted ÷ measured)} (symmetric in
@@ -47,7 +53,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static final double MAX_COLLECTIVE_STEP_SECONDS = 50e-6;
     private static final int GOLDEN_STEPS = 40;
     private static final int SWEEPS = 4;
-    private static final String UNKNOWN = "(unknown stacks)";
+    private static final String UNKNOWN = "unknown-stacks";
 
     private final HardwareRegistry hardware;
     private final ModelCatalog catalog;
@@ -93,40 +99,43 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 skipped.add(c.id() + ": " + e.getMessage());
             }
         }
-        Map<String, List<ValidationCase>> byStack = new TreeMap<>();
+        // groups by family, then stack; the family's rare stacks and unnamed cases pool into its unknown-stack group
+        Map<String, Map<String, List<ValidationCase>>> byFamily = new TreeMap<>();
         for (ValidationCase c : usable) {
-            byStack.computeIfAbsent(c.software() == null ? UNKNOWN : c.software(), k -> new ArrayList<>()).add(c);
+            byFamily.computeIfAbsent(family(c), k -> new TreeMap<>())
+                    .computeIfAbsent(c.software() == null ? UNKNOWN : c.software(), k -> new ArrayList<>()).add(c);
         }
-        Map<String, List<ValidationCase>> groups = new LinkedHashMap<>();
-        List<ValidationCase> rare = new ArrayList<>();
-        byStack.forEach((stack, members) -> {
-            if (!stack.equals(UNKNOWN) && members.size() >= CASES_PER_PARAMETER) {
-                groups.put(stack, members);
-            } else {
-                rare.addAll(members);
-            }
+        Map<Group, List<ValidationCase>> groups = new LinkedHashMap<>();
+        byFamily.forEach((family, byStack) -> {
+            List<ValidationCase> rare = new ArrayList<>();
+            byStack.forEach((stack, members) -> {
+                if (!stack.equals(UNKNOWN) && members.size() >= CASES_PER_PARAMETER) {
+                    groups.put(new Group(family, stack), members);
+                } else {
+                    rare.addAll(members);
+                }
+            });
+            groups.put(new Group(family, UNKNOWN), rare);
         });
-        groups.put(UNKNOWN, rare);
 
         List<Parameter> parameters = new ArrayList<>();
-        groups.forEach((stack, members) -> {
-            if (stack.equals(UNKNOWN)) {
+        groups.forEach((group, members) -> {
+            if (group.stack().equals(UNKNOWN)) {
                 // an overhead fitted to a few unrelated stacks would not transfer to the next one: efficiency only
                 if (members.size() >= CASES_PER_PARAMETER) {
-                    parameters.add(efficiency(stack, members));
+                    parameters.add(efficiency(group.owner(), members));
                 }
             } else if (members.size() >= 2 * CASES_PER_PARAMETER) {
-                parameters.add(efficiency(stack, members));
-                parameters.add(overhead(stack, members));
+                parameters.add(efficiency(group.owner(), members));
+                parameters.add(overhead(group.owner(), members));
             } else if (members.size() >= CASES_PER_PARAMETER) {
-                parameters.add(betterSingle(stack, members));
+                parameters.add(betterSingle(group, members));
             }
         });
         Map<String, List<ValidationCase>> multiChipByFamily = new TreeMap<>();
         for (ValidationCase c : usable) {
             if (!c.chips().auto() && c.chips().count() > 1) {
-                String family = hardware.get(c.hardware()).spec().family().name();
-                multiChipByFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(c);
+                multiChipByFamily.computeIfAbsent(family(c), k -> new ArrayList<>()).add(c);
             }
         }
         multiChipByFamily.forEach((family, members) -> {
@@ -157,12 +166,29 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return new CalibrationResult(build(parameters, groups), table, usable.size(), skipped);
     }
 
-    private static Parameter efficiency(String stack, List<ValidationCase> members) {
-        return new Parameter(stack, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
+    private String family(ValidationCase c) {
+        return hardware.get(c.hardware()).spec().family().name();
     }
 
-    private static Parameter overhead(String stack, List<ValidationCase> members) {
-        return new Parameter(stack, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
+    private static Parameter efficiency(String owner, List<ValidationCase> members) {
+        return new Parameter(owner, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
+    }
+
+    private static Parameter overhead(String owner, List<ValidationCase> members) {
+        return new Parameter(owner, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
+    }
+
+    /**
+     * The cases one profile draws on: a stack's on one family, or the family's unknown stacks.
+     *
+     * @param family the family's name
+     * @param stack  the stack's name, or {@link #UNKNOWN}
+     */
+    private record Group(String family, String stack) {
+        /** @return the parameters' owner as the fit's table names it: {@code gpu.tensorrt-llm} */
+        String owner() {
+            return family + "." + stack;
+        }
     }
 
     /**
@@ -170,10 +196,10 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * (the stack is uniformly slower) or a fixed per-step overhead (it pays a constant per token: network, batching
      * with other tenants, host work). Each is fitted alone on the stack's cases over the plain hardware model.
      */
-    private Parameter betterSingle(String stack, List<ValidationCase> members) {
-        Map<String, List<ValidationCase>> only = Map.of(stack, members);
-        Parameter efficiency = efficiency(stack, members);
-        Parameter overhead = overhead(stack, members);
+    private Parameter betterSingle(Group group, List<ValidationCase> members) {
+        Map<Group, List<ValidationCase>> only = Map.of(group, members);
+        Parameter efficiency = efficiency(group.owner(), members);
+        Parameter overhead = overhead(group.owner(), members);
         double[] residuals = new double[2];
         Parameter[] candidates = {efficiency, overhead};
         for (int i = 0; i < 2; i++) {
@@ -204,17 +230,22 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return sum;
     }
 
-    private static ServingCalibration build(List<Parameter> parameters, Map<String, List<ValidationCase>> groups) {
-        Map<String, StackProfile> stacks = new TreeMap<>();
-        StackProfile unknown = StackProfile.IDEAL;
+    private static ServingCalibration build(List<Parameter> parameters, Map<Group, List<ValidationCase>> groups) {
+        Map<String, Map<String, StackProfile>> stacks = new TreeMap<>();
+        Map<String, StackProfile> unknown = new TreeMap<>();
         Map<String, Double> collective = new TreeMap<>();
-        for (String stack : groups.keySet()) {
-            StackProfile profile = new StackProfile(value(parameters, stack, "kernelEfficiency", 1),
-                    value(parameters, stack, "stepOverheadSeconds", 0));
-            if (stack.equals(UNKNOWN)) {
-                unknown = profile;
+        for (Group group : groups.keySet()) {
+            boolean fitted = parameters.stream().anyMatch(p -> p.owner.equals(group.owner()));
+            if (!fitted) {
+                // no parameter: the family's fallback applies (its unknown-stack profile, or the plain model)
+                continue;
+            }
+            StackProfile profile = new StackProfile(value(parameters, group.owner(), "kernelEfficiency", 1),
+                    value(parameters, group.owner(), "stepOverheadSeconds", 0));
+            if (group.stack().equals(UNKNOWN)) {
+                unknown.put(group.family(), profile);
             } else {
-                stacks.put(stack, profile);
+                stacks.computeIfAbsent(group.stack(), k -> new TreeMap<>()).put(group.family(), profile);
             }
         }
         for (Parameter parameter : parameters) {

@@ -1,28 +1,36 @@
 package org.splitinfer.core.cost;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import org.splitinfer.core.cost.StepAdjustment;
-import org.splitinfer.core.cost.ServingCalibrationFile;
 import org.splitinfer.spi.Family;
 
 /**
- * The fitted parameters: one {@link StackProfile} per known serving stack, the profile of a stack SplitInfer does
- * not know, and the latency per collective step of each family that has one. Immutable.
+ * The fitted parameters, each for one accelerator family: never an efficiency pooled across families, because a
+ * serving stack's share of a step is not the same on a GPU, an LPU and a wafer. Immutable.
  *
- * @param stacks                 profiles by the {@code software} names of the validation cases
- * @param unknownStack           the profile of any other stack (and of estimates that name none)
- * @param collectiveStepSeconds  latency per collective step by family name; absent families add none
+ * <p>The profile of a stack on a family is, in order: the stack's own profile for that family (fitted from that
+ * stack's cases on that family); else the family's profile for unknown stacks (fitted from the family's other
+ * cases); else the plain hardware model ({@link StackProfile#IDEAL}), for a family no case covers.
+ *
+ * @param stacks                profiles by serving-stack name, then by family name
+ * @param unknownStack          by family name: the profile of a stack without its own there, and of estimates that
+ *                              name none; absent families run the plain hardware model
+ * @param collectiveStepSeconds latency per collective step by family name; absent families add none
  */
-public record ServingCalibration(Map<String, StackProfile> stacks, StackProfile unknownStack,
+public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
+                                 Map<String, StackProfile> unknownStack,
                                  Map<String, Double> collectiveStepSeconds) {
     /** The plain hardware model: no stack, no extra latency. */
-    public static final ServingCalibration NONE = new ServingCalibration(Map.of(), StackProfile.IDEAL, Map.of());
+    public static final ServingCalibration NONE = new ServingCalibration(Map.of(), Map.of(), Map.of());
 
-    /** Copies the maps into sorted ones (stable output). */
+    /** Copies the maps into sorted, unmodifiable ones (stable output). */
     public ServingCalibration {
-        stacks = java.util.Collections.unmodifiableMap(new TreeMap<>(stacks));
-        collectiveStepSeconds = java.util.Collections.unmodifiableMap(new TreeMap<>(collectiveStepSeconds));
+        Map<String, Map<String, StackProfile>> byStack = new TreeMap<>();
+        stacks.forEach((stack, byFamily) -> byStack.put(stack, Collections.unmodifiableMap(new TreeMap<>(byFamily))));
+        stacks = Collections.unmodifiableMap(byStack);
+        unknownStack = Collections.unmodifiableMap(new TreeMap<>(unknownStack));
+        collectiveStepSeconds = Collections.unmodifiableMap(new TreeMap<>(collectiveStepSeconds));
     }
 
     /** @return the parameters shipped with SplitInfer (core/src/main/resources/.../serving-calibration.yaml) */
@@ -32,11 +40,21 @@ public record ServingCalibration(Map<String, StackProfile> stacks, StackProfile 
 
     /**
      * @param software a serving stack's name, or null for none
-     * @return its profile, or the unknown stack's
+     * @param family   the chip's family
+     * @return the stack's profile on that family, else the family's profile for unknown stacks, else the plain model
      */
-    public StackProfile profile(String software) {
-        StackProfile profile = software == null ? null : stacks.get(software);
-        return profile == null ? unknownStack : profile;
+    public StackProfile profile(String software, Family family) {
+        StackProfile own = own(software, family);
+        return own != null ? own : unknownStack.getOrDefault(family.name(), StackProfile.IDEAL);
+    }
+
+    /**
+     * @param software a serving stack's name, or null
+     * @param family   the chip's family
+     * @return whether the stack has a profile of its own on that family
+     */
+    public boolean calibrated(String software, Family family) {
+        return own(software, family) != null;
     }
 
     /**
@@ -47,8 +65,13 @@ public record ServingCalibration(Map<String, StackProfile> stacks, StackProfile 
      * @return the adjustment the step coster applies
      */
     public StepAdjustment adjustment(String software, Family family) {
-        StackProfile profile = profile(software);
+        StackProfile profile = profile(software, family);
         return new StepAdjustment(profile.kernelEfficiency(), profile.stepOverheadSeconds(),
                 collectiveStepSeconds.getOrDefault(family.name(), 0.0));
+    }
+
+    private StackProfile own(String software, Family family) {
+        Map<String, StackProfile> byFamily = software == null ? null : stacks.get(software);
+        return byFamily == null ? null : byFamily.get(family.name());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.splitinfer.core.error.internal.Suggestions;
 import org.splitinfer.core.input.InputFiles;
 import org.splitinfer.core.input.Limits;
@@ -24,14 +25,16 @@ import org.splitinfer.core.input.StructuredText;
  * ({@code splitinfer calibrate --write}); read strictly, the shipped file and any other alike:
  *
  * <pre>
- * stacks:                      # by serving-stack name
- *   tensorrt-llm: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0028}
- * unknownStack: {kernelEfficiency: 0.69, stepOverheadSeconds: 0.0}
+ * stacks:                      # by serving-stack name, then by accelerator family
+ *   tensorrt-llm:
+ *     gpu: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0028}
+ * unknownStack:                # by accelerator family; a family absent runs the plain hardware model
+ *   gpu: {kernelEfficiency: 0.69, stepOverheadSeconds: 0.0}
  * collectiveStepSeconds:       # by accelerator family
  *   gpu: 1.9e-06
  * </pre>
  *
- * Every key is required and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
+ * The three top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
  * step's latency in [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
  * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
  * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
@@ -44,6 +47,7 @@ public final class ServingCalibrationFile {
 
     private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("stacks", "unknownStack",
             "collectiveStepSeconds"));
+    private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds"));
 
     private ServingCalibrationFile() {
@@ -90,21 +94,22 @@ public final class ServingCalibrationFile {
         }
         List<String> problems = new ArrayList<>();
         unknownKeys(root, TOP_KEYS, "", problems);
-        Map<String, StackProfile> stacks = new LinkedHashMap<>();
+        Map<String, Map<String, StackProfile>> stacks = new LinkedHashMap<>();
         JsonNode stackNodes = mapping(root, "stacks", problems);
         if (stackNodes != null) {
             stackNodes.fields().forEachRemaining(entry -> {
-                StackProfile profile = profile(entry.getValue(), "stacks." + entry.getKey(), problems);
-                if (profile != null) {
-                    stacks.put(entry.getKey(), profile);
+                String path = "stacks." + entry.getKey();
+                if (!entry.getValue().isObject()) {
+                    problems.add(path + ": must be a mapping of family names to {kernelEfficiency,"
+                            + " stepOverheadSeconds}");
+                    return;
                 }
+                stacks.put(entry.getKey(), profiles(entry.getValue(), path, problems));
             });
         }
-        StackProfile unknown = root.has("unknownStack") ? profile(root.get("unknownStack"), "unknownStack", problems)
-                : null;
-        if (!root.has("unknownStack")) {
-            problems.add("unknownStack: required, {kernelEfficiency, stepOverheadSeconds}");
-        }
+        JsonNode unknownNodes = mapping(root, "unknownStack", problems);
+        Map<String, StackProfile> unknown = unknownNodes == null ? Map.of()
+                : profiles(unknownNodes, "unknownStack", problems);
         Map<String, Double> collective = new LinkedHashMap<>();
         JsonNode collectiveNodes = mapping(root, "collectiveStepSeconds", problems);
         if (collectiveNodes != null) {
@@ -122,6 +127,23 @@ public final class ServingCalibrationFile {
                     + "; see ServingCalibrationFile for the schema");
         }
         return new ServingCalibration(stacks, unknown, collective);
+    }
+
+    /** Profiles by family name; a key that is not a family's name (lowercase) is a problem. */
+    private static Map<String, StackProfile> profiles(JsonNode node, String path, List<String> problems) {
+        Map<String, StackProfile> byFamily = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            if (!FAMILY_NAME.matcher(entry.getKey()).matches()) {
+                problems.add(path + "." + entry.getKey() + ": not an accelerator family's name (gpu, lpu, wafer,"
+                        + " rdu, optical, riscv, ...)");
+                return;
+            }
+            StackProfile profile = profile(entry.getValue(), path + "." + entry.getKey(), problems);
+            if (profile != null) {
+                byFamily.put(entry.getKey(), profile);
+            }
+        });
+        return byFamily;
     }
 
     private static JsonNode mapping(JsonNode root, String key, List<String> problems) {
@@ -183,11 +205,17 @@ public final class ServingCalibrationFile {
         for (String line : header.split("\n")) {
             text.append("# ").append(line).append('\n');
         }
-        text.append("stacks:\n");
-        calibration.stacks().forEach((name, p) -> text.append("  ").append(name).append(": ").append(profile(p))
-                .append('\n'));
-        text.append("unknownStack: ").append(profile(calibration.unknownStack())).append('\n');
-        text.append("collectiveStepSeconds:\n");
+        text.append("stacks:").append(calibration.stacks().isEmpty() ? " {}" : "").append('\n');
+        calibration.stacks().forEach((name, byFamily) -> {
+            text.append("  ").append(name).append(":\n");
+            byFamily.forEach((family, p) -> text.append("    ").append(family).append(": ").append(profile(p))
+                    .append('\n'));
+        });
+        text.append("unknownStack:").append(calibration.unknownStack().isEmpty() ? " {}" : "").append('\n');
+        calibration.unknownStack().forEach((family, p) -> text.append("  ").append(family).append(": ")
+                .append(profile(p)).append('\n'));
+        text.append("collectiveStepSeconds:").append(calibration.collectiveStepSeconds().isEmpty() ? " {}" : "")
+                .append('\n');
         calibration.collectiveStepSeconds().forEach((family, seconds) -> text.append("  ").append(family)
                 .append(": ").append(number(seconds)).append('\n'));
         return text.toString();

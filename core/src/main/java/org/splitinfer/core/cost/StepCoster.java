@@ -123,8 +123,11 @@ public final class StepCoster {
             send = 0;
         }
         double overhead = layersOnly ? 0 : adjustment.stepOverheadSeconds();
-        double kernelLatency = timing.latencySeconds() / adjustment.kernelEfficiency();
-        double kernelInterval = timing.intervalSeconds() / adjustment.kernelEfficiency();
+        // a stack's efficiency stretches the kernels' work, never the machine's own hops, barriers or reloads
+        double kernelLatency = timing.workLatencySeconds() / adjustment.kernelEfficiency()
+                + timing.hardwareLatencySeconds();
+        double kernelInterval = timing.workIntervalSeconds() / adjustment.kernelEfficiency()
+                + timing.hardwareIntervalSeconds();
         double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead;
         double interval = kernelInterval + collectives + overhead;
         return new StepCost(work, kernelLatency, kernelInterval, collectives, send, latency, interval);

@@ -15,16 +15,26 @@ public sealed interface Assumption {
     AssumptionBasis basis();
 
     /**
-     * The serving-stack profile applied to every step (fitted by the calibration).
+     * The serving-stack profile applied to every step on one accelerator family (fitted by the calibration).
      *
      * @param software              the stack named, or null when none was
-     * @param known                 whether the calibration has a profile of its own for it (else: the profile for
-     *                              unknown stacks)
+     * @param family                the accelerator family the profile is for
+     * @param source                where the profile comes from
      * @param kernelEfficiency      fraction of the modelled kernel speed
      * @param stepOverheadSeconds   fixed seconds per step
      */
-    record StackProfileApplied(String software, boolean known, double kernelEfficiency, double stepOverheadSeconds)
-            implements Assumption {
+    record StackProfileApplied(String software, String family, ProfileSource source, double kernelEfficiency,
+                               double stepOverheadSeconds) implements Assumption {
+        /** Where a family's stack profile comes from. */
+        public enum ProfileSource {
+            /** The stack's own, fitted to its cases on the family. */
+            OWN,
+            /** The family's profile for unknown stacks, fitted to the family's other cases. */
+            FAMILY_UNKNOWN_STACKS,
+            /** The plain hardware model: no case of the family to fit. */
+            PLAIN_MODEL
+        }
+
         @Override
         public AssumptionBasis basis() {
             return AssumptionBasis.CALIBRATION;

@@ -108,11 +108,19 @@ public final class Words {
      */
     public static String assumption(Assumption assumption) {
         if (assumption instanceof Assumption.StackProfileApplied stack) {
-            return String.format(Locale.ROOT, "serving stack %s: %.3g of the modelled kernel speed and %.3g s per step"
-                            + " (fitted by the calibration)", stack.known() ? stack.software()
-                            : stack.software() == null ? "profile for unknown stacks"
-                            : "'" + stack.software() + "' is not calibrated; the profile for unknown stacks",
-                    stack.kernelEfficiency(), stack.stepOverheadSeconds());
+            return switch (stack.source()) {
+                case OWN -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the modelled kernel"
+                                + " speed and %.3g s per step (fitted by the calibration)", stack.software(),
+                        stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
+                case FAMILY_UNKNOWN_STACKS -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the"
+                                + " modelled kernel speed and %.3g s per step (fitted by the calibration)",
+                        stack.software() == null ? "profile for unknown stacks"
+                                : "'" + stack.software() + "' is not calibrated there; the profile for unknown stacks",
+                        stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
+                case PLAIN_MODEL -> "serving stack " + (stack.software() == null ? "unnamed" : "'" + stack.software()
+                        + "'") + " on " + stack.family() + " chips: the plain hardware model (no calibration case of"
+                        + " this family to fit a profile to)";
+            };
         }
         if (assumption instanceof Assumption.DefaultFormatsChosen formats) {
             return role(formats.role()) + " pool formats: " + formats(formats.choice().precision()) + " ("

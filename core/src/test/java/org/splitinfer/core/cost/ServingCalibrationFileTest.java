@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitinfer.spi.Family;
 
 class ServingCalibrationFileTest {
     private static final String VALID = """
             stacks:
-              vllm: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
-            unknownStack: {kernelEfficiency: 0.7, stepOverheadSeconds: 0}
+              vllm:
+                gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
+            unknownStack:
+              gpu: {kernelEfficiency: 0.7, stepOverheadSeconds: 0}
             collectiveStepSeconds:
               gpu: 2.0e-06
             """;
@@ -32,9 +35,31 @@ class ServingCalibrationFileTest {
     void aValidFileGivesItsParameters() {
         ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
 
-        assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", new StackProfile(0.8, 0.002)));
-        assertThat(calibration.unknownStack()).isEqualTo(new StackProfile(0.7, 0));
+        assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", Map.of("gpu", new StackProfile(0.8, 0.002))));
+        assertThat(calibration.unknownStack()).isEqualTo(Map.of("gpu", new StackProfile(0.7, 0)));
         assertThat(calibration.collectiveStepSeconds()).isEqualTo(Map.of("gpu", 2.0e-06));
+    }
+
+    @Test
+    void aStackWithoutItsOwnProfileOnAFamilyFallsBackToThatFamilysNeverToAnother() {
+        ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
+
+        // vllm on gpu: its own; vllm on lpu: no lpu profile at all, so the plain model, not the gpu's 0.7 or 0.8
+        assertThat(calibration.profile("vllm", Family.GPU)).isEqualTo(new StackProfile(0.8, 0.002));
+        assertThat(calibration.profile("sglang", Family.GPU)).isEqualTo(new StackProfile(0.7, 0));
+        assertThat(calibration.profile(null, Family.GPU)).isEqualTo(new StackProfile(0.7, 0));
+        assertThat(calibration.profile("vllm", Family.LPU)).isEqualTo(StackProfile.IDEAL);
+        assertThat(calibration.calibrated("vllm", Family.GPU)).isTrue();
+        assertThat(calibration.calibrated("vllm", Family.LPU)).isFalse();
+    }
+
+    @Test
+    void aProfileUnderANameThatIsNoFamilysIsRefused() {
+        String bad = VALID.replace("  gpu: {kernelEfficiency: 0.7", "  GPU cards: {kernelEfficiency: 0.7");
+
+        assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", bad))
+                .hasMessage("c.yaml has 1 problem: unknownStack.GPU cards: not an accelerator family's name (gpu, lpu,"
+                        + " wafer, rdu, optical, riscv, ...); see ServingCalibrationFile for the schema");
     }
 
     @Test
@@ -45,8 +70,9 @@ class ServingCalibrationFileTest {
 
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", bad))
                 .isInstanceOf(CalibrationFileException.class)
-                .hasMessage("c.yaml has 3 problems: stacks.vllm.kernelEfficiency: must be a number in (0.0, 1.0], got"
-                        + " '1.5'; unknownStack.stepOverheadSeconds: must be a number in [0.0, 1.0], got 'Infinity';"
+                .hasMessage("c.yaml has 3 problems: stacks.vllm.gpu.kernelEfficiency: must be a number in (0.0, 1.0],"
+                        + " got '1.5'; unknownStack.gpu.stepOverheadSeconds: must be a number in [0.0, 1.0], got"
+                        + " 'Infinity';"
                         + " collectiveStepSeconds.gpu: must be a number in [0.0, 1.0], got 'fast'; see"
                         + " ServingCalibrationFile for the schema");
     }
@@ -56,6 +82,6 @@ class ServingCalibrationFileTest {
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stack: {}\n"))
                 .hasMessageContaining("stack: unknown key; did you mean 'stacks'?");
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stacks: {}\n"))
-                .hasMessage("c.yaml:6:7: key 'stacks' appears twice in one mapping; keep one");
+                .hasMessage("c.yaml:8:7: key 'stacks' appears twice in one mapping; keep one");
     }
 }

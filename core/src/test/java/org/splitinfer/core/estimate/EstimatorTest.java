@@ -206,7 +206,8 @@ class EstimatorTest {
                 new Assumption.LayoutChosen(PoolRole.COLOCATED, 1, 5, 5, LayoutGoal.TIME_PER_OUTPUT_TOKEN),
                 new Assumption.ColocatedBatching(),
                 new Assumption.CostBasis(CostAssumptions.DEFAULT));
-        assertThat(estimate.assumptions().get(0)).isEqualTo(new Assumption.StackProfileApplied(null, false, 1, 0));
+        assertThat(estimate.assumptions().get(0)).isEqualTo(new Assumption.StackProfileApplied(null, "gpu",
+                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, 1, 0));
         assertThat(estimate.chipStatuses()).containsExactly(new ChipStatus("gpu", Status.SHIPPING, 0));
     }
 

@@ -9,6 +9,8 @@ import org.splitinfer.spi.OperandBytes;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.Roofline;
+import org.splitinfer.spi.Step;
+import org.splitinfer.spi.StepTiming;
 import org.splitinfer.spi.UnsupportedPrecisionException;
 
 /**
@@ -115,15 +117,47 @@ public final class OpticalRoofline implements Roofline {
 
     @Override
     public double kernelSeconds(Kernel kernel, Residency residency) {
+        return workSeconds(kernel, residency) + hardwareSeconds(kernel, residency);
+    }
+
+    /**
+     * The step as the default sums it, with its hardware part apart: the converters' fill and the time a weight
+     * load into the optical units takes beyond the kernel's compute and memory bound are the machine's own latency,
+     * which no serving software shortens.
+     */
+    @Override
+    public StepTiming stepTiming(Step step) {
+        double stage = 0;
+        double hardware = 0;
+        for (Kernel kernel : step.kernels()) {
+            double machine = hardwareSeconds(kernel, step.residency());
+            stage += workSeconds(kernel, step.residency()) + machine;
+            hardware += machine;
+        }
+        int stages = step.layout().pipeline();
+        return new StepTiming(stage * stages, stage, hardware * stages, hardware);
+    }
+
+    /** All invocations' compute or memory bound, whichever is longer. */
+    private double workSeconds(Kernel kernel, Residency residency) {
+        return kernel.count() * bound(kernel, residency);
+    }
+
+    /** All invocations' converter fill, and their weight loads' excess over the compute or memory bound. */
+    private double hardwareSeconds(Kernel kernel, Residency residency) {
+        double fill = conversionVectors(kernel) > 0 ? secondsPerVector : 0;
+        double load = kernel.shape() instanceof GemmShape gemm ? array.weightLoadSeconds(gemm) : 0;
+        return kernel.count() * (Math.max(0, load - bound(kernel, residency)) + fill);
+    }
+
+    private double bound(Kernel kernel, Residency residency) {
         double compute = kernel.flops() / effectivePeaks[precisionIndex(kernel.precision())];
         OperandBytes bytes = kernel.bytesMoved();
         // Every tier is looked up even for zero bytes, so that a residency naming a missing tier always fails.
         double memory = bytes.weights() / bandwidth(residency.weightsTier())
                 + bytes.kvCache() / bandwidth(residency.kvCacheTier())
                 + bytes.activations() / bandwidth(residency.activationsTier());
-        double fill = conversionVectors(kernel) > 0 ? secondsPerVector : 0;
-        double load = kernel.shape() instanceof GemmShape gemm ? array.weightLoadSeconds(gemm) : 0;
-        return kernel.count() * (Math.max(Math.max(compute, memory), load) + fill);
+        return Math.max(compute, memory);
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.splitinfer.plugin.optical;
 
+import java.util.List;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Phase;
+import org.splitinfer.spi.StepTiming;
+import org.splitinfer.spi.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -108,6 +113,27 @@ class OpticalModelTest {
         // one unit loads them in turn: 64 × 1e-6 = 6.4e-5 s, which binds
         assertThat(OpticalFixtures.chip(oneUnit).roofline().kernelSeconds(decode, WEIGHTS_IN_HBM))
                 .isCloseTo(64e-6 + 1e-12, within(1e-15));
+    }
+
+    @Test
+    void theLoadsExcessOverTheMemoryBoundAndTheConverterFillAreTheChipsOwnLatency() {
+        // the one-unit decode GEMM above: memory bound m = 67,108,864 / 8e12 + 2 × 8,192 / 1e16 = 8.388608e-6 +
+        // 1.6384e-12 s; the load 6.4e-5 s exceeds it by 6.4e-5 − m; with the 1e-12 s fill, that is the step's
+        // hardware part, which a serving stack's efficiency must not stretch
+        Kernel decode = new Kernel("o_proj", KernelKind.GEMM, 1, 2.0 * 8192 * 8192, Precision.INT8,
+                new OperandBytes(8192.0 * 8192, 0, 8192), new OperandBytes(0, 0, 8192), new GemmShape(1, 8192, 8192));
+        Map<String, Double> oneUnit = OpticalFixtures.lumaiLike();
+        oneUnit.put("opticalMatrix.count", 1.0);
+        Step step = new Step(Phase.DECODE, List.of(decode), WEIGHTS_IN_HBM, new ParallelLayout(1, 2, 1, 1), 1, 1);
+
+        StepTiming timing = OpticalFixtures.chip(oneUnit).roofline().stepTiming(step);
+
+        double memory = 8192.0 * 8192 / 8e12 + 2 * 8192 / 1e16;
+        assertThat(timing.hardwareIntervalSeconds()).isCloseTo(64e-6 - memory + 1e-12, within(1e-15));
+        assertThat(timing.intervalSeconds()).isCloseTo(64e-6 + 1e-12, within(1e-15));
+        // two pipeline stages in sequence
+        assertThat(timing.hardwareLatencySeconds()).isCloseTo(2 * (64e-6 - memory + 1e-12), within(1e-15));
+        assertThat(timing.workIntervalSeconds()).isCloseTo(memory, within(1e-15));
     }
 
     @Test

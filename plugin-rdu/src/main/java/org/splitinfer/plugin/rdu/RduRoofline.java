@@ -160,9 +160,12 @@ public final class RduRoofline implements Roofline {
             compute += kernel.count() * computeSeconds(kernel);
             memory += kernel.count() * memorySeconds(kernel, step.residency(), ddrWeightFraction);
         }
-        // One fused dataflow kernel per decoder block: each layer pays one switch (at least one per step).
-        double stage = Math.max(compute, memory) + stageSwitchSeconds * Math.max(1, step.layers());
-        return new StepTiming(stage * step.layout().pipeline(), stage);
+        // One fused dataflow kernel per decoder block: each layer pays one switch (at least one per step); the
+        // switch reconfigures the chip's units, a hardware latency no serving software shortens.
+        double switches = stageSwitchSeconds * Math.max(1, step.layers());
+        double stage = Math.max(compute, memory) + switches;
+        int stages = step.layout().pipeline();
+        return new StepTiming(stage * stages, stage, switches * stages, switches);
     }
 
     private double computeSeconds(Kernel kernel) {

@@ -60,6 +60,9 @@ class RduRooflineTest {
         // stage = 1 s + 20e-6 s; 4 stages in sequence
         assertThat(timing.intervalSeconds()).isCloseTo(1.0 + 20e-6, within(1e-12));
         assertThat(timing.latencySeconds()).isCloseTo(4 * (1.0 + 20e-6), within(1e-12));
+        // the reconfiguration is the chip's own latency, apart from the work: 20e-6 s a stage, 4 × 20e-6 in all
+        assertThat(timing.hardwareIntervalSeconds()).isCloseTo(20e-6, within(1e-15));
+        assertThat(timing.hardwareLatencySeconds()).isCloseTo(4 * 20e-6, within(1e-15));
     }
 
     @Test

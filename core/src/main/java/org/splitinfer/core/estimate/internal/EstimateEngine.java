@@ -1,5 +1,8 @@
 package org.splitinfer.core.estimate.internal;
 
+import org.splitinfer.spi.Family;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,15 +121,12 @@ public final class EstimateEngine {
      */
     public ResolvedPipeline resolve(ModelSpec model, PipelineSpec pipeline, Workload workload, String software) {
         List<Assumption> assumptions = new ArrayList<>();
-        StackProfile profile = calibration.profile(software);
-        assumptions.add(new Assumption.StackProfileApplied(software,
-                software != null && calibration.stacks().containsKey(software), profile.kernelEfficiency(),
-                profile.stepOverheadSeconds()));
         if (pipeline instanceof PipelineSpec.Colocated colocated) {
             ResolvedPool pool = resolver.resolve(model, colocated.pool(), PoolRole.COLOCATED, workload, software,
                     assumptions);
             requireChipLimit(List.of(pool));
-            return new ResolvedPipeline(PipelineKind.COLOCATED, List.of(pool), null, 0, false, assumptions);
+            return new ResolvedPipeline(PipelineKind.COLOCATED, List.of(pool), null, 0, false,
+                    profilesFirst(software, List.of(pool), assumptions));
         }
         PipelineSpec.Split split = (PipelineSpec.Split) pipeline;
         ResolvedPool decodePool = resolver.resolve(model, split.decode(), PoolRole.DECODE, workload, software,
@@ -134,6 +134,7 @@ public final class EstimateEngine {
         ResolvedPool prefillPool = resolver.resolve(model, split.prefill(), PoolRole.PREFILL, workload, software,
                 assumptions);
         requireChipLimit(List.of(prefillPool, decodePool));
+        assumptions = profilesFirst(software, List.of(prefillPool, decodePool), assumptions);
         KvLink link = split.link() == null ? links.defaultLink() : links.get(split.link());
         // One link of the chosen type per instance pair; each end's chips send or receive their share of the cache
         // through their own NICs, so an end limits the transfer only when all its NICs together are slower.
@@ -142,6 +143,29 @@ public final class EstimateEngine {
                 decodePool.chips() * decodePool.accelerator().interconnect().scaleOutBytesPerSecond()));
         return new ResolvedPipeline(PipelineKind.SPLIT, List.of(prefillPool, decodePool), link, bandwidth,
                 split.layerStreaming(), assumptions);
+    }
+
+    /**
+     * The stack profile of each family the pools run on (one per family, in pool order), then the other assumptions.
+     */
+    private List<Assumption> profilesFirst(String software, List<ResolvedPool> pools, List<Assumption> rest) {
+        List<Assumption> assumptions = new ArrayList<>();
+        Set<Family> families = new LinkedHashSet<>();
+        for (ResolvedPool pool : pools) {
+            families.add(pool.accelerator().spec().family());
+        }
+        for (Family family : families) {
+            StackProfile profile = calibration.profile(software, family);
+            Assumption.StackProfileApplied.ProfileSource source = calibration.calibrated(software, family)
+                    ? Assumption.StackProfileApplied.ProfileSource.OWN
+                    : calibration.unknownStack().containsKey(family.name())
+                    ? Assumption.StackProfileApplied.ProfileSource.FAMILY_UNKNOWN_STACKS
+                    : Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL;
+            assumptions.add(new Assumption.StackProfileApplied(software, family.name(), source,
+                    profile.kernelEfficiency(), profile.stepOverheadSeconds()));
+        }
+        assumptions.addAll(rest);
+        return assumptions;
     }
 
     /**

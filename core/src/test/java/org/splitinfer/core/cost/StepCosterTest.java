@@ -1,0 +1,112 @@
+package org.splitinfer.core.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.splitinfer.core.kernel.StepBatch;
+import org.splitinfer.core.model.ModelCatalog;
+import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.testing.PlainChip;
+import org.splitinfer.spi.Accelerator;
+import org.splitinfer.spi.AcceleratorSpec;
+import org.splitinfer.spi.Interconnect;
+import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.MemoryModel;
+import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.PowerModel;
+import org.splitinfer.spi.Precision;
+import org.splitinfer.spi.Residency;
+import org.splitinfer.spi.Roofline;
+import org.splitinfer.spi.Step;
+import org.splitinfer.spi.StepTiming;
+
+class StepCosterTest {
+    private static final double HOP_SECONDS = 1e-3;
+    private static final ParallelLayout ONE_CHIP = new ParallelLayout(1, 1, 1, 1);
+    private static final Residency HBM = Residency.allIn("hbm");
+
+    /** PlainChip's kernels, plus 1 ms of hardware latency per step: a fabric hop no serving stack can shorten. */
+    private static final class HopChip implements Accelerator {
+        private final PlainChip plain = new PlainChip();
+        private final Roofline roofline = new Roofline() {
+            @Override
+            public List<Precision> computePrecisions() {
+                return plain.computePrecisions();
+            }
+
+            @Override
+            public double peakFlopsPerSecond(Precision precision) {
+                return plain.peakFlopsPerSecond(precision);
+            }
+
+            @Override
+            public double kernelSeconds(Kernel kernel, Residency residency) {
+                return plain.kernelSeconds(kernel, residency);
+            }
+
+            @Override
+            public StepTiming stepTiming(Step step) {
+                StepTiming kernels = plain.stepTiming(step);
+                return new StepTiming(kernels.latencySeconds() + HOP_SECONDS, kernels.intervalSeconds() + HOP_SECONDS,
+                        HOP_SECONDS, HOP_SECONDS);
+            }
+        };
+
+        @Override
+        public AcceleratorSpec spec() {
+            return plain.spec();
+        }
+
+        @Override
+        public Roofline roofline() {
+            return roofline;
+        }
+
+        @Override
+        public MemoryModel memory() {
+            return plain.memory();
+        }
+
+        @Override
+        public Interconnect interconnect() {
+            return plain.interconnect();
+        }
+
+        @Override
+        public PowerModel power() {
+            return plain.power();
+        }
+    }
+
+    private static StepCost cost(double kernelEfficiency) {
+        StepCoster coster = new StepCoster(new HopChip(), ModelCatalog.builtIn().get("llama-3.1-8b"),
+                ModelPrecision.BF16, new StepAdjustment(kernelEfficiency, 0, 0), false);
+        return coster.cost(StepBatch.decode(8, 1024), ONE_CHIP, HBM);
+    }
+
+    @Test
+    void aStacksEfficiencyStretchesTheKernelsWorkButNotTheHardwaresLatency() {
+        StepCost full = cost(1);
+        StepCost half = cost(0.5);
+
+        // work w = full − 1 ms; at efficiency 0.5 the step is w ÷ 0.5 + 1 ms = 2 × (full − 1 ms) + 1 ms, where
+        // dividing the whole step (the old rule) would give 2 × full, stretching the hop to 2 ms
+        double work = full.kernelLatencySeconds() - HOP_SECONDS;
+        assertThat(work).isPositive();
+        assertThat(half.kernelLatencySeconds()).isCloseTo(work / 0.5 + HOP_SECONDS, within(1e-12));
+        assertThat(half.kernelIntervalSeconds()).isCloseTo((full.kernelIntervalSeconds() - HOP_SECONDS) / 0.5
+                + HOP_SECONDS, within(1e-12));
+        assertThat(half.kernelLatencySeconds()).isLessThan(2 * full.kernelLatencySeconds());
+    }
+
+    @Test
+    void aStepTimingWithoutHardwarePartsIsAllWork() {
+        StepTiming plain = new StepTiming(3e-3, 1e-3);
+
+        assertThat(plain.hardwareLatencySeconds()).isZero();
+        assertThat(plain.workLatencySeconds()).isEqualTo(3e-3);
+        assertThat(plain.workIntervalSeconds()).isEqualTo(1e-3);
+    }
+}
