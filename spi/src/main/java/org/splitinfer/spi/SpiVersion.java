@@ -33,7 +33,7 @@ public record SpiVersion(int major, int minor) implements Comparable<SpiVersion>
     public static final int MAJOR = 1;
 
     /** Minor version of the SPI source this class file was compiled from. @since 0.1 */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     private static final String RESOURCE = "spi-version.properties";
 
