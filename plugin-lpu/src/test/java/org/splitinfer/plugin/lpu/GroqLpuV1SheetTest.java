@@ -86,14 +86,14 @@ class GroqLpuV1SheetTest {
         StepTiming oneStage = groq.roofline().stepTiming(LpuFixtures.decodeStep(List.of(layer), 1, 1));
         double readSeconds = 106_954_752 / 72e12;
         assertThat(readSeconds).isCloseTo(1.485483e-6, within(1e-12));
-        // The stage adds the fitted layer.scheduleSeconds, 25.5 µs: 26.985483 µs.
-        assertThat(oneStage.latencySeconds()).isCloseTo(readSeconds + 25.5e-6, within(TOLERANCE));
+        // The stage adds the fitted layer.scheduleSeconds, 28 µs: 29.485483 µs.
+        assertThat(oneStage.latencySeconds()).isCloseTo(readSeconds + 28e-6, within(TOLERANCE));
         // Two all-reduces of 8,192 bytes in the node (attention and MLP outputs): 2 × 1.185143 = 2.370286 µs.
         double collectives = c2c.collectiveSeconds(new Collective("layer all-reduces", CollectiveKind.ALL_REDUCE,
                 8_192, 8, 2));
         assertThat(collectives).isCloseTo(2.370286e-6, within(1e-12));
-        // The layer: 1.485 + 2.370 + 25.5 = 29.356 µs, of which the physics is 3.86 µs. Groq measures ~42 µs per
+        // The layer: 1.485 + 2.370 + 28 = 31.856 µs, of which the physics is 3.86 µs. Groq measures ~42 µs per
         // layer (300 tokens/s over 80 layers); the rest of a token is hand-offs, embedding, head and the stack.
-        assertThat(oneStage.latencySeconds() + collectives).isCloseTo(29.355769e-6, within(1e-11));
+        assertThat(oneStage.latencySeconds() + collectives).isCloseTo(31.855769e-6, within(1e-11));
     }
 }
