@@ -59,7 +59,7 @@ class VendorPluginIT {
         assertThat(warnings).hasSize(3);
         assertThat(warnings).allMatch(line -> line.startsWith("warning: skipped plugin " + plugins));
         assertThat(warnings).anySatisfy(line -> assertThat(line).contains("future-spi.jar")
-                .contains("built for SPI 2.0 but this SplitInfer runs SPI 1.0"));
+                .contains("built for SPI 2.0 but this SplitInfer runs SPI 1.1"));
         assertThat(warnings).anySatisfy(line -> assertThat(line).contains("load-accelerators-runtime.jar")
                 .contains("failed while loading its accelerators: licence server unreachable"));
         assertThat(warnings).anySatisfy(line -> assertThat(line).contains("load-constructor-runtime.jar")

@@ -16,6 +16,18 @@ public interface Interconnect {
     int scaleUpDomainChips();
 
     /**
+     * Chips in one node: the smallest whole unit of this chip a buyer gets (a GroqNode of 8 cards). The chip counts
+     * the host chooses for an instance ({@code auto} pools, {@code fit}, the planner) are whole nodes; a count the
+     * caller gives is taken as it is.
+     *
+     * @return chips, {@code >= 1}; the default, 1, is a chip sold or rented on its own
+     * @since 0.1 (SPI 1.1)
+     */
+    default int nodeChips() {
+        return 1;
+    }
+
+    /**
      * Bandwidth one chip can send into its scale-up domain, one direction.
      *
      * @return bytes per second, {@code > 0}

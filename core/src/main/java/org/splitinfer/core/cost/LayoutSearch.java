@@ -31,6 +31,9 @@ import org.splitinfer.spi.ParallelLayout;
  *   <li>An instance of {@code n} chips runs as {@code t × p = n}. A chip count no runnable {@code t × p} reaches
  *       (a prime above the layer count, say) is not run with idle chips; {@link #fewestChips} gives the next count
  *       that runs, and an error names the nearest counts on both sides.</li>
+ *   <li><b>Whole nodes.</b> The counts {@link #fewestChips} chooses are whole nodes of the chip
+ *       ({@link org.splitinfer.spi.Interconnect#nodeChips()}): a buyer gets GroqNodes of 8 cards, not single
+ *       cards. A count the caller gives is not rounded.</li>
  *   <li><b>Fastest.</b> Candidates are visited by increasing {@code p}; the first with the least time wins (ties
  *       within 1e-12 keep fewer stages).</li>
  * </ul>
@@ -45,6 +48,7 @@ public final class LayoutSearch {
     private final ModelSpec model;
     private final String acceleratorId;
     private final int domainChips;
+    private final int nodeChips;
     private final int[] tensorDegrees;
 
     /**
@@ -55,6 +59,7 @@ public final class LayoutSearch {
         this.model = model;
         this.acceleratorId = accelerator.id();
         this.domainChips = Math.max(1, accelerator.interconnect().scaleUpDomainChips());
+        this.nodeChips = Math.max(1, accelerator.interconnect().nodeChips());
         List<Integer> degrees = new ArrayList<>();
         for (int t = 1; t <= Math.min(domainChips, model.attention().queryHeads()); t++) {
             if (splitsHeads(t)) {
@@ -110,16 +115,17 @@ public final class LayoutSearch {
     }
 
     /**
-     * The fewest chips, at least {@code atLeast}, that some proposed layout uses exactly.
+     * The fewest chips, at least {@code atLeast} and in whole nodes, that some proposed layout uses exactly.
      *
      * @param atLeast a lower bound, such as the fewest chips whose memory holds the model
      * @return the count, or empty when none up to {@link #MAX_CHIPS} runs
      */
     public OptionalInt fewestChips(int atLeast) {
         int largest = tensorDegrees[tensorDegrees.length - 1] * model.layers();
-        for (int chips = Math.max(1, atLeast); chips <= Math.min(largest, MAX_CHIPS); chips++) {
-            if (!layouts(chips).isEmpty()) {
-                return OptionalInt.of(chips);
+        long first = (Math.max(1L, atLeast) + nodeChips - 1) / nodeChips * nodeChips;
+        for (long chips = first; chips <= Math.min(largest, MAX_CHIPS); chips += nodeChips) {
+            if (!layouts((int) chips).isEmpty()) {
+                return OptionalInt.of((int) chips);
             }
         }
         return OptionalInt.empty();

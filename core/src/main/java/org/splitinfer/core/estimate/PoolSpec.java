@@ -12,7 +12,8 @@ import org.splitinfer.core.input.Limits;
  *
  * @param hardware         accelerator id
  * @param chipsPerInstance chips of one model instance, or empty for the fewest that hold the weights and the KV cache
- *                         of the sequences an instance serves and that a runnable layout uses exactly
+ *                         of the sequences an instance serves and that a runnable layout uses exactly, in whole
+ *                         nodes of the chip
  * @param instances        model instances in the pool, {@code 1..Limits.MAX_CHIPS}
  * @param tensor           tensor-parallel degree, or empty to let the estimator choose
  * @param pipeline         pipeline stages, or empty to let the estimator choose

@@ -45,8 +45,8 @@ import org.splitinfer.spi.TierUsage;
  *       ({@link MemoryModel#alternatives}) are reported at that count, or at a count the caller asks for: the
  *       alternatives of most families exist only where the full-speed placement does not fit.</li>
  *   <li><b>Chips and layout.</b> Without a chip count, the fewest chips that hold the footprint are rounded up to
- *       the fewest that a layout a serving stack would run uses exactly ({@link LayoutSearch#fewestChips}); the
- *       report keeps both. The decode step is priced on the fastest batch-1 layout the search proposes for the
+ *       the fewest, in whole nodes of the chip, that a layout a serving stack would run uses exactly
+ *       ({@link LayoutSearch#fewestChips}); the report keeps both. The decode step is priced on the fastest batch-1 layout the search proposes for the
  *       chips; for a given count it proposes none of (a prime above the layer count, say), on the most chips below
  *       it that it does, leaving the others out of the timing, which is conservative.</li>
  *   <li><b>Speed.</b> Each placement's cost is the latency of a batch-1 decode step at a context of {@code C},

@@ -132,7 +132,8 @@ public final class Words {
                             + " tokens", role(auto.role()), auto.chips(), auto.hardware(), auto.weightBytes(),
                     auto.sequences(), auto.sequences() == 1 ? "" : "s", auto.contextTokens());
             if (auto.chips() > auto.memoryChips()) {
-                sentence += String.format(Locale.ROOT, " and that a runnable layout uses (memory alone needs %d)",
+                sentence += String.format(Locale.ROOT, " and, in whole nodes, that a runnable layout uses (memory"
+                                + " alone needs %d)",
                         auto.memoryChips());
             }
             return sentence;

@@ -10,10 +10,15 @@ import org.splitinfer.spi.Reach;
 import org.splitinfer.spi.Roofline;
 
 /**
- * A chip that is only a scale-up domain: the layout search reads nothing else. Every other model refuses to be
- * asked, so a test that reaches one fails loudly.
+ * A chip that is only a scale-up domain and a node size: the layout search reads nothing else. Every other model
+ * refuses to be asked, so a test that reaches one fails loudly.
  */
-record DomainChip(String id, int domainChips) implements Accelerator, Interconnect {
+record DomainChip(String id, int domainChips, int nodeChips) implements Accelerator, Interconnect {
+
+    /** A chip sold on its own. */
+    DomainChip(String id, int domainChips) {
+        this(id, domainChips, 1);
+    }
 
     @Override
     public Interconnect interconnect() {
@@ -23,6 +28,11 @@ record DomainChip(String id, int domainChips) implements Accelerator, Interconne
     @Override
     public int scaleUpDomainChips() {
         return domainChips;
+    }
+
+    @Override
+    public int nodeChips() {
+        return nodeChips;
     }
 
     @Override

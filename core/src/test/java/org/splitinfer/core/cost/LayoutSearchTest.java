@@ -67,6 +67,25 @@ class LayoutSearchTest {
     }
 
     @Test
+    void theFewestChipsAreWholeNodesOfTheChip() {
+        ModelSpec llama8b = CATALOG.get("llama-3.1-8b");
+        LayoutSearch single = new LayoutSearch(new DomainChip("lpu", 10_440), llama8b);
+        LayoutSearch groq = new LayoutSearch(new DomainChip("lpu", 10_440, 8), llama8b);
+
+        // llama-3.1-8b: 32 heads, 8 KV heads, 32 layers. From 44 chips, one at a time: 44 = 4 × 11 runs.
+        assertThat(single.fewestChips(44)).hasValue(44);
+        // In GroqNodes of 8: 44 rounds up to 48 = 6 nodes, which runs (8 × 6, 16 × 3, ...).
+        assertThat(groq.fewestChips(44)).hasValue(48);
+        // From 3: 3 = 1 × 3 runs one chip at a time; a node is the least a buyer gets.
+        assertThat(single.fewestChips(3)).hasValue(3);
+        assertThat(groq.fewestChips(3)).hasValue(8);
+        // A count already whole stays.
+        assertThat(groq.fewestChips(48)).hasValue(48);
+        // A count the caller gives is not rounded: 44 chips still have layouts.
+        assertThat(groq.layouts(44)).isNotEmpty();
+    }
+
+    @Test
     void theFastestLayoutWinsAndTiesKeepFewerStages() {
         LayoutSearch search = new LayoutSearch(new DomainChip("gpu", 8), LLAMA_70B);
 

@@ -41,8 +41,8 @@ class WordsTest {
     void assumptionsReadAsTheToolHasAlwaysWordedThem() {
         assertThat(Words.assumption(new Assumption.AutoChips(PoolRole.DECODE, "h100-sxm", 4, 3, 1.4e11, 32, 2300)))
                 .isEqualTo("decode pool: 4 h100-sxm chips per instance, the fewest whose full-speed memory holds"
-                        + " 1.400e+11 bytes of weights and the KV cache of 32 sequences of 2300 tokens and that a"
-                        + " runnable layout uses (memory alone needs 3)");
+                        + " 1.400e+11 bytes of weights and the KV cache of 32 sequences of 2300 tokens and, in whole"
+                        + " nodes, that a runnable layout uses (memory alone needs 3)");
         assertThat(Words.assumption(new Assumption.LayoutChosen(PoolRole.PREFILL, 8, 1, 8,
                 LayoutGoal.PROMPT_LATENCY)))
                 .isEqualTo("prefill pool layout tp=8 pp=1, the fastest runnable split of 8 chips for one prompt's"

@@ -17,29 +17,42 @@ import org.splitinfer.spi.Price;
  *   <li>{@code peak.flopsPerSecond.<precision>} — dense peak per compute format, at least one, required;
  *       the precisions listed are the chip's compute precisions, a
  *       format the SPI does not name being read with the bits its name ends in ({@code fp6}, {@code cb16});</li>
- *   <li>{@code sram.capacityBytes}, {@code sram.bytesPerSecond}, {@code sram.usableFraction} — required;</li>
+ *   <li>{@code sram.capacityBytes}, {@code sram.bytesPerSecond} — required;</li>
+ *   <li>{@code sram.programFraction}, {@code sram.activationFraction} — required, each in [0, 1) and together below
+ *       1: the SRAM the compiled program (instructions are fetched from the same SRAM) and the activation buffers
+ *       of a prompt keep on every chip. Weights and the KV cache get the rest, so the tier's usable fraction is
+ *       {@code 1 − programFraction − activationFraction}; a {@code sram.usableFraction} figure is refused, as it
+ *       would say the same thing twice;</li>
  *   <li>{@code compute.achievableFraction}, {@code sram.achievableFraction} — required (assumptions: the share
  *       of peak a compiler-scheduled kernel sustains);</li>
  *   <li>{@code chipLink.count}, {@code chipLink.bytesPerSecond} (per link, one direction),
  *       {@code hop.latencySeconds}, {@code layer.scheduleSeconds}, {@code scaleUp.domainChips} — required;</li>
+ *   <li>{@code node.chips}, {@code rack.nodes} — required: the topology's units (a GroqNode of 8 cards, a GroqRack
+ *       of 9 nodes), the node being the unit a buyer gets;</li>
+ *   <li>{@code node.hops}, {@code rack.hops}, {@code system.hops} — required, each at least the one before: the C2C
+ *       hops of the longest minimal route between two chips of one node, of one rack, and of the whole system;</li>
  *   <li>{@code scaleOut.bytesPerSecond} — optional, defaults to one chip link: Groq joins racks with the same
  *       chip-to-chip links (a Dragonfly of global links), so a chip leaves its rack over one link;</li>
- *   <li>{@code scaleOut.latencySeconds} — optional, defaults to three hops: a minimal Dragonfly route between
- *       racks is local, global, local;</li>
+ *   <li>{@code scaleOut.latencySeconds} — optional, defaults to {@code system.hops} hops: the longest minimal
+ *       route between racks;</li>
  *   <li>{@code power.peakWatts}, {@code power.idleWatts}, {@code node.overheadWattsPerChip} — required;</li>
  *   <li>{@code price.purchaseUsd}, {@code price.usdPerChipHour} — optional.</li>
  * </ul>
  */
 record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerSecond,
-               double sramCapacityBytes, double sramBytesPerSecond, double sramUsableFraction,
+               double sramCapacityBytes, double sramBytesPerSecond, double sramProgramFraction,
+               double sramActivationFraction,
                double computeAchievableFraction, double sramAchievableFraction,
                int chipLinkCount, double chipLinkBytesPerSecond, double hopLatencySeconds,
-               double layerScheduleSeconds, int scaleUpDomainChips,
+               double layerScheduleSeconds, int scaleUpDomainChips, LpuTopology topology,
                double scaleOutBytesPerSecond, double scaleOutLatencySeconds,
                double peakWatts, double idleWatts, double nodeOverheadWattsPerChip,
                Optional<Price> price) {
 
-
+    /** @return the share of SRAM left to weights and the KV cache: {@code 1 − program − activation} */
+    double sramUsableFraction() {
+        return 1 - sramProgramFraction - sramActivationFraction;
+    }
 
     /**
      * Reads and checks one chip's figures.
@@ -62,10 +75,23 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
             throw fault(sheet, "has power.idleWatts " + idleWatts + " above power.peakWatts " + peakWatts
                     + "; idle must not exceed peak");
         }
+        if (sheet.has("sram.usableFraction")) {
+            throw fault(sheet, "has figure 'sram.usableFraction'; an LPU's usable SRAM is what"
+                    + " sram.programFraction and sram.activationFraction leave, so give those instead");
+        }
+        LpuTopology topology = LpuTopology.read(sheet);
+        double programFraction = sheet.value("sram.programFraction");
+        double activationFraction = sheet.value("sram.activationFraction");
+        if (!(programFraction + activationFraction < 1)) {
+            throw fault(sheet, "keeps sram.programFraction " + programFraction + " + sram.activationFraction "
+                    + activationFraction + " of its SRAM for programs and activations, leaving nothing for weights;"
+                    + " together they must be below 1");
+        }
         return new LpuChip(sheet.id(), List.copyOf(precisions), List.copyOf(peaks),
                 sheet.positive("sram.capacityBytes"),
                 sheet.positive("sram.bytesPerSecond"),
-                sheet.fraction("sram.usableFraction"),
+                programFraction,
+                activationFraction,
                 sheet.fraction("compute.achievableFraction"),
                 sheet.fraction("sram.achievableFraction"),
                 sheet.count("chipLink.count"),
@@ -73,15 +99,16 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
                 hopLatencySeconds,
                 sheet.value("layer.scheduleSeconds"),
                 sheet.count("scaleUp.domainChips"),
+                topology,
                 sheet.positive("scaleOut.bytesPerSecond", linkBytesPerSecond),
-                sheet.nonNegative("scaleOut.latencySeconds", 3 * hopLatencySeconds),
+                sheet.nonNegative("scaleOut.latencySeconds", topology.systemHops() * hopLatencySeconds),
                 peakWatts,
                 idleWatts,
                 sheet.value("node.overheadWattsPerChip"),
                 sheet.price());
     }
 
-    private static HardwareDataException fault(AcceleratorSheet sheet, String what) {
+    static HardwareDataException fault(AcceleratorSheet sheet, String what) {
         return new HardwareDataException(sheet.resource() + ": accelerator '" + sheet.id() + "' " + what);
     }
 }

@@ -16,8 +16,13 @@ import org.splitinfer.spi.TierUsage;
  *
  * <p>Weights, KV cache and activations all live in on-chip SRAM spread evenly over the deployment's chips, so the
  * chip count follows from the model: {@code perChip = footprint.totalBytes() ÷ chips}, and the placement fits iff
- * {@code perChip ≤ sram.capacityBytes × sram.usableFraction}. The fewest chips are therefore
- * {@code ⌈total ÷ usable⌉} (Llama-2-70B at INT8 with a 4,096-token context needs hundreds of 230 MB chips).
+ * {@code perChip ≤ sram.capacityBytes × usable}. Every chip keeps room for what the footprint does not count: its
+ * compiled program ({@code sram.programFraction}; the chip fetches its instructions from the same SRAM) and the
+ * activation buffers of a prompt ({@code sram.activationFraction}), so
+ * {@code usable = 1 − sram.programFraction − sram.activationFraction}. The KV cache has no fixed reserve: the
+ * footprint counts the served sequences' cache, and what is left after the weights caps concurrency. The fewest
+ * chips are therefore {@code ⌈total ÷ (capacity × usable)⌉} (Llama-2-70B at INT8 with a 4,096-token context needs
+ * hundreds of 230 MB chips); the host rounds the chips it chooses up to whole nodes.
  * The KV room left after weights and activations caps how many tokens, and so how many concurrent sequences,
  * a deployment can serve. There are no alternative placements: the chip has no DRAM or HBM to spill to, and
  * Groq's systems do not stream weights from host memory.

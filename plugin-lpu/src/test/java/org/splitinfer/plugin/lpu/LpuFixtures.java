@@ -35,7 +35,9 @@ final class LpuFixtures {
 
     /**
      * The test chip's figures. Effective rates: fp16 100e12 × 0.5 = 50e12 FLOP/s, int8 400e12 × 0.5 = 200e12,
-     * SRAM 100e12 × 0.8 = 80e12 B/s; one link 10e9 B/s, four links; hop 1 µs, layer schedule 2 µs.
+     * SRAM 100e12 × 0.8 = 80e12 B/s; one link 10e9 B/s, four links; hop 1 µs, layer schedule 2 µs. No SRAM kept for
+     * programs or activations. Topology: nodes of 4 chips, racks of 2 nodes (8 chips, the scale-up domain); 1 hop
+     * within a node, 3 within a rack, 5 across racks.
      */
     static Map<String, Double> figures() {
         Map<String, Double> figures = new LinkedHashMap<>();
@@ -43,7 +45,8 @@ final class LpuFixtures {
         figures.put("peak.flopsPerSecond.int8", 400e12);
         figures.put("sram.capacityBytes", 200e6);
         figures.put("sram.bytesPerSecond", 100e12);
-        figures.put("sram.usableFraction", 1.0);
+        figures.put("sram.programFraction", 0.0);
+        figures.put("sram.activationFraction", 0.0);
         figures.put("compute.achievableFraction", 0.5);
         figures.put("sram.achievableFraction", 0.8);
         figures.put("chipLink.count", 4.0);
@@ -51,6 +54,11 @@ final class LpuFixtures {
         figures.put("hop.latencySeconds", 1e-6);
         figures.put("layer.scheduleSeconds", 2e-6);
         figures.put("scaleUp.domainChips", 8.0);
+        figures.put("node.chips", 4.0);
+        figures.put("rack.nodes", 2.0);
+        figures.put("node.hops", 1.0);
+        figures.put("rack.hops", 3.0);
+        figures.put("system.hops", 5.0);
         figures.put("power.peakWatts", 300.0);
         figures.put("power.idleWatts", 100.0);
         figures.put("node.overheadWattsPerChip", 50.0);

@@ -27,18 +27,58 @@ class LpuInterconnectAndPowerTest {
     }
 
     @Test
-    void anAllReduceInsideTheDomainUsesOneLinkPerPeer() {
+    void theNodeIsTheUnitABuyerGets() {
+        assertThat(interconnect.nodeChips()).isEqualTo(4);
+    }
+
+    @Test
+    void aSmallAllReduceInsideANodeIsOneShotOneHopDeep() {
+        Collective allReduce = new Collective("attention-out", CollectiveKind.ALL_REDUCE, 3e3, 4, 1);
+        // 4 chips fit a node: 1 hop = 1 µs; bw = min(4 − 1, 4 links) × 10e9 = 30e9
+        // one-shot: 1 µs + 3 × 3e3 ÷ 30e9 = 1 µs + 0.3 µs = 1.3 µs
+        // two-shot: 2 µs + 2 × 3/4 × 3e3 ÷ 30e9 = 2 µs + 0.15 µs = 2.15 µs; the cheaper is one-shot
+        assertThat(interconnect.collectiveSeconds(allReduce)).isCloseTo(1.3e-6, within(TOLERANCE));
+    }
+
+    @Test
+    void aLargeAllReduceInsideANodeIsTwoShot() {
         Collective allReduce = new Collective("attention-out", CollectiveKind.ALL_REDUCE, 3e6, 4, 1);
-        // bw = min(4 − 1, 4 links) × 10e9 = 30e9; 2 × 3/4 × 3e6 ÷ 30e9 = 150 µs; 2 × ⌈log2 4⌉ = 4 hops × 1 µs
-        assertThat(interconnect.collectiveSeconds(allReduce)).isCloseTo(154e-6, within(TOLERANCE));
+        // one-shot: 1 µs + 3 × 3e6 ÷ 30e9 = 1 µs + 300 µs = 301 µs
+        // two-shot: 2 µs + 2 × 3/4 × 3e6 ÷ 30e9 = 2 µs + 150 µs = 152 µs; the cheaper is two-shot
+        assertThat(interconnect.collectiveSeconds(allReduce)).isCloseTo(152e-6, within(1e-12));
+    }
+
+    @Test
+    void anAllReduceAcrossNodesPaysTheRacksHops() {
+        Collective allReduce = new Collective("attention-out", CollectiveKind.ALL_REDUCE, 3e3, 8, 2);
+        // 8 chips span the rack's 2 nodes: 3 hops = 3 µs; bw = min(7, 4 links) × 10e9 = 40e9
+        // one-shot: 3 µs + 7 × 3e3 ÷ 40e9 = 3 µs + 0.525 µs = 3.525 µs (two-shot: 6 µs + 0.13125 µs)
+        // × 2 invocations = 7.05 µs
+        assertThat(interconnect.collectiveSeconds(allReduce)).isCloseTo(7.05e-6, within(TOLERANCE));
+    }
+
+    @Test
+    void theOtherPatternsAreOneTransferDeep() {
+        // 4 chips in a node: 1 µs; bw 30e9
+        // reduce-scatter and all-to-all: 1 µs + 3/4 × 3e6 ÷ 30e9 = 1 µs + 75 µs = 76 µs
+        assertThat(interconnect.collectiveSeconds(new Collective("rs", CollectiveKind.REDUCE_SCATTER, 3e6, 4, 1)))
+                .isCloseTo(76e-6, within(1e-12));
+        assertThat(interconnect.collectiveSeconds(new Collective("moe", CollectiveKind.ALL_TO_ALL, 3e6, 4, 1)))
+                .isCloseTo(76e-6, within(1e-12));
+        // all-gather of 1e6-byte shards: 1 µs + 3 × 1e6 ÷ 30e9 = 1 µs + 100 µs = 101 µs
+        assertThat(interconnect.collectiveSeconds(new Collective("ag", CollectiveKind.ALL_GATHER, 1e6, 4, 1)))
+                .isCloseTo(101e-6, within(1e-12));
+        // send-recv between neighbours: 1 µs + 1e6 ÷ 10e9 = 101 µs
+        assertThat(interconnect.collectiveSeconds(new Collective("pp", CollectiveKind.SEND_RECV, 1e6, 2, 1)))
+                .isCloseTo(101e-6, within(1e-12));
     }
 
     @Test
     void aCollectiveLargerThanTheDomainGoesOverTheScaleOutDefaults() {
         Collective allReduce = new Collective("attention-out", CollectiveKind.ALL_REDUCE, 3e6, 16, 1);
-        // scale-out defaults: one link 10e9 B/s, 3 hops = 3 µs; 2 × 15/16 × 3e6 ÷ 10e9 = 562.5 µs;
-        // 2 × ⌈log2 16⌉ = 8 steps × 3 µs = 24 µs
-        assertThat(interconnect.collectiveSeconds(allReduce)).isCloseTo(586.5e-6, within(1e-12));
+        // scale-out defaults: one link 10e9 B/s, system.hops 5 × 1 µs = 5 µs per transfer
+        // one-shot: 5 µs + 15 × 3e6 ÷ 10e9 = 4,505 µs; two-shot: 10 µs + 2 × 15/16 × 3e6 ÷ 10e9 = 572.5 µs
+        assertThat(interconnect.collectiveSeconds(allReduce)).isCloseTo(572.5e-6, within(1e-12));
         assertThat(interconnect.scaleOutBytesPerSecond()).isEqualTo(10e9);
     }
 

@@ -17,7 +17,9 @@ class LpuPluginCompatibilityTest extends AcceleratorProviderContract {
     /** The figure names this family adds, as docs/hardware-sheets.md documents them. */
     @Override
     protected Set<String> familyFigureNames() {
-        return Set.of("chipLink.bytesPerSecond", "chipLink.count", "hop.latencySeconds", "layer.scheduleSeconds");
+        return Set.of("chipLink.bytesPerSecond", "chipLink.count", "hop.latencySeconds", "layer.scheduleSeconds",
+                "sram.programFraction", "sram.activationFraction", "node.chips", "rack.nodes", "node.hops",
+                "rack.hops", "system.hops");
     }
 
     @Test

@@ -97,6 +97,38 @@ class LpuPluginTest {
     }
 
     @Test
+    void aUsableFractionIsRefusedBecauseTheRoomForProgramAndActivationsSaysIt() {
+        Map<String, Double> figures = LpuFixtures.figures();
+        figures.put("sram.usableFraction", 0.9);
+        assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
+                .isInstanceOf(HardwareDataException.class)
+                .hasMessage("test/lpu-fixture.yaml: accelerator 'test-lpu' has figure 'sram.usableFraction'; an LPU's"
+                        + " usable SRAM is what sram.programFraction and sram.activationFraction leave, so give those"
+                        + " instead");
+    }
+
+    @Test
+    void roomForProgramAndActivationsThatLeavesNothingIsRefused() {
+        Map<String, Double> figures = LpuFixtures.figures();
+        figures.put("sram.programFraction", 0.6);
+        figures.put("sram.activationFraction", 0.4);
+        assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
+                .isInstanceOf(HardwareDataException.class)
+                .hasMessageContaining("together they must be below 1");
+    }
+
+    @Test
+    void aRouteOutOfANodeShorterThanOneInsideIsRefused() {
+        Map<String, Double> figures = LpuFixtures.figures();
+        figures.put("rack.hops", 1.0);
+        figures.put("node.hops", 2.0);
+        assertThatThrownBy(() -> LpuFixtures.accelerator(figures))
+                .isInstanceOf(HardwareDataException.class)
+                .hasMessage("test/lpu-fixture.yaml: accelerator 'test-lpu' has node.hops 2, rack.hops 1 and"
+                        + " system.hops 5; a route that leaves a node or a rack cannot be shorter than one inside it");
+    }
+
+    @Test
     void idleAbovePeakIsRefused() {
         Map<String, Double> figures = LpuFixtures.figures();
         figures.put("power.idleWatts", 400.0);

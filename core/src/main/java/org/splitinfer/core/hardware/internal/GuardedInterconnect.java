@@ -12,6 +12,7 @@ final class GuardedInterconnect implements Interconnect {
     private final Interconnect plugin;
     private final PluginGuard guard;
     private final int domainChips;
+    private final int nodeChips;
     private final double scaleUpBytesPerSecond;
     private final double scaleOutBytesPerSecond;
 
@@ -25,6 +26,7 @@ final class GuardedInterconnect implements Interconnect {
         this.guard = guard;
         try {
             domainChips = plugin.scaleUpDomainChips();
+            nodeChips = plugin.nodeChips();
             scaleUpBytesPerSecond = plugin.scaleUpBytesPerSecond();
             scaleOutBytesPerSecond = plugin.scaleOutBytesPerSecond();
         } catch (Throwable thrown) {
@@ -33,6 +35,9 @@ final class GuardedInterconnect implements Interconnect {
         if (domainChips < 1) {
             throw guard.rejected("scaleUpDomainChips", "it returned " + domainChips + " chips, where it needs >= 1");
         }
+        if (nodeChips < 1) {
+            throw guard.rejected("nodeChips", "it returned " + nodeChips + " chips, where it needs >= 1");
+        }
         guard.positive("scaleUpBytesPerSecond", "bytes per second", scaleUpBytesPerSecond);
         guard.positive("scaleOutBytesPerSecond", "bytes per second", scaleOutBytesPerSecond);
     }
@@ -40,6 +45,11 @@ final class GuardedInterconnect implements Interconnect {
     @Override
     public int scaleUpDomainChips() {
         return domainChips;
+    }
+
+    @Override
+    public int nodeChips() {
+        return nodeChips;
     }
 
     @Override
