@@ -24,8 +24,9 @@ import org.splitinfer.spi.Price;
  *       only the weights the host lays out in it, no runtime state;</li>
  *   <li>{@code compute.achievableFraction}, {@code sram.achievableFraction}, {@code external.achievableFraction} —
  *       required (assumptions: the share of peak a kernel sustains from each);</li>
- *   <li>{@code fabric.layerLatencySeconds} — required: what each layer adds as activations cross the wafer's fabric
- *       from one layer's cores to the next;</li>
+ *   <li>{@code fabric.cores}, {@code fabric.clockHertz}, {@code fabric.hopCycles}, {@code fabric.rampCycles} —
+ *       required: the on-wafer mesh ({@link WaferFabric}): cores, their clock, cycles for a wavelet to cross one link,
+ *       and cycles between a core's router and its processor;</li>
  *   <li>{@code systemIo.bytesPerSecond} — required: the CS system's I/O (1.2 Tb/s = 150e9 B/s), the only path off
  *       the wafer, for activations between wafers and KV cache in or out; {@code scaleOut.latencySeconds} —
  *       required: one crossing of that path;</li>
@@ -39,11 +40,9 @@ record WaferChip(String id, List<Precision> precisions, List<Double> peakFlopsPe
                  double sramCapacityBytes, double sramBytesPerSecond, double sramUsableFraction,
                  double externalCapacityBytes, double externalBytesPerSecond, double externalUsableFraction,
                  double computeAchievableFraction, double sramAchievableFraction, double externalAchievableFraction,
-                 double fabricLayerLatencySeconds, double systemIoBytesPerSecond, double scaleOutLatencySeconds,
+                 WaferFabric fabric, double systemIoBytesPerSecond, double scaleOutLatencySeconds,
                  int scaleUpDomainChips, double peakWatts, double idleWatts, double nodeOverheadWattsPerChip,
                  Optional<Price> price) {
-
-
 
     /**
      * Reads and checks one wafer's figures.
@@ -75,7 +74,8 @@ record WaferChip(String id, List<Precision> precisions, List<Double> peakFlopsPe
                 sheet.fraction("compute.achievableFraction"),
                 sheet.fraction("sram.achievableFraction"),
                 sheet.fraction("external.achievableFraction"),
-                sheet.value("fabric.layerLatencySeconds"),
+                new WaferFabric(sheet.positive("fabric.cores"), sheet.positive("fabric.clockHertz"),
+                        sheet.positive("fabric.hopCycles"), sheet.positive("fabric.rampCycles")),
                 sheet.positive("systemIo.bytesPerSecond"),
                 sheet.value("scaleOut.latencySeconds"),
                 sheet.has("scaleUp.domainChips") ? sheet.count("scaleUp.domainChips") : 1,

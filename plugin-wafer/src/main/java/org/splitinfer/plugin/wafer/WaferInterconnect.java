@@ -8,13 +8,13 @@ import org.splitinfer.spi.Reach;
 /**
  * How a wafer talks to other wafers: only over its CS system's I/O.
  *
- * <p>Everything on one wafer travels on its fabric and is part of the kernels and the per-layer fabric latency;
- * off the wafer there is one path, the system I/O ({@code systemIo.bytesPerSecond}, 1.2 Tb/s = 150e9 B/s on CS-2
- * and CS-3) through SwarmX, with one crossing's latency {@code scaleOut.latencySeconds}. So both reaches price the
- * same, the scale-up domain is one wafer unless the sheet says otherwise ({@code scaleUp.domainChips}), and the
- * scale-out bandwidth is the system I/O, which also bounds KV cache entering or leaving the wafer in a split
- * deployment: {@code transfer = latency + bytes ÷ systemIo}. Collectives of {@code p} wafers, {@code B} the bytes
- * each holds before:
+ * <p>Everything on one wafer travels on its fabric and is priced with the step ({@link WaferFabric},
+ * {@link LayerRegions}); off the wafer there is one path, the system I/O ({@code systemIo.bytesPerSecond}, 1.2 Tb/s =
+ * 150e9 B/s on CS-2 and CS-3) through SwarmX, with one crossing's latency {@code scaleOut.latencySeconds}. So both
+ * reaches price the same, the scale-up domain is one wafer unless the sheet says otherwise
+ * ({@code scaleUp.domainChips}), and the scale-out bandwidth is the system I/O, which also bounds KV cache entering or
+ * leaving the wafer in a split deployment: {@code transfer = latency + bytes ÷ systemIo}. Collectives of {@code p}
+ * wafers, {@code B} the bytes each holds before:
  * <pre>
  *   all-reduce      2 (p − 1) ÷ p × B ÷ io + 2 ⌈log2 p⌉ × latency
  *   reduce-scatter    (p − 1) ÷ p × B ÷ io +   ⌈log2 p⌉ × latency

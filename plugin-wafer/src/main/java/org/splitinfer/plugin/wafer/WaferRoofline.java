@@ -1,10 +1,12 @@
 package org.splitinfer.plugin.wafer;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.KernelKind;
 import org.splitinfer.spi.OperandBytes;
+import org.splitinfer.spi.Phase;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.Roofline;
@@ -26,23 +28,47 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  * {@code external.achievableFraction}) are sheet assumptions, each at most 1. No per-kernel launch cost: the layers
  * are laid out on the wafer once and data flows through them.
  *
- * <p><b>Step.</b> On one wafer the layers are pipelined across the fabric: a token's activations cross from each
- * layer's cores to the next, which adds {@code fabric.layerLatencySeconds} per layer. A model larger than one wafer
- * is pipelined over {@code step.layout().pipeline()} wafers; between consecutive wafers the residual stream leaves
- * over the CS system I/O and pays one hop {@code = scaleOut.latencySeconds + boundaryBytes ÷ systemIo.bytesPerSecond}.
- * With {@code stage = Σ kernelSeconds + layers × fabric.layerLatencySeconds}:
+ * <p><b>Step: regions.</b> The weights sit layer by layer on blocks of cores ({@link LayerRegions}): at a batch of
+ * one a token's work for a layer runs on that layer's block alone, with its share {@code φ} of the wafer's compute
+ * and SRAM bandwidth, then multicasts and reduces over the block's side ({@link WaferFabric}) and hands the
+ * residual stream to the next block. So all the weights are still read once per token, but block by block:
+ * {@code Σ_regions bytes ÷ (φ × bandwidth)}, which equals {@code bytes ÷ bandwidth} only when every block works at
+ * once; and the per-layer latency grows with the block's side {@code √(φ × cores)}.
+ *
+ * <p><b>Step: micro-batches.</b> With several rows (sequences in decode, prompt tokens in prefill) the wafer splits
+ * them into {@code k} micro-batches of a share {@code f = 1 ÷ k} each, which follow one another through the blocks,
+ * each block working on a different micro-batch. With {@code path(f)} the time one micro-batch takes through every
+ * block, {@code slowest(f)} the longest any one block (or, over several wafers, the system I/O) is held by it, and
+ * {@code hop(f) = scaleOut.latencySeconds + boundaryBytes × f ÷ systemIo.bytesPerSecond} one wafer-to-wafer
+ * crossing, over {@code P = step.layout().pipeline()} wafers (the step's kernels are the heaviest wafer's):
  * <pre>
- *   latency  = wafers × stage + (wafers − 1) × hop
- *   interval = stage + ((wafers − 1) ÷ wafers) × hop
+ *   decode   latency  = P × path(f) + (P − 1) × hop(f)           one micro-batch's token, through every wafer
+ *            interval = k × slowest(f)                          the busiest block's time for all the step's rows
+ *            k        = the largest, at most the rows, with k × slowest(f) ≤ path(f) and P × interval ≤ latency
+ *   prefill  latency  = P × (path(f) + (k − 1) × slowest(f)) + (P − 1) × hop(1)   the last chunk's result
+ *            interval = k × slowest(f)
+ *            k        = the one, at most the rows, with the least latency
  * </pre>
- * so a one-wafer model pays no hop at all. The interval is the slowest stage plus its share of the hops, the
- * pipeline holding one micro-batch per wafer. The step's kernels are one wafer's (the host passes the heaviest
- * stage's). The boundary bytes are the residual stream: one {@link KernelKind#NORM} invocation's activations read
- * (tokens × hidden), or, with no norm in the step, the last kernel's activations written per invocation.
+ * {@code k} is a real number, an average over micro-batches of whole rows: the step's cost so moves smoothly with
+ * the batch and the context (the host tabulates it), where whole counts would make it a sawtooth.
+ * Decode sequences are independent, so in the steady state each micro-batch's next token enters as its last one
+ * leaves: the host's {@code max(latency, m × interval)} over its {@code m} stage micro-batches is then the period of
+ * that pipeline, and the blocks hold at most as many micro-batches as they can without queueing. A prompt's chunks
+ * fill and drain the wafer's blocks once per step. The wafers themselves run in sequence within a step (the host
+ * pipelines its stage micro-batches across them). With the weights streaming from MemoryX the blocks take turns on
+ * the whole wafer, so nothing overlaps ({@code k = 1}). The boundary bytes are the residual stream: one
+ * {@link KernelKind#NORM} invocation's activations read (tokens × hidden), or, with no norm in the step, the last
+ * kernel's activations written per invocation.
  *
  * <p>Immutable and thread-safe; {@link #kernelSeconds} allocates nothing.
  */
 final class WaferRoofline implements Roofline {
+
+    /**
+     * Steps of either search for the micro-batch count: a bisection halves the interval on {@code ln k}, a
+     * golden-section step keeps 0.618 of it; after 60 either is within 1e-12 of {@code ln rows}.
+     */
+    private static final int SEARCH_STEPS = 60;
 
     private final String id;
     private final List<Precision> precisions;
@@ -51,7 +77,7 @@ final class WaferRoofline implements Roofline {
     private final double[] effectiveFlopsPerSecond;
     private final double effectiveSramBytesPerSecond;
     private final double effectiveExternalBytesPerSecond;
-    private final double fabricLayerLatencySeconds;
+    private final WaferFabric fabric;
     private final double systemIoBytesPerSecond;
     private final double scaleOutLatencySeconds;
 
@@ -67,7 +93,7 @@ final class WaferRoofline implements Roofline {
         }
         this.effectiveSramBytesPerSecond = chip.sramBytesPerSecond() * chip.sramAchievableFraction();
         this.effectiveExternalBytesPerSecond = chip.externalBytesPerSecond() * chip.externalAchievableFraction();
-        this.fabricLayerLatencySeconds = chip.fabricLayerLatencySeconds();
+        this.fabric = chip.fabric();
         this.systemIoBytesPerSecond = chip.systemIoBytesPerSecond();
         this.scaleOutLatencySeconds = chip.scaleOutLatencySeconds();
     }
@@ -101,16 +127,132 @@ final class WaferRoofline implements Roofline {
 
     @Override
     public StepTiming stepTiming(Step step) {
-        double kernelSeconds = 0;
-        for (Kernel kernel : step.kernels()) {
-            kernelSeconds += kernelSeconds(kernel, step.residency());
+        if (step.kernels().isEmpty()) {
+            return new StepTiming(0, 0);
         }
-        double stageSeconds = kernelSeconds + step.layers() * fabricLayerLatencySeconds;
+        LayerRegions regions = regions(step);
         int wafers = step.layout().pipeline();
-        double hopSeconds = hopSeconds(boundaryBytes(step.kernels()));
-        double latencySeconds = wafers * stageSeconds + (wafers - 1) * hopSeconds;
-        double intervalSeconds = stageSeconds + hopSeconds * (wafers - 1) / wafers;
-        return new StepTiming(latencySeconds, Math.min(intervalSeconds, latencySeconds));
+        double boundary = boundaryBytes(step.kernels());
+        double rows = regions.rows();
+        if (step.phase() == Phase.DECODE) {
+            double k = decodeMicroBatches(regions, wafers, boundary);
+            double f = 1 / k;
+            double latency = wafers * regions.pathSeconds(f) + (wafers - 1) * hopSeconds(boundary * f);
+            double interval = k * slowestSeconds(regions, f, wafers, boundary);
+            return new StepTiming(latency, Math.min(interval, latency));
+        }
+        double hops = (wafers - 1) * hopSeconds(boundary);
+        DoubleUnaryOperator latency = k -> wafers * (regions.pathSeconds(1 / k)
+                + (k - 1) * slowestSeconds(regions, 1 / k, wafers, boundary)) + hops;
+        double k = leastOf(latency, rows);
+        double chunkLatency = latency.applyAsDouble(k);
+        double interval = k * slowestSeconds(regions, 1 / k, wafers, boundary);
+        return new StepTiming(chunkLatency, Math.min(interval, chunkLatency));
+    }
+
+    /**
+     * The regions one step occupies on one wafer, at this wafer's rates.
+     *
+     * @param step the step
+     * @return its regions
+     */
+    LayerRegions regions(Step step) {
+        List<Kernel> kernels = step.kernels();
+        double[] flops = new double[kernels.size()];
+        for (int i = 0; i < flops.length; i++) {
+            flops[i] = effectiveFlopsPerSecond[indexOf(kernels.get(i).precision())];
+        }
+        Residency residency = step.residency();
+        return new LayerRegions(step, fabric, flops, bytesPerSecond(residency.weightsTier()),
+                bytesPerSecond(residency.kvCacheTier()), bytesPerSecond(residency.activationsTier()),
+                WaferMemory.SRAM.equals(residency.weightsTier()), boundaryBytes(kernels));
+    }
+
+    /**
+     * The micro-batches that give the host the shortest time per token: the most the wafer's blocks hold without
+     * queueing ({@code k × slowest(1 ÷ k) ≤ path(1 ÷ k)}), at most the rows, and over several wafers no more than
+     * keep {@code P × interval} within the latency (the host keeps up to {@code P} stage micro-batches in flight).
+     * Both sides of each condition move monotonically with {@code k}: the path shortens, the busiest block's share
+     * grows.
+     */
+    private double decodeMicroBatches(LayerRegions regions, int wafers, double boundary) {
+        double rows = regions.rows();
+        double k = largestNonNegative(
+                m -> regions.pathSeconds(1 / m) - m * slowestSeconds(regions, 1 / m, wafers, boundary), rows);
+        if (wafers > 1) {
+            k = Math.min(k, largestNonNegative(m -> wafers * regions.pathSeconds(1 / m)
+                    + (wafers - 1) * hopSeconds(boundary / m)
+                    - wafers * m * slowestSeconds(regions, 1 / m, wafers, boundary), rows));
+        }
+        return k;
+    }
+
+    /**
+     * The largest {@code k} in {@code [1, rows]} where a function that falls as {@code k} grows is still
+     * {@code >= 0}; 1 when it is negative throughout. Bisection on {@code ln k}, to a relative 1e-12.
+     */
+    static double largestNonNegative(DoubleUnaryOperator falling, double rows) {
+        if (rows <= 1 || falling.applyAsDouble(rows) >= 0) {
+            return Math.max(1, rows);
+        }
+        if (falling.applyAsDouble(1) < 0) {
+            return 1;
+        }
+        double low = 0;
+        double high = Math.log(rows);
+        for (int i = 0; i < SEARCH_STEPS; i++) {
+            double middle = (low + high) / 2;
+            if (falling.applyAsDouble(Math.exp(middle)) >= 0) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return Math.exp(low);
+    }
+
+    /**
+     * The {@code k} in {@code [1, rows]} where a function with one minimum is least: golden-section search on
+     * {@code ln k}, to a relative 1e-12, against both ends.
+     */
+    static double leastOf(DoubleUnaryOperator unimodal, double rows) {
+        if (rows <= 1) {
+            return 1;
+        }
+        double inverseGolden = (Math.sqrt(5) - 1) / 2;
+        double low = 0;
+        double high = Math.log(rows);
+        double x1 = high - inverseGolden * (high - low);
+        double x2 = low + inverseGolden * (high - low);
+        double f1 = unimodal.applyAsDouble(Math.exp(x1));
+        double f2 = unimodal.applyAsDouble(Math.exp(x2));
+        for (int i = 0; i < SEARCH_STEPS; i++) {
+            if (f1 <= f2) {
+                high = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = high - inverseGolden * (high - low);
+                f1 = unimodal.applyAsDouble(Math.exp(x1));
+            } else {
+                low = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = low + inverseGolden * (high - low);
+                f2 = unimodal.applyAsDouble(Math.exp(x2));
+            }
+        }
+        double best = Math.exp((low + high) / 2);
+        double atBest = unimodal.applyAsDouble(best);
+        if (unimodal.applyAsDouble(1) <= atBest) {
+            return 1;
+        }
+        return unimodal.applyAsDouble(rows) < atBest ? rows : best;
+    }
+
+    /** The busiest resource per micro-batch: the slowest block, or over several wafers the system I/O's transfer. */
+    private double slowestSeconds(LayerRegions regions, double fraction, int wafers, double boundary) {
+        double slowest = regions.slowestSeconds(fraction);
+        return wafers > 1 ? Math.max(slowest, boundary * fraction / systemIoBytesPerSecond) : slowest;
     }
 
     /**

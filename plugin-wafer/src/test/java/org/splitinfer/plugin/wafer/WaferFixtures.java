@@ -35,7 +35,8 @@ final class WaferFixtures {
 
     /**
      * The test wafer's figures. Effective rates: fp16 10e15 × 0.5 = 5e15 FLOP/s; SRAM 20e15 × 0.5 = 10e15 B/s;
-     * MemoryX 100e9 × 0.8 = 80e9 B/s; system I/O 100e9 B/s with 10 µs a crossing; 1 µs of fabric per layer.
+     * MemoryX 100e9 × 0.8 = 80e9 B/s; system I/O 100e9 B/s with 10 µs a crossing; a mesh of 1e6 cores at 1 GHz, one
+     * cycle a hop and 2 cycles of ramp, so one dependent step costs 2 × 2 + 1 = 5 cycles.
      */
     static Map<String, Double> figures() {
         Map<String, Double> figures = new LinkedHashMap<>();
@@ -48,7 +49,10 @@ final class WaferFixtures {
         figures.put("compute.achievableFraction", 0.5);
         figures.put("sram.achievableFraction", 0.5);
         figures.put("external.achievableFraction", 0.8);
-        figures.put("fabric.layerLatencySeconds", 1e-6);
+        figures.put("fabric.cores", 1e6);
+        figures.put("fabric.clockHertz", 1e9);
+        figures.put("fabric.hopCycles", 1.0);
+        figures.put("fabric.rampCycles", 2.0);
         figures.put("systemIo.bytesPerSecond", 100e9);
         figures.put("scaleOut.latencySeconds", 10e-6);
         figures.put("power.peakWatts", 15_000.0);

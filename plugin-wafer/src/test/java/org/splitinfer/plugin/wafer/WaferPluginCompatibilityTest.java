@@ -17,7 +17,8 @@ class WaferPluginCompatibilityTest extends AcceleratorProviderContract {
     /** The figure names this family adds, as docs/hardware-sheets.md documents them. */
     @Override
     protected Set<String> familyFigureNames() {
-        return Set.of("cluster.maxChips", "fabric.layerLatencySeconds", "systemIo.bytesPerSecond");
+        return Set.of("cluster.maxChips", "fabric.cores", "fabric.clockHertz", "fabric.hopCycles", "fabric.rampCycles",
+                "systemIo.bytesPerSecond");
     }
 
     @Test
