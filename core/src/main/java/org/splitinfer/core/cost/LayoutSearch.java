@@ -141,9 +141,25 @@ public final class LayoutSearch {
      * @throws LayoutException when no proposed layout uses exactly {@code chips} chips
      */
     public ParallelLayout fastest(int chips, ToDoubleFunction<ParallelLayout> secondsOf, String field) {
+        return fastest(chips, secondsOf, field, 1);
+    }
+
+    /**
+     * {@link #fastest(int, ToDoubleFunction, String)}, whose error suggests no count below the fewest chips that
+     * hold the model.
+     *
+     * @param chips         chips per instance
+     * @param secondsOf     the time a layout is judged by
+     * @param field         the input field that gave the chip count, for the error
+     * @param fewestThatHold the fewest chips whose memory holds the model: a smaller count is never suggested
+     * @return the layout
+     * @throws LayoutException when no proposed layout uses exactly {@code chips} chips
+     */
+    public ParallelLayout fastest(int chips, ToDoubleFunction<ParallelLayout> secondsOf, String field,
+                                  int fewestThatHold) {
         List<ParallelLayout> candidates = layouts(chips);
         if (candidates.isEmpty()) {
-            throw noLayout(chips, field);
+            throw noLayout(chips, field, fewestThatHold);
         }
         ParallelLayout best = null;
         double bestSeconds = Double.MAX_VALUE;
@@ -187,9 +203,9 @@ public final class LayoutSearch {
         return new ParallelLayout(tensor, pipeline, 1, 1);
     }
 
-    private LayoutException noLayout(int chips, String field) {
+    private LayoutException noLayout(int chips, String field, int fewestThatHold) {
         int below = 0;
-        for (int n = chips - 1; n >= 1; n--) {
+        for (int n = chips - 1; n >= Math.max(1, fewestThatHold); n--) {
             if (!layouts(n).isEmpty()) {
                 below = n;
                 break;

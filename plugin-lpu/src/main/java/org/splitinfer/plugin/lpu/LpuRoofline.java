@@ -108,12 +108,17 @@ final class LpuRoofline implements Roofline {
         for (Kernel kernel : step.kernels()) {
             kernelSeconds += kernelSeconds(kernel, step.residency());
         }
-        double stageSeconds = kernelSeconds + step.layers() * layerScheduleSeconds;
+        // the schedule's per-layer synchronisation and the chip-to-chip hops are the machine's own latency (the
+        // StepTiming's hardware part, which a serving stack's efficiency does not stretch)
+        double scheduleSeconds = step.layers() * layerScheduleSeconds;
+        double stageSeconds = kernelSeconds + scheduleSeconds;
         int stages = step.layout().pipeline();
         double hopSeconds = hopSeconds(boundaryBytes(step.kernels()));
         double latencySeconds = stages * stageSeconds + (stages - 1) * hopSeconds;
-        double intervalSeconds = stageSeconds + hopSeconds * (stages - 1) / stages;
-        return new StepTiming(latencySeconds, Math.min(intervalSeconds, latencySeconds));
+        double intervalSeconds = Math.min(stageSeconds + hopSeconds * (stages - 1) / stages, latencySeconds);
+        double hardwareLatency = stages * scheduleSeconds + (stages - 1) * hopSeconds;
+        double hardwareInterval = Math.min(scheduleSeconds + hopSeconds * (stages - 1) / stages, intervalSeconds);
+        return new StepTiming(latencySeconds, intervalSeconds, hardwareLatency, hardwareInterval);
     }
 
     /**

@@ -78,6 +78,10 @@ class LpuRooflineTest {
         // 3 stages, 2 boundaries: latency = 3 × 6 µs + 2 × 1 µs = 20 µs
         assertThat(timing.latencySeconds()).isCloseTo(20e-6, within(TOLERANCE));
         assertThat(timing.latencySeconds() - 3 * stageSeconds).isCloseTo(2 * 1e-6, within(TOLERANCE));
+        // the machine's own part: the schedule's 3 stages × 4 µs and the 2 hops' 2 µs = 14 µs of the 20; the
+        // interval's: 4 µs of schedule and 2 × 1 µs ÷ 3 of hops = 4.667 µs
+        assertThat(timing.hardwareLatencySeconds()).isCloseTo(14e-6, within(TOLERANCE));
+        assertThat(timing.hardwareIntervalSeconds()).isCloseTo(4e-6 + 2e-6 / 3, within(TOLERANCE));
     }
 
     @Test

@@ -84,6 +84,8 @@ final class LayerRegions {
     private final double[] fixedCycles;
     private double filledFraction = Double.NaN;
     private double path;
+    private double pathFixed;
+    private double slowestFixed;
     private double slowest;
 
     /**
@@ -268,6 +270,29 @@ final class LayerRegions {
         return timeShared ? path : slowest;
     }
 
+    /**
+     * The part of {@link #pathSeconds} that is the fabric's own latency: the dependent broadcast and reduction steps'
+     * hops and ramps, which no serving software shortens.
+     *
+     * @param fraction the micro-batch's share of the step's rows, {@code (0, 1]}
+     * @return seconds
+     */
+    double pathHardwareSeconds(double fraction) {
+        fill(fraction);
+        return pathFixed;
+    }
+
+    /**
+     * The part of {@link #slowestSeconds} that is the fabric's own latency.
+     *
+     * @param fraction the micro-batch's share of the step's rows, {@code (0, 1]}
+     * @return seconds
+     */
+    double slowestHardwareSeconds(double fraction) {
+        fill(fraction);
+        return timeShared ? pathFixed : slowestFixed;
+    }
+
     private void fill(double fraction) {
         if (fraction == filledFraction) {
             return;
@@ -309,9 +334,16 @@ final class LayerRegions {
         }
         path = 0;
         slowest = 0;
+        pathFixed = 0;
+        slowestFixed = 0;
         for (int r = 0; r < scratch.length; r++) {
+            double fixed = fabric.seconds(fixedCycles[r]);
             path += replicas[r] * scratch[r];
-            slowest = Math.max(slowest, scratch[r]);
+            pathFixed += replicas[r] * fixed;
+            if (scratch[r] > slowest) {
+                slowest = scratch[r];
+                slowestFixed = fixed;
+            }
         }
     }
 }

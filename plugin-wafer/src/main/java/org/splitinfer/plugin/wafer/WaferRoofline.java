@@ -134,20 +134,29 @@ final class WaferRoofline implements Roofline {
         int wafers = step.layout().pipeline();
         double boundary = boundaryBytes(step.kernels());
         double rows = regions.rows();
+        // the fabric's hops and ramps and the wafer-to-wafer crossings are the machine's own latency (the
+        // StepTiming's hardware part, which a serving stack's efficiency does not stretch)
         if (step.phase() == Phase.DECODE) {
             double k = decodeMicroBatches(regions, wafers, boundary);
             double f = 1 / k;
-            double latency = wafers * regions.pathSeconds(f) + (wafers - 1) * hopSeconds(boundary * f);
-            double interval = k * slowestSeconds(regions, f, wafers, boundary);
-            return new StepTiming(latency, Math.min(interval, latency));
+            double crossings = (wafers - 1) * hopSeconds(boundary * f);
+            double latency = wafers * regions.pathSeconds(f) + crossings;
+            double interval = Math.min(k * slowestSeconds(regions, f, wafers, boundary), latency);
+            double hardwareLatency = wafers * regions.pathHardwareSeconds(f) + crossings;
+            double hardwareInterval = k * slowestHardwareSeconds(regions, f, wafers, boundary);
+            return new StepTiming(latency, interval, hardwareLatency, Math.min(hardwareInterval, interval));
         }
         double hops = (wafers - 1) * hopSeconds(boundary);
         DoubleUnaryOperator latency = k -> wafers * (regions.pathSeconds(1 / k)
                 + (k - 1) * slowestSeconds(regions, 1 / k, wafers, boundary)) + hops;
         double k = leastOf(latency, rows);
         double chunkLatency = latency.applyAsDouble(k);
-        double interval = k * slowestSeconds(regions, 1 / k, wafers, boundary);
-        return new StepTiming(chunkLatency, Math.min(interval, chunkLatency));
+        double interval = Math.min(k * slowestSeconds(regions, 1 / k, wafers, boundary), chunkLatency);
+        double hardwareLatency = wafers * (regions.pathHardwareSeconds(1 / k)
+                + (k - 1) * slowestHardwareSeconds(regions, 1 / k, wafers, boundary)) + hops;
+        double hardwareInterval = k * slowestHardwareSeconds(regions, 1 / k, wafers, boundary);
+        return new StepTiming(chunkLatency, interval, Math.min(hardwareLatency, chunkLatency),
+                Math.min(hardwareInterval, interval));
     }
 
     /**
@@ -247,6 +256,13 @@ final class WaferRoofline implements Roofline {
             return 1;
         }
         return unimodal.applyAsDouble(rows) < atBest ? rows : best;
+    }
+
+    /** The hardware part of {@link #slowestSeconds}: the slowest block's fabric latency, or all of an I/O transfer. */
+    private double slowestHardwareSeconds(LayerRegions regions, double fraction, int wafers, double boundary) {
+        double slowest = regions.slowestSeconds(fraction);
+        double transfer = wafers > 1 ? boundary * fraction / systemIoBytesPerSecond : 0;
+        return transfer > slowest ? transfer : regions.slowestHardwareSeconds(fraction);
     }
 
     /** The busiest resource per micro-batch: the slowest block, or over several wafers the system I/O's transfer. */

@@ -130,6 +130,10 @@ class WaferLlamaLayersTest {
         assertThat(timing.latencySeconds()).isCloseTo(146.36e-6, within(10 * NANOSECOND));
         // one sequence: one micro-batch, the interval the slowest region's (a layer's)
         assertThat(timing.intervalSeconds()).isCloseTo(4.4903e-6, within(NANOSECOND));
+        // of which the fabric's own latency (hops and ramps, apart from the cores' work): 32 layers × 2.4964 µs +
+        // the head's 0.7341 µs = 80.62 µs; a layer's 2.4964 µs of the interval
+        assertThat(timing.hardwareLatencySeconds()).isCloseTo(80.62e-6, within(10 * NANOSECOND));
+        assertThat(timing.hardwareIntervalSeconds()).isCloseTo(2.4964e-6, within(NANOSECOND));
     }
 
     @Test
@@ -140,6 +144,8 @@ class WaferLlamaLayersTest {
         // one wafer: 20 × 7.8583 + 5.3334 = 162.50 µs; a hop: 10 µs + 16,384 B ÷ 1.5e11 B/s = 10.109 µs
         // token = 4 × 162.50 + 3 × 10.109 = 680.33 µs (1,470 tokens/s before any serving-stack overhead)
         assertThat(timing.latencySeconds()).isCloseTo(680.33e-6, within(10 * NANOSECOND));
+        // its hardware part: 4 wafers × (20 × 3.1178 + 0.6727) µs of fabric + the 3 crossings' 30.327 µs = 282.44 µs
+        assertThat(timing.hardwareLatencySeconds()).isCloseTo(282.44e-6, within(10 * NANOSECOND));
     }
 
     @Test

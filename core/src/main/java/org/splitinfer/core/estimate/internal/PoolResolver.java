@@ -65,6 +65,7 @@ final class PoolResolver {
                 : ceilDiv(workload.concurrency().getAsInt(), spec.instances());
         LayoutSearch search = new LayoutSearch(accelerator, model);
         int chips;
+        int fewestThatHold;
         if (spec.autoChips()) {
             Footprint served = new Footprint(weights, kvPerToken, contextTokens * sequences, 0);
             OptionalInt memoryChips = accelerator.memory().minChips(served);
@@ -82,11 +83,13 @@ final class PoolResolver {
                         List.of(prefix + ".hardware"));
             }
             chips = runnable.getAsInt();
+            fewestThatHold = memoryChips.getAsInt();
             assumptions.add(new Assumption.AutoChips(role, accelerator.id(), chips, memoryChips.getAsInt(), weights,
                     sequences, contextTokens));
         } else {
             chips = spec.chipsPerInstance().getAsInt();
             Footprint one = new Footprint(weights, kvPerToken, contextTokens, 0);
+            fewestThatHold = accelerator.memory().minChips(one).orElse(1);
             if (!accelerator.memory().place(one, chips).fitsFullSpeed()) {
                 int fewest = accelerator.memory().minChips(one).orElse(-1);
                 throw new EstimateException(String.format(Locale.ROOT, "'%s' in %s does not fit on %d '%s' chips"
@@ -106,13 +109,14 @@ final class PoolResolver {
                 spec.maxBatch().orElse(Integer.MAX_VALUE));
         StepCoster coster = new StepCoster(accelerator, model, precision,
                 calibration.adjustment(software, accelerator.spec().family()), false);
-        ParallelLayout layout = layout(spec, role, chips, search, coster, placement, cappedBatch, workload,
-                assumptions);
+        ParallelLayout layout = layout(spec, role, chips, fewestThatHold, search, coster, placement, cappedBatch,
+                workload, assumptions);
         return new ResolvedPool(role, spec, accelerator, precision, chips, layout, placement.residency(),
                 cappedBatch, freeFullSpeedBytes(accelerator, placement) * chips, coster);
     }
 
-    private static ParallelLayout layout(PoolSpec spec, PoolRole role, int chips, LayoutSearch search,
+    private static ParallelLayout layout(PoolSpec spec, PoolRole role, int chips, int fewestThatHold,
+                                         LayoutSearch search,
                                          StepCoster coster, Placement placement, int maxBatch, Workload workload,
                                          List<Assumption> assumptions) {
         String prefix = role.field();
@@ -153,7 +157,7 @@ final class PoolResolver {
                 return Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds());
             };
         }
-        ParallelLayout best = search.fastest(chips, seconds, prefix + ".chips");
+        ParallelLayout best = search.fastest(chips, seconds, prefix + ".chips", fewestThatHold);
         assumptions.add(new Assumption.LayoutChosen(role, best.tensor(), best.pipeline(), chips, goal));
         return best;
     }
