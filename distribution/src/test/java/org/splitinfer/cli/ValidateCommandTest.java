@@ -170,7 +170,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(json.get("cases")).hasSize(24);
+        assertThat(json.get("cases")).hasSize(25);
         assertThat(json.get("medianError").asDouble()).isZero();
     }
 

@@ -11,7 +11,7 @@ class ShippedCasesTest {
     void theShippedCaseFileParsesAndEveryCaseNamesASource() {
         List<ValidationCase> cases = ValidationCases.builtIn();
 
-        assertThat(cases).hasSize(24);
+        assertThat(cases).hasSize(25);
         assertThat(cases).allSatisfy(c -> assertThat(c.source()).isNotBlank());
         assertThat(cases).extracting(ValidationCase::id).doesNotHaveDuplicates()
                 .startsWith("mlperf41-h100x8-llama2-70b-offline")
@@ -25,9 +25,13 @@ class ShippedCasesTest {
 
     @Test
     void theCerebrasLlama70bSpeedReachedWithSpeculativeDecodingIsLabelledAsSuch() {
+        ValidationCase plain = ValidationCases.builtIn().stream()
+                .filter(c -> c.id().equals("cerebras-llama3.1-70b-per-user")).findFirst().orElseThrow();
         ValidationCase speculative = ValidationCases.builtIn().stream()
                 .filter(c -> c.id().equals("cerebras-llama3.1-70b-speculative-per-user")).findFirst().orElseThrow();
 
+        assertThat(plain.speculative()).isNull();
+        assertThat(plain.value()).isEqualTo(450);
         assertThat(speculative.speculative().draft()).isEqualTo("llama-3.1-8b");
         assertThat(speculative.speculative().tokens()).isEmpty();
         assertThat(speculative.speculative().acceptance()).isEmpty();
