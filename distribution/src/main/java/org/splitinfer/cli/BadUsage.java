@@ -83,7 +83,7 @@ final class BadUsage {
      * The known name fewest edits away, ignoring case, when it is near enough to be what was meant: at most a third
      * of the typed name's length, and at least two edits (a transposition is two).
      */
-    private static String closest(String typed, Collection<String> known) {
+    static String closest(String typed, Collection<String> known) {
         String best = null;
         int fewest = Math.max(2, typed.length() / 3) + 1;
         for (String name : known) {

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.Estimate;
+import org.splitinfer.core.estimate.PipelineSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,13 @@ final class EstimateCommand implements Runnable {
     @Mixin
     private WorkloadOptions workload;
 
+    @Option(names = "--speculative", arity = "0..1", fallbackValue = "", paramLabel = "SPEC",
+            converter = SpeculativeArgument.Converter.class,
+            description = "Decode speculatively: draft=MODEL|heads[:N],tokens=K,acceptance=A, each optional (default:"
+                    + " heads of 1 decoder layer, 4 tokens per step, acceptance 0.75, assumed; see the README). The"
+                    + " draft runs on the decode pool's chips.")
+    private SpeculativeArgument speculative;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
@@ -48,8 +56,12 @@ final class EstimateCommand implements Runnable {
     @Override
     public void run() {
         SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
-        Estimate estimate = splitInfer.estimator().estimate(estimation.model(model),
-                deployment.pipeline(InstalledHardware.ids(splitInfer)), workload.workload(1),
+        PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
+        if (speculative != null) {
+            // the decoding pool's option, also on a pipeline file's: it adds to the deployment, it overrides nothing
+            pipeline = pipeline.withSpeculative(speculative.resolve(estimation::model));
+        }
+        Estimate estimate = splitInfer.estimator().estimate(estimation.model(model), pipeline, workload.workload(1),
                 deployment.software);
         switch (format) {
             case JSON -> Json.print(EstimateOutput.json(estimate), spec.commandLine().getOut());

@@ -88,6 +88,11 @@ final class EstimateOutput {
         metrics.row("KV transfer", Units.seconds(estimate.kvTransferSeconds()));
         metrics.row("output tokens/s", Units.number(estimate.outputTokensPerSecond()));
         metrics.row("tokens/s per user", Units.number(estimate.outputTokensPerSecondPerUser()));
+        for (Assumption assumption : estimate.assumptions()) {
+            if (assumption instanceof Assumption.SpeculativeDecodingApplied speculative) {
+                metrics.row("tokens per step", Units.number(speculative.tokensPerStep()) + " (speculative)");
+            }
+        }
         metrics.row("tokens/s per chip", Units.number(estimate.tokensPerSecondPerChip()));
         metrics.row("tokens/J", Units.number(estimate.tokensPerJoule()));
         metrics.row("$/Mtok", Units.number(estimate.usdPerMillionTokens()));

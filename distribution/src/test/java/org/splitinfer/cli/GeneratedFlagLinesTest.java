@@ -152,6 +152,10 @@ class GeneratedFlagLinesTest {
         pools.put("--slo", List.of("ttft=1s,tpot=50ms", "ttft=2s", "tpot=100ms", "ttft=0s,tpot=0ms", "ttft=-1s",
                 "ttft=1h", "ttft=1", "ttft=NaN", "x", "ttft=1s,ttft=2s", "ttft=1e400s"));
         pools.put("--router", List.of("round-robin", "least-outstanding-tokens", "random"));
+        pools.put("--speculative", List.of("", "draft=llama-3.1-8b", "draft=heads", "draft=heads:2", "tokens=4",
+                "acceptance=0.75", "draft=llama-3.1-8b,tokens=5,acceptance=0.8", "acceptance=1", "acceptance=0",
+                "tokens=0", "tokens=33", "draft=", "draft=llama-2-7b", "draft=llama-3.1-70b", "draft=heads:0",
+                "draft=gpt-5", "acceptence=0.7", "tokens=4,tokens=5", "x", "acceptance=NaN", "draft=" + empty));
         pools.put("--software", List.of("tensorrt-llm", "vendor-api", "unknown-stack", ""));
         pools.put("--pipeline", files(pipeline));
         pools.put("--deployments", files(deployments));
@@ -232,7 +236,9 @@ class GeneratedFlagLinesTest {
                         "--offline", "--format", "csv"),
                 List.of("--model", "llama-3.1-8b", "--pipeline", pipeline.toString()),
                 List.of("--model", "llama-3.1-8b", "--prefill", "h100-sxm:1", "--decode", "groq-lpu-v1:auto",
-                        "--decode-precision", "int8", "--link", "roce-400g", "--prefill-instances", "2")));
+                        "--decode-precision", "int8", "--link", "roce-400g", "--prefill-instances", "2"),
+                List.of("--model", "llama-3.1-8b", "--hardware", "h100-sxm:1", "--speculative",
+                        "draft=heads,tokens=3,acceptance=0.7", "--format", "json")));
     }
 
     @Test

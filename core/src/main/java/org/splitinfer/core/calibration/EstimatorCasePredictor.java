@@ -6,6 +6,7 @@ import org.splitinfer.core.error.SplitInferException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.EstimateException;
@@ -13,6 +14,7 @@ import org.splitinfer.core.estimate.Estimator;
 import org.splitinfer.core.estimate.LinkCatalog;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.hardware.HardwareRegistry;
@@ -24,6 +26,7 @@ import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.validate.CasePredictor;
 import org.splitinfer.core.validate.Metric;
 import org.splitinfer.core.validate.Prediction;
+import org.splitinfer.core.validate.Speculation;
 import org.splitinfer.core.validate.ValidationCase;
 import org.splitinfer.core.validate.Workload;
 import org.splitinfer.spi.Accelerator;
@@ -46,6 +49,9 @@ import org.splitinfer.spi.Placement;
  *   <li>{@code layers: N} prices the first N layers with their collectives only: no embedding, LM head or fixed
  *       per-step overhead.</li>
  *   <li>Offline workloads give mean token counts; they are rounded to whole tokens.</li>
+ *   <li>A case measured with speculative decoding is predicted with it: the draft, tokens per step and acceptance
+ *       rate it published, the estimator's defaults for the rest ({@link SpeculativeDecoding}); its layout reads
+ *       {@code ... speculative} and a note gives the figures.</li>
  * </ul>
  */
 public final class EstimatorCasePredictor implements CasePredictor {
@@ -151,7 +157,8 @@ public final class EstimatorCasePredictor implements CasePredictor {
         String precision = String.format(Locale.ROOT, "weights=%s,activations=%s,kv=%s",
                 c.precision().weights().name(), c.precision().activations().name(), c.precision().kvCache().name());
         List<PoolSpec> candidates = new ArrayList<>();
-        PoolSpec auto = PoolSpec.auto(c.hardware()).withPrecision(precision);
+        SpeculativeDecoding speculative = speculative(c.speculative());
+        PoolSpec auto = PoolSpec.auto(c.hardware()).withPrecision(precision).withSpeculative(speculative);
         if (c.chips().auto()) {
             candidates.add(auto);
         } else if (c.parallelism() != null) {
@@ -186,7 +193,41 @@ public final class EstimatorCasePredictor implements CasePredictor {
             throw lastProblem;
         }
         var phase = best.phases().get(0);
-        return Prediction.of(value(c.metric(), best), describe(phase.tensor(), phase.pipeline(), phase.instances()));
+        String layout = describe(phase.tensor(), phase.pipeline(), phase.instances());
+        if (speculative == null) {
+            return Prediction.of(value(c.metric(), best), layout);
+        }
+        List<String> notes = new ArrayList<>();
+        for (Assumption assumption : best.assumptions()) {
+            if (assumption instanceof Assumption.SpeculativeDecodingApplied applied) {
+                notes.add(String.format(Locale.ROOT, "speculative decoding: %s, %d tokens per step, acceptance %.3g,"
+                                + " %.3g tokens per step", applied.draftModel() != null ? "draft " + applied.draftModel()
+                                : "heads of " + applied.headLayers() + " layer(s)", applied.tokens(),
+                        applied.acceptance(), applied.tokensPerStep()));
+            }
+        }
+        return new Prediction(value(c.metric(), best), layout + " speculative", notes);
+    }
+
+    /**
+     * What a case published of its speculative decoding, the estimator's defaults filling in the rest; null for a
+     * case measured with plain decoding.
+     */
+    private SpeculativeDecoding speculative(Speculation published) {
+        if (published == null) {
+            return null;
+        }
+        SpeculativeDecoding speculative = SpeculativeDecoding.defaults();
+        if (published.draft() != null && !published.draft().equals(Speculation.HEADS)) {
+            speculative = speculative.withDraft(new SpeculativeDecoding.DraftModel(catalog.get(published.draft())));
+        }
+        if (published.tokens().isPresent()) {
+            speculative = speculative.withTokens(published.tokens().getAsInt());
+        }
+        if (published.acceptance().isPresent()) {
+            speculative = speculative.withAcceptance(published.acceptance().getAsDouble());
+        }
+        return speculative;
     }
 
     private static boolean better(Metric metric, Estimate candidate, Estimate best) {

@@ -33,6 +33,8 @@ import org.splitinfer.core.validate.ValidationCase;
  *       use it, and a family without one runs the plain hardware model;</li>
  *   <li>a family with at least 3 multi-chip cases gets a latency per collective step in [0, 50 µs] (what a
  *       ring all-reduce pays per hop beyond the interconnect model: it grows with the tensor-parallel degree).</li>
+ *   <li>cases measured with speculative decoding are left out (listed as skipped): their speed rests on an
+ *       acceptance rate that is assumed unless published, which a fit would fold into the stacks' parameters.</li>
  * </ul>
  * The efficiency divides only the kernels' work: the hardware latency a plugin reports apart
  * ({@link org.splitinfer.spi.StepTiming#hardwareLatencySeconds()}: hops, barriers, reloads) is never scaled by a
@@ -90,6 +92,12 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         for (ValidationCase c : cases) {
             if (c.metricProblem().isPresent()) {
                 skipped.add(c.id() + ": " + c.metricProblem().get());
+                continue;
+            }
+            if (c.speculative() != null) {
+                // its speed rests on an assumed acceptance rate: fitting a stack to it would fold that guess into
+                // the stack's kernel efficiency and overhead, which every plain estimate then inherits
+                skipped.add(c.id() + ": measured with speculative decoding; predicted with it, never fitted");
                 continue;
             }
             try {

@@ -157,6 +157,33 @@ public sealed interface Assumption {
     }
 
     /**
+     * A pool decodes speculatively ({@link SpeculativeDecoding}): each step, the draft proposes {@code tokens} tokens
+     * in as many passes and the target verifies them in one; a step emits {@code tokensPerStep} tokens on average.
+     *
+     * @param role             the pool
+     * @param draftModel       the draft model's id, or null for heads built into the target
+     * @param headLayers       decoder layers the heads add, or 0 for a draft model
+     * @param tokens           tokens proposed per step
+     * @param acceptance       the probability that the target accepts one proposed token (assumed)
+     * @param tokensPerStep    tokens a step emits on average, {@code (1 − α^(k+1)) ÷ (1 − α)}
+     * @param verifySeconds    the target's verification pass over {@code tokens + 1} tokens per sequence
+     * @param draftPassSeconds one of the draft's passes
+     * @param draftChips       chips of the instance the draft runs on
+     * @param draftTensor      the draft's tensor-parallel degree
+     * @param draftPipeline    the draft's pipeline stages
+     * @param draftWeightBytes weights the draft adds to the instance's memory
+     */
+    record SpeculativeDecodingApplied(PoolRole role, String draftModel, int headLayers, int tokens,
+                                      double acceptance, double tokensPerStep, double verifySeconds,
+                                      double draftPassSeconds, int draftChips, int draftTensor, int draftPipeline,
+                                      double draftWeightBytes) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.ASSUMED_FIGURE;
+        }
+    }
+
+    /**
      * How chips are paid for.
      *
      * @param cost the lifetime, electricity price and PUE (each with its source on {@link CostAssumptions})

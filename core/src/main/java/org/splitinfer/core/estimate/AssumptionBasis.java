@@ -11,5 +11,10 @@ public enum AssumptionBasis {
     /** A documented rule of the estimator (a choice it made where the caller left one open). */
     RULE,
     /** A figure with a cited source (a link's bandwidth, an electricity price). */
-    SOURCED_FIGURE
+    SOURCED_FIGURE,
+    /**
+     * A figure the caller gave, or its documented default where no one measurement holds for every case (a
+     * speculative decoding's acceptance rate).
+     */
+    ASSUMED_FIGURE
 }

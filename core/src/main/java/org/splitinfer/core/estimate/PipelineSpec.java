@@ -35,6 +35,29 @@ public sealed interface PipelineSpec permits PipelineSpec.Split, PipelineSpec.Co
     }
 
     /**
+     * A copy whose decoding pool (the decode pool of a split pipeline, the one pool of a colocated one) decodes
+     * speculatively.
+     *
+     * @param speculative how, or null for plain decoding
+     * @return the copy
+     */
+    default PipelineSpec withSpeculative(SpeculativeDecoding speculative) {
+        if (this instanceof Split split) {
+            return new Split(split.prefill(), split.decode().withSpeculative(speculative), split.link(),
+                    split.layerStreaming());
+        }
+        return new Colocated(((Colocated) this).pool().withSpeculative(speculative));
+    }
+
+    /** @return whether a pool of the pipeline decodes speculatively */
+    default boolean speculative() {
+        if (this instanceof Split split) {
+            return split.prefill().speculative() != null || split.decode().speculative() != null;
+        }
+        return ((Colocated) this).pool().speculative() != null;
+    }
+
+    /**
      * Disaggregated serving.
      *
      * @param prefill        the pool that runs prompts

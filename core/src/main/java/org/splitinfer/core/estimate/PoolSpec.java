@@ -23,10 +23,17 @@ import org.splitinfer.core.input.Limits;
  *                         for what its memory holds (the estimator) and the run's default (the simulator)
  * @param chunkTokens      prompt tokens one prefill step takes at most (the chunked-prefill budget), or empty for
  *                         the run's default; the estimator prices whole prompts
+ * @param speculative      how the pool decodes speculatively, or null for plain decoding. It belongs to the pool, not
+ *                         to the workload or the pipeline: the draft lives in the decoding pool's memory and runs on
+ *                         its chips, so it changes how many chips an {@code auto} pool needs, how large a batch
+ *                         fits and what a step costs, and only a pool that decodes can have it (a prefill pool's is
+ *                         refused). The estimator models it; the simulator and the planner do not yet, and the
+ *                         simulator refuses a pool that has it
  * @since 0.1
  */
 public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instances, OptionalInt tensor,
-                       OptionalInt pipeline, String precision, OptionalInt maxBatch, OptionalInt chunkTokens) {
+                       OptionalInt pipeline, String precision, OptionalInt maxBatch, OptionalInt chunkTokens,
+                       SpeculativeDecoding speculative) {
 
     /** Validates the counts; messages name the pool's fields ({@code chips}, {@code instances}, {@code tp}, {@code pp}). */
     public PoolSpec {
@@ -67,6 +74,23 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
     public OptionalInt totalChips() {
         return chipsPerInstance.isEmpty() ? OptionalInt.empty()
                 : OptionalInt.of(chipsPerInstance.getAsInt() * instances);
+    }
+
+    /**
+     * A pool that decodes plainly.
+     *
+     * @param hardware         accelerator id
+     * @param chipsPerInstance chips of one instance, or empty for auto
+     * @param instances        instances, {@code >= 1}
+     * @param tensor           tensor-parallel degree, or empty
+     * @param pipeline         pipeline stages, or empty
+     * @param precision        formats in the CLI syntax, or null
+     * @param maxBatch         the batch cap, or empty
+     * @param chunkTokens      the chunked-prefill budget, or empty
+     */
+    public PoolSpec(String hardware, OptionalInt chipsPerInstance, int instances, OptionalInt tensor,
+                    OptionalInt pipeline, String precision, OptionalInt maxBatch, OptionalInt chunkTokens) {
+        this(hardware, chipsPerInstance, instances, tensor, pipeline, precision, maxBatch, chunkTokens, null);
     }
 
     /**
@@ -117,7 +141,7 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withChips(int chips) {
         return new PoolSpec(hardware, OptionalInt.of(chips), instances, tensor, pipeline, precision, maxBatch,
-                chunkTokens);
+                chunkTokens, speculative);
     }
 
     /**
@@ -126,7 +150,7 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withPrecision(String newPrecision) {
         return new PoolSpec(hardware, chipsPerInstance, instances, tensor, pipeline, newPrecision, maxBatch,
-                chunkTokens);
+                chunkTokens, speculative);
     }
 
     /**
@@ -135,7 +159,7 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withInstances(int newInstances) {
         return new PoolSpec(hardware, chipsPerInstance, newInstances, tensor, pipeline, precision, maxBatch,
-                chunkTokens);
+                chunkTokens, speculative);
     }
 
     /**
@@ -145,7 +169,7 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withLayout(int newTensor, int newPipeline) {
         return new PoolSpec(hardware, chipsPerInstance, instances, OptionalInt.of(newTensor),
-                OptionalInt.of(newPipeline), precision, maxBatch, chunkTokens);
+                OptionalInt.of(newPipeline), precision, maxBatch, chunkTokens, speculative);
     }
 
     /**
@@ -155,7 +179,7 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withLayout(OptionalInt newTensor, OptionalInt newPipeline) {
         return new PoolSpec(hardware, chipsPerInstance, instances, newTensor, newPipeline, precision, maxBatch,
-                chunkTokens);
+                chunkTokens, speculative);
     }
 
     /**
@@ -164,7 +188,7 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withMaxBatch(int sequences) {
         return new PoolSpec(hardware, chipsPerInstance, instances, tensor, pipeline, precision,
-                OptionalInt.of(sequences), chunkTokens);
+                OptionalInt.of(sequences), chunkTokens, speculative);
     }
 
     /**
@@ -173,6 +197,15 @@ public record PoolSpec(String hardware, OptionalInt chipsPerInstance, int instan
      */
     public PoolSpec withChunkTokens(int tokens) {
         return new PoolSpec(hardware, chipsPerInstance, instances, tensor, pipeline, precision, maxBatch,
-                OptionalInt.of(tokens));
+                OptionalInt.of(tokens), speculative);
+    }
+
+    /**
+     * @param newSpeculative how the pool decodes speculatively, or null for plain decoding
+     * @return a copy that decodes so
+     */
+    public PoolSpec withSpeculative(SpeculativeDecoding newSpeculative) {
+        return new PoolSpec(hardware, chipsPerInstance, instances, tensor, pipeline, precision, maxBatch,
+                chunkTokens, newSpeculative);
     }
 }

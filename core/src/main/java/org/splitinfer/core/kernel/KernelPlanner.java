@@ -57,8 +57,9 @@ import org.splitinfer.spi.Precision;
  *       functions 4 FLOPs per element plus 1 for the gate's multiply; residual adds 1; each reads its inputs
  *       and writes its output at the activation format.</li>
  *   <li><b>Embedding</b>: a lookup of the {@code T} rows the tokens name (not the table); <b>LM head</b>:
- *       a {@code B × V × d} GEMM, since prefill needs logits of each sequence's last token only (as vLLM and
- *       SGLang compute them) and decode has one token per sequence.</li>
+ *       a {@code B × V × d} GEMM in prefill, which needs logits of each sequence's last token only (as vLLM and
+ *       SGLang compute them), and a {@code T × V × d} GEMM in decode, which needs logits of every new token: one per
+ *       sequence in a plain step, each proposal in a speculative verification step ({@link StepBatch#verify}).</li>
  * </ul>
  *
  * <h2>Notes: parallelism</h2>
@@ -70,7 +71,7 @@ import org.splitinfer.spi.Precision;
  *       the norms are replicated. Activations between blocks are replicated ({@code T × d} on every chip, no
  *       sequence parallelism). Collectives: an all-reduce of {@code T·d} activations after attention and after
  *       the MLP of every layer; an all-reduce after the vocabulary-parallel embedding; an all-gather of the
- *       {@code B·V/t} logits.</li>
+ *       logits of the LM head's rows ({@code rows·V/t}).</li>
  *   <li><b>Pipeline</b>: stage {@code s} of {@code p} holds layers {@code [start(s), start(s+1))}; the first
  *       {@code p − L mod p} stages hold {@code floor(L/p)} layers and the last {@code L mod p} stages one more, so
  *       the last stage holds the most layers and the LM head. The first stage also runs the embedding lookup.
@@ -271,7 +272,7 @@ public final class KernelPlanner {
         }
         step.kernel(elementwise("residual_add", KernelKind.ELEMENTWISE, 2L * layers, tokens * hidden, 1, 0, 2));
         if (stage == stages - 1) {
-            head(step, sequences, tokens, tensor);
+            head(step, phase == Phase.PREFILL ? sequences : tokens, tokens, tensor);
         }
         if (tensor > 1) {
             step.collective(new Collective("attention all-reduce", CollectiveKind.ALL_REDUCE, activations, tensor,
@@ -508,10 +509,10 @@ public final class KernelPlanner {
         }
     }
 
-    private void head(PlanTemplate.Builder step, int sequences, long tokens, int tensor) {
+    /** The final norm over every new token, then the logits of {@code rows} of them. */
+    private void head(PlanTemplate.Builder step, long rows, long tokens, int tensor) {
         step.kernel(elementwise("final_norm", KernelKind.NORM, 1, tokens * hidden, normFlops,
                 normParameters * normBytes));
-        long rows = sequences;
         long vocab = ceilDiv(model.vocabSize(), tensor);
         step.kernel(gemm("lm_head", 1, rows, vocab, hidden, hidden * vocab * headBytes, headGemm));
         if (tensor > 1) {

@@ -7,7 +7,8 @@ import org.splitinfer.spi.Phase;
 /**
  * The sequences one phase step processes: for each, the new tokens it brings and the prior context already in
  * its KV cache. A prefill chunk brings many new tokens per sequence (prior context is non-zero for chunked
- * prefill or a cached prefix); a decode step brings one new token per sequence. Immutable and thread-safe.
+ * prefill or a cached prefix); a decode step brings one new token per sequence, and a speculative decoding's
+ * verification step ({@link #verify}) a few. Immutable and thread-safe.
  *
  * <h2>Notes: attention work per sequence</h2>
  * A sequence with {@code c} prior tokens and {@code s} new ones: new token {@code j} (0-based) sits at
@@ -105,6 +106,23 @@ public final class StepBatch {
         requireSequences(sequences);
         requirePrior(context, 0);
         return new StepBatch(Phase.DECODE, sequences, 1, context, null, null);
+    }
+
+    /**
+     * A speculative decoding's verification step of alike sequences: each brings {@code tokensPerSequence} new tokens
+     * (its last accepted token and the draft's proposals), attended causally over its context, and the target
+     * computes logits for every one of them.
+     *
+     * @param sequences         sequences, {@code >= 1}
+     * @param tokensPerSequence new tokens each brings, {@code >= 1} ({@code 1} is a plain decode step)
+     * @param context           tokens each already has in its KV cache, {@code >= 0}
+     * @return the batch
+     */
+    public static StepBatch verify(int sequences, long tokensPerSequence, long context) {
+        requireSequences(sequences);
+        requireNew(tokensPerSequence, 0);
+        requirePrior(context, 0);
+        return new StepBatch(Phase.DECODE, sequences, tokensPerSequence, context, null, null);
     }
 
     /**

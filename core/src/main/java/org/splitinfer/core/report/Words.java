@@ -167,6 +167,21 @@ public final class Words {
             return "colocated: continuous batching with chunked prefill; prompts and decode steps time-share the same"
                     + " chips, and TPOT excludes prefill stalls";
         }
+        if (assumption instanceof Assumption.SpeculativeDecodingApplied speculative) {
+            String draft = speculative.draftModel() != null ? "draft " + speculative.draftModel()
+                    : String.format(Locale.ROOT, "heads of %d decoder layer%s", speculative.headLayers(),
+                    speculative.headLayers() == 1 ? "" : "s");
+            return String.format(Locale.ROOT, "%s pool decodes speculatively: %s (on %d chip%s, tp%d pp%d, %.4g bytes"
+                            + " of weights) proposes %d token%s per step, each accepted with an assumed probability of"
+                            + " %.3g, so a step emits %.3g tokens on average, (1 - a^(k+1)) / (1 - a) (Leviathan et"
+                            + " al. 2023); a step is %d draft pass%s of %s and one verification of %d tokens per"
+                            + " sequence of %s", role(speculative.role()), draft, speculative.draftChips(),
+                    speculative.draftChips() == 1 ? "" : "s", speculative.draftTensor(), speculative.draftPipeline(),
+                    speculative.draftWeightBytes(), speculative.tokens(), speculative.tokens() == 1 ? "" : "s",
+                    speculative.acceptance(), speculative.tokensPerStep(), speculative.tokens(),
+                    speculative.tokens() == 1 ? "" : "es", seconds(speculative.draftPassSeconds()),
+                    speculative.tokens() + 1, seconds(speculative.verifySeconds()));
+        }
         CostAssumptions cost = ((Assumption.CostBasis) assumption).cost();
         return String.format(Locale.ROOT, "cost: purchase prices amortised over %.3g years plus energy at $%.3g/kWh"
                         + " and PUE %.3g; chips with only an hourly price are charged that", cost.lifetimeYears(),

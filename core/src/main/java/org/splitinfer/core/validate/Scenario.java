@@ -30,6 +30,11 @@ public enum Scenario {
         return key;
     }
 
+    /** @return whether the scenario serves whole requests (which may decode speculatively), not one pass */
+    public boolean decodesRequests() {
+        return this == SINGLE_STREAM || this == FIXED_CONCURRENCY || this == OFFLINE;
+    }
+
     /**
      * @param key a name in case files
      * @return the scenario, or empty when the name is not one

@@ -31,11 +31,14 @@ import org.splitinfer.spi.ParallelLayout;
  * @param metric      what was measured; may be invalid with the scenario (see {@link #metricProblem()})
  * @param value       the measurement in the metric's unit, positive and finite
  * @param notes       caveats, or null
+ * @param speculative that the measurement was reached with speculative decoding, and what was published of it, or
+ *                    null for plain decoding; only a request scenario ({@code single-stream},
+ *                    {@code fixed-concurrency}, {@code offline}) decodes speculatively
  * @since 0.1
  */
 public record ValidationCase(String id, String source, String model, Integer layers, String hardware,
                              ChipCount chips, ParallelLayout parallelism, ModelPrecision precision, String software,
-                             Workload workload, Metric metric, double value, String notes) {
+                             Workload workload, Metric metric, double value, String notes, Speculation speculative) {
 
     /** What a case id may contain. */
     public static final Pattern ID = Pattern.compile("[a-z0-9.-]+");
@@ -68,6 +71,35 @@ public record ValidationCase(String id, String source, String model, Integer lay
         if (!(value > 0 && Double.isFinite(value))) {
             throw new IllegalArgumentException("value must be positive and finite, got " + value);
         }
+        if (speculative != null && !workload.scenario().decodesRequests()) {
+            throw new IllegalArgumentException("key 'speculative' applies to a request scenario (single-stream,"
+                    + " fixed-concurrency, offline), not to '" + workload.scenario().key() + "', which measures one"
+                    + " pass");
+        }
+    }
+
+    /**
+     * A case measured with plain decoding.
+     *
+     * @param id          unique id
+     * @param source      where it was published
+     * @param model       a model id
+     * @param layers      layers evaluated, or null
+     * @param hardware    an accelerator id
+     * @param chips       total chips, or auto
+     * @param parallelism the layout, or null
+     * @param precision   the formats
+     * @param software    the serving stack, or null
+     * @param workload    the scenario and its fields
+     * @param metric      what was measured
+     * @param value       the measurement
+     * @param notes       caveats, or null
+     */
+    public ValidationCase(String id, String source, String model, Integer layers, String hardware, ChipCount chips,
+                          ParallelLayout parallelism, ModelPrecision precision, String software, Workload workload,
+                          Metric metric, double value, String notes) {
+        this(id, source, model, layers, hardware, chips, parallelism, precision, software, workload, metric, value,
+                notes, null);
     }
 
     /** @return the scenario of the workload */

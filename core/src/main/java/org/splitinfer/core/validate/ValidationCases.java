@@ -11,7 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.splitinfer.core.error.internal.Suggestions;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.input.InputFiles;
 import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.input.Shown;
@@ -42,7 +45,9 @@ public final class ValidationCases {
     public static final String BUILT_IN_RESOURCE = "/org/splitinfer/core/validation/calibration.yaml";
 
     private static final List<String> CASE_KEYS = List.of("id", "source", "model", "layers", "hardware", "chips",
-            "parallelism", "precision", "software", "scenario", "workload", "metric", "value", "notes");
+            "parallelism", "precision", "software", "speculative", "scenario", "workload", "metric", "value",
+            "notes");
+    private static final List<String> SPECULATIVE_KEYS = List.of("draft", "tokens", "acceptance");
     private static final List<String> PARALLELISM_KEYS = List.of("tp", "pp", "dp", "ep");
     private static final List<String> PRECISION_KEYS = List.of("weights", "activations", "kvCache");
     private static final Map<Scenario, List<String>> WORKLOAD_KEYS = Map.of(
@@ -180,6 +185,7 @@ public final class ValidationCases {
             ParallelLayout parallelism = parallelism(chips);
             ModelPrecision precision = precision();
             String software = text("software", false);
+            Speculation speculative = speculative();
             Workload workload = workload();
             Metric metric = metric();
             Double value = value();
@@ -189,7 +195,7 @@ public final class ValidationCases {
             }
             try {
                 return new ValidationCase(id, source, model, layers, hardware, chips, parallelism, precision,
-                        software, workload, metric, value, notes);
+                        software, workload, metric, value, notes, speculative);
             } catch (IllegalArgumentException e) {
                 problem(e.getMessage());
                 return null;
@@ -265,6 +271,51 @@ public final class ValidationCases {
                 return null;
             }
             return new ParallelLayout(tensor, pipeline, expert, data);
+        }
+
+        /**
+         * {@code speculative: {draft, tokens, acceptance}}, each key optional (what the source did not publish takes
+         * the estimator's defaults); {@code speculative: {}} says only that the measurement decoded speculatively.
+         */
+        private Speculation speculative() {
+            JsonNode speculative = node.get("speculative");
+            if (speculative == null || speculative.isNull()) {
+                return null;
+            }
+            if (!speculative.isObject()) {
+                problem("key 'speculative' must be a mapping {draft, tokens, acceptance} (each optional; {} when"
+                        + " nothing of it was published), got " + kind(speculative));
+                return null;
+            }
+            int before = problems.size();
+            unknownKeys(speculative, "speculative.", SPECULATIVE_KEYS, where + ": ", problems);
+            failed |= problems.size() > before;
+            String draft = null;
+            JsonNode draftNode = speculative.get("draft");
+            if (draftNode != null && !draftNode.isNull()) {
+                if (draftNode.isTextual() && !draftNode.asText().isBlank()) {
+                    draft = draftNode.asText();
+                } else {
+                    problem("key 'speculative.draft' must be a model id or '" + Speculation.HEADS + "', got "
+                            + shown(draftNode));
+                }
+            }
+            Integer tokens = integer(speculative, "tokens", "speculative.tokens", 1, SpeculativeDecoding.MAX_TOKENS,
+                    false);
+            OptionalDouble acceptance = OptionalDouble.empty();
+            JsonNode acceptanceNode = speculative.get("acceptance");
+            if (acceptanceNode != null && !acceptanceNode.isNull()) {
+                if (acceptanceNode.isNumber() && acceptanceNode.asDouble() > 0 && acceptanceNode.asDouble() < 1) {
+                    acceptance = OptionalDouble.of(acceptanceNode.asDouble());
+                } else {
+                    problem("key 'speculative.acceptance' must be a probability above 0 and below 1, got "
+                            + shown(acceptanceNode));
+                }
+            }
+            if (problems.size() > before) {
+                return null;
+            }
+            return new Speculation(draft, tokens == null ? OptionalInt.empty() : OptionalInt.of(tokens), acceptance);
         }
 
         private ModelPrecision precision() {

@@ -324,4 +324,25 @@ class KernelPlannerTest {
             }
         }
     }
+
+    @Test
+    void aVerificationStepComputesLogitsForEveryNewTokenAndAttendsCausallyOverTheProposals() {
+        KernelPlanner planner = planner("llama-3.1-8b");
+        StepWork plain = planner.plan(StepBatch.decode(2, 100), ParallelLayout.SINGLE);
+        StepWork verify = planner.plan(StepBatch.verify(2, 5, 100), ParallelLayout.SINGLE);
+
+        // plain decode: one logit row per sequence, 2 × 128,256 × 4,096 × 2 FLOPs = 2,101,346,304
+        assertThat(plain.kernel("lm_head").shape()).hasFieldOrPropertyWithValue("m", 2L);
+        assertThat(plain.kernel("lm_head").flops()).isEqualTo(2.0 * 2 * 128_256 * 4096);
+        // verification of 4 proposals + 1 on each of 2 sequences: 10 rows, 5 × the FLOPs, the same weight bytes
+        assertThat(verify.kernel("lm_head").shape()).hasFieldOrPropertyWithValue("m", 10L);
+        assertThat(verify.kernel("lm_head").flops()).isEqualTo(2.0 * 10 * 128_256 * 4096);
+        assertThat(verify.kernel("lm_head").bytesRead().weights())
+                .isEqualTo(plain.kernel("lm_head").bytesRead().weights());
+        // attention: 5 new tokens after 100 cached ones score 5 × 100 + 5 × 6 ÷ 2 = 515 keys each, 1,030 in all,
+        // against 2 × 101 = 202 in plain decode; × 4 × 32 heads × 128 dims FLOPs in each of the 32 layers
+        assertThat(verify.kernel("attention").flops()).isEqualTo(4.0 * 1030 * 32 * 128);
+        assertThat(plain.kernel("attention").flops()).isEqualTo(4.0 * 202 * 32 * 128);
+        assertThat(verify.kernel("attention").count()).isEqualTo(32);
+    }
 }

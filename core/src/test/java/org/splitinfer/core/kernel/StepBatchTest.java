@@ -58,4 +58,18 @@ class StepBatchTest {
         assertThatThrownBy(() -> StepBatch.prefill(1, 0, 0))
                 .hasMessage("new tokens of sequence 0 must be 1 to 16777216, got 0");
     }
+
+    @Test
+    void aVerificationStepBringsItsProposalsAndReadsTheContextOnce() {
+        StepBatch verify = StepBatch.verify(3, 5, 100);
+
+        // 3 sequences × 5 new tokens; keys read: 100 cached + 5 new = 105 each, 315 in all
+        assertThat(verify.newTokens()).isEqualTo(15);
+        assertThat(verify.sequences()).isEqualTo(3);
+        assertThat(verify.keysRead(0)).isEqualTo(315);
+        // pairs: 5 × 100 + 5 × 6 ÷ 2 = 515 each, 1,545 in all; one token per sequence is a plain decode step
+        assertThat(verify.scorePairs(0)).isEqualTo(1545);
+        assertThat(StepBatch.verify(3, 1, 100).scorePairs(0)).isEqualTo(StepBatch.decode(3, 100).scorePairs(0));
+        assertThat(verify.phase()).isEqualTo(org.splitinfer.spi.Phase.DECODE);
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.core.error.SplitInferException;
@@ -100,6 +102,62 @@ class ValidationCasesTest {
                 new Workload.Offline(300.5, 273));
         assertThat(cases.get(2).parallelism()).isEqualTo(new ParallelLayout(1, 1, 1, 8));
         assertThat(cases.get(2).precision().weights()).isEqualTo(Precision.NVFP4);
+    }
+
+    private static final String SPECULATIVE = """
+            cases:
+              - id: spec
+                source: "an API benchmark"
+                model: llama-3.1-70b
+                hardware: cerebras-wse3
+                chips: auto
+                precision: {weights: bf16, activations: bf16, kvCache: bf16}
+                speculative: {draft: llama-3.1-8b, tokens: 5, acceptance: 0.7}
+                scenario: single-stream
+                workload: {inputTokens: 1000, outputTokens: 500}
+                metric: outputTokensPerSecondPerUser
+                value: 2100
+            """;
+
+    @Test
+    void aCaseSaysItWasMeasuredWithSpeculativeDecodingAndWhatWasPublishedOfIt() {
+        ValidationCase published = Cases.read(SPECULATIVE).get(0);
+        ValidationCase unpublished = Cases.read(SPECULATIVE.replace("{draft: llama-3.1-8b, tokens: 5, acceptance: 0.7}",
+                "{}")).get(0);
+        ValidationCase plain = Cases.read(SPECULATIVE.replace(
+                "    speculative: {draft: llama-3.1-8b, tokens: 5, acceptance: 0.7}\n", "")).get(0);
+
+        assertThat(published.speculative()).isEqualTo(new Speculation("llama-3.1-8b", OptionalInt.of(5),
+                OptionalDouble.of(0.7)));
+        assertThat(unpublished.speculative()).isEqualTo(new Speculation(null, OptionalInt.empty(),
+                OptionalDouble.empty()));
+        assertThat(plain.speculative()).isNull();
+    }
+
+    @Test
+    void aSpeculativeKeyOutOfItsRangesOrOnAOnePassScenarioIsAProblemOfTheCase() {
+        String bad = SPECULATIVE.replace("{draft: llama-3.1-8b, tokens: 5, acceptance: 0.7}",
+                "{draft: 3, tokens: 0, acceptance: 1, acceptence: 0.5}");
+        assertThatThrownBy(() -> Cases.read(bad))
+                .isInstanceOf(CaseFileException.class)
+                .hasMessage("case file 'test.yaml' is invalid: cases[0] 'spec': unknown key 'speculative.acceptence' (did"
+                        + " you mean 'speculative.acceptance'?); cases[0] 'spec': key 'speculative.draft' must be a"
+                        + " model id or 'heads', got 3; cases[0] 'spec': key 'speculative.tokens' must be a whole"
+                        + " number from 1 to 32, got 0; cases[0] 'spec': key 'speculative.acceptance' must be a"
+                        + " probability above 0 and below 1, got 1.");
+        String onePass = """
+                cases:
+                  - {id: p, source: s, model: m, hardware: h, chips: 1, precision: {weights: fp8, activations: fp8, kvCache: fp8},
+                     speculative: {}, scenario: prefill, workload: {batch: 2, inputTokens: 128}, metric: seconds, value: 0.1}
+                """;
+        assertThatThrownBy(() -> Cases.read(onePass))
+                .hasMessage("case file 'test.yaml' is invalid: cases[0] 'p': key 'speculative' applies to a request"
+                        + " scenario (single-stream, fixed-concurrency, offline), not to 'prefill', which measures one"
+                        + " pass.");
+        assertThatThrownBy(() -> Cases.read(SPECULATIVE.replace("{draft: llama-3.1-8b, tokens: 5, acceptance: 0.7}",
+                "fast")))
+                .hasMessageContaining("key 'speculative' must be a mapping {draft, tokens, acceptance} (each optional;"
+                        + " {} when nothing of it was published), got text 'fast'");
     }
 
     @Test

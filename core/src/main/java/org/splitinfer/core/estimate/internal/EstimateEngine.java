@@ -22,7 +22,9 @@ import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.estimate.PoolSpec;
 import org.splitinfer.core.estimate.ResolvedPipeline;
+import org.splitinfer.core.estimate.ResolvedDraft;
 import org.splitinfer.core.estimate.ResolvedPool;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.input.Limits;
@@ -53,6 +55,18 @@ import org.splitinfer.spi.PowerModel;
  *       micro-batch's step, and an instance delivers {@code b ÷ TPOT} tokens per second (a pipelined family —
  *       LPU chains, multi-wafer — delivers micro-batches in flight ÷ slowest stage, not 1 ÷ the sum of
  *       stages).</li>
+ *   <li><b>Speculative decoding</b> ({@link SpeculativeDecoding}, a decoding pool's option). A step of a micro-batch
+ *       is {@code k} passes of the draft (one new token per sequence each, at the mean decode context) and one
+ *       verification pass of the target over {@code k + 1} new tokens per sequence ({@link StepBatch#verify}: the
+ *       causal attention and the LM head over all of them): {@code latency = verify + k × draft pass} and
+ *       {@code interval = verify interval + k × draft interval}. A step emits
+ *       {@code E = (1 − α^(k+1)) ÷ (1 − α)} tokens on average (Leviathan et al. 2023), so
+ *       {@code TPOT = max(latency, m × interval) ÷ E}; the first decode step TTFT waits for is a whole step. The
+ *       draft lives on the pool's chips: its weights and each sequence's draft KV cache count in the footprint that
+ *       sizes {@code auto} chips and the largest batch. Its passes pay the stack's kernel efficiency and collective
+ *       latency, but the stack's fixed per-step overhead once per step, with the verification: serving stacks run
+ *       the draft's passes within one scheduler iteration (one scheduling, one acceptance check, one streamed
+ *       chunk). Not modelled: the draft's catch-up over the tokens it did not propose, and tree-shaped proposals.</li>
  *   <li><b>Prefill.</b> One prompt's step latency; an instance accepts {@code 1 ÷ interval} prompts per second.</li>
  *   <li><b>TTFT</b> (no queueing) = prefill latency + exposed KV transfer (+ format conversion) + the first decode
  *       step's latency.</li>
@@ -225,7 +239,7 @@ public final class EstimateEngine {
                            List<Assumption> assumptions) {
         ResolvedPool decodePool = resolved.decode();
         int batch = batch(decodePool, workload, assumptions);
-        DecodePoint decode = decode(decodePool, batch, workload);
+        DecodePoint decode = decode(decodePool, batch, workload, assumptions);
         ResolvedPool prefillPool = resolved.prefill();
         StepCost prefill = prefillCost(prefillPool, workload);
 
@@ -249,7 +263,7 @@ public final class EstimateEngine {
                     decodePool.precision().kvCache(), conversion));
         }
 
-        double ttft = prefill.latencySeconds() + exposed + decode.cost.latencySeconds();
+        double ttft = prefill.latencySeconds() + exposed + decode.firstStepSeconds();
         double decodeCapacity = (double) decodePool.instances() * batch / decode.tpotSeconds;
         double prefillRequestsPerSecond = prefillPool.instances() / prefill.intervalSeconds();
         double outputTokens = workload.outputTokens();
@@ -265,18 +279,20 @@ public final class EstimateEngine {
         }
         double prefillBusy = Math.min(1, throughput / outputTokens / prefillRequestsPerSecond);
         double decodeBusy = Math.min(1, throughput / decodeCapacity);
-        PhaseEstimate prefillPhase = phase(prefillPool, 1, prefill, prefillBusy, prefill.latencySeconds());
-        PhaseEstimate decodePhase = phase(decodePool, batch, decode.cost, decodeBusy, decode.tpotSeconds);
+        PhaseEstimate prefillPhase = phase(prefillPool, 1, ChipEconomics.utilisation(prefillPool.accelerator(),
+                prefill), prefill.intervalSeconds(), prefillBusy, prefill.latencySeconds());
+        PhaseEstimate decodePhase = phase(decodePool, batch, decode.utilisation(), decode.intervalSeconds(),
+                decodeBusy, decode.tpotSeconds);
         return result(model, PipelineKind.SPLIT, ttft, decode.tpotSeconds, throughput, exposed, concurrency,
                 List.of(prefillPhase, decodePhase), assumptions);
     }
 
     private Estimate colocated(ModelSpec model, ResolvedPool pool, Workload workload, List<Assumption> assumptions) {
         int batch = batch(pool, workload, assumptions);
-        DecodePoint decode = decode(pool, batch, workload);
+        DecodePoint decode = decode(pool, batch, workload, assumptions);
         StepCost prefill = prefillCost(pool, workload);
         double outputTokens = workload.outputTokens();
-        double ttft = prefill.latencySeconds() + decode.cost.latencySeconds();
+        double ttft = prefill.latencySeconds() + decode.firstStepSeconds();
         double saturated = (double) pool.instances() * batch * outputTokens
                 / (outputTokens * decode.tpotSeconds + batch * prefill.intervalSeconds());
         double throughput;
@@ -290,8 +306,8 @@ public final class EstimateEngine {
             throughput = Math.min(loop, saturated);
         }
         assumptions.add(new Assumption.ColocatedBatching());
-        PhaseEstimate phase = phase(pool, batch, decode.cost, Math.min(1, throughput / saturated),
-                decode.tpotSeconds);
+        PhaseEstimate phase = phase(pool, batch, decode.utilisation(), decode.intervalSeconds(),
+                Math.min(1, throughput / saturated), decode.tpotSeconds);
         return result(model, PipelineKind.COLOCATED, ttft, decode.tpotSeconds, throughput, 0, concurrency,
                 List.of(phase), assumptions);
     }
@@ -313,7 +329,12 @@ public final class EstimateEngine {
                 assumptions);
     }
 
-    private record DecodePoint(StepCost cost, double tpotSeconds) {
+    /**
+     * A decoding pool at its operating batch: the first step's latency (what TTFT waits for), the time per output
+     * token, the interval between steps with the pipeline kept full, and how hard the chips work while busy.
+     */
+    private record DecodePoint(double firstStepSeconds, double tpotSeconds, double intervalSeconds,
+                               double utilisation) {
     }
 
     /** Sequences the pool holds at once: instances times batch, at most an {@code int}'s range. */
@@ -321,12 +342,39 @@ public final class EstimateEngine {
         return (int) Math.min(Integer.MAX_VALUE, (long) pool.instances() * batch);
     }
 
-    private static DecodePoint decode(ResolvedPool pool, int batch, Workload workload) {
+    private DecodePoint decode(ResolvedPool pool, int batch, Workload workload, List<Assumption> assumptions) {
         int microBatches = Math.min(pool.layout().pipeline(), batch);
         int perMicroBatch = PoolResolver.ceilDiv(batch, microBatches);
-        StepCost cost = pool.coster().cost(StepBatch.decode(perMicroBatch, workload.meanDecodeContextTokens()),
+        long context = workload.meanDecodeContextTokens();
+        ResolvedDraft draft = pool.draft();
+        if (draft == null) {
+            StepCost cost = pool.coster().cost(StepBatch.decode(perMicroBatch, context), pool.layout(),
+                    pool.residency());
+            return new DecodePoint(cost.latencySeconds(),
+                    Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds()), cost.intervalSeconds(),
+                    ChipEconomics.utilisation(pool.accelerator(), cost));
+        }
+        SpeculativeDecoding speculative = draft.speculative();
+        int proposals = speculative.tokens();
+        StepCost verify = pool.coster().cost(StepBatch.verify(perMicroBatch, proposals + 1L, context),
                 pool.layout(), pool.residency());
-        return new DecodePoint(cost, Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds()));
+        StepCost pass = draft.coster().cost(StepBatch.decode(perMicroBatch, context), draft.layout(),
+                pool.residency());
+        double latency = verify.latencySeconds() + proposals * pass.latencySeconds();
+        double interval = verify.intervalSeconds() + proposals * pass.intervalSeconds();
+        double tokensPerStep = speculative.expectedTokensPerStep();
+        double step = Math.max(latency, microBatches * interval);
+        // the draft's passes keep only its own chips busy: its utilisation counts for their share of the instance
+        double draftShare = (double) draft.chips() / pool.chips();
+        double utilisation = (ChipEconomics.utilisation(pool.accelerator(), verify) * verify.intervalSeconds()
+                + proposals * ChipEconomics.utilisation(pool.accelerator(), pass) * pass.intervalSeconds()
+                * draftShare) / interval;
+        assumptions.add(new Assumption.SpeculativeDecodingApplied(pool.role(),
+                speculative.draft() instanceof SpeculativeDecoding.DraftModel model ? model.model().id() : null,
+                speculative.draft() instanceof SpeculativeDecoding.Heads heads ? heads.layers() : 0, proposals,
+                speculative.acceptance(), tokensPerStep, verify.latencySeconds(), pass.latencySeconds(),
+                draft.chips(), draft.layout().tensor(), draft.layout().pipeline(), draft.weightBytes()));
+        return new DecodePoint(latency, step / tokensPerStep, interval, utilisation);
     }
 
     private static StepCost prefillCost(ResolvedPool pool, Workload workload) {
@@ -347,16 +395,16 @@ public final class EstimateEngine {
         return wanted;
     }
 
-    private PhaseEstimate phase(ResolvedPool pool, int batch, StepCost step, double busy, double latency) {
+    private PhaseEstimate phase(ResolvedPool pool, int batch, double utilisation, double intervalSeconds,
+                                double busy, double latency) {
         Accelerator accelerator = pool.accelerator();
-        double utilisation = ChipEconomics.utilisation(accelerator, step);
         PowerModel power = accelerator.power();
         double wallWatts = busy * power.watts(utilisation) + (1 - busy) * power.idleWatts()
                 + power.nodeOverheadWattsPerChip();
         AcceleratorSpec spec = accelerator.spec();
         return new PhaseEstimate(pool.role(), accelerator.id(), spec.status(), spec.assumptions().size(), pool.chips(),
                 pool.instances(), pool.layout().tensor(), pool.layout().pipeline(), pool.precision(), batch,
-                pool.maxBatch(), latency, step.intervalSeconds(), busy, utilisation, wallWatts,
+                pool.maxBatch(), latency, intervalSeconds, busy, utilisation, wallWatts,
                 ChipEconomics.usdPerChipHour(accelerator, wallWatts, cost));
     }
 }

@@ -9,6 +9,7 @@ import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.cost.LayoutException;
 import org.splitinfer.core.cost.LayoutSearch;
 import org.splitinfer.core.cost.ServingCalibration;
+import org.splitinfer.core.cost.StepAdjustment;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCoster;
 import org.splitinfer.core.estimate.Assumption;
@@ -16,12 +17,16 @@ import org.splitinfer.core.estimate.EstimateException;
 import org.splitinfer.core.estimate.LayoutGoal;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.estimate.ResolvedDraft;
 import org.splitinfer.core.estimate.ResolvedPool;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.hardware.HardwareRegistry;
+import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.model.TensorGroup;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.Footprint;
 import org.splitinfer.spi.MemoryTier;
@@ -56,8 +61,12 @@ final class PoolResolver {
         }
         // a prefill pool holds prompts; a decoding pool holds each sequence until its last token
         long contextTokens = role == PoolRole.PREFILL ? workload.inputTokens() : workload.finalContextTokens();
-        double weights = model.weightBytes(precision);
-        double sequenceKv = model.kvBytes(contextTokens, precision.kvCache());
+        DraftFootprint draft = spec.speculative() == null ? null
+                : draftFootprint(model, spec.speculative(), precision, role, workload);
+        // a speculative pool holds its draft beside the target: the draft's weights and each sequence's draft cache
+        double weights = model.weightBytes(precision) + (draft == null ? 0 : draft.weightBytes());
+        double sequenceKv = model.kvBytes(contextTokens, precision.kvCache())
+                + (draft == null ? 0 : draft.kvBytesPerToken() * contextTokens);
         double kvPerToken = sequenceKv / contextTokens;
         // auto chips hold the weights and the KV cache of the sequences an instance serves at once: its share of
         // the requests in flight for a decoding pool, one prompt for a prefill pool and for an offline backlog.
@@ -111,8 +120,101 @@ final class PoolResolver {
                 calibration.adjustment(software, accelerator.spec().family()), false);
         ParallelLayout layout = layout(spec, role, chips, fewestThatHold, search, coster, placement, cappedBatch,
                 workload, assumptions);
+        ResolvedDraft resolvedDraft = draft == null ? null
+                : draft(accelerator, software, draft, chips, spec.instances(), placement, cappedBatch, layout,
+                workload, prefix);
         return new ResolvedPool(role, spec, accelerator, precision, chips, layout, placement.residency(),
-                cappedBatch, freeFullSpeedBytes(accelerator, placement) * chips, coster);
+                cappedBatch, freeFullSpeedBytes(accelerator, placement) * chips, coster, resolvedDraft);
+    }
+
+    /** What a draft is costed as, and what it adds to an instance's memory. */
+    private record DraftFootprint(SpeculativeDecoding speculative, ModelSpec model, ModelPrecision precision,
+                                  double weightBytes, double kvBytesPerToken) {
+    }
+
+    /**
+     * The draft of a speculative pool, checked against the target: a draft model of the target's vocabulary, smaller
+     * than it, whose context window holds the requests (unless the workload allows long context); heads of fewer
+     * layers than the target. A prefill pool does not decode, so it cannot speculate.
+     */
+    private static DraftFootprint draftFootprint(ModelSpec model, SpeculativeDecoding speculative,
+                                                 ModelPrecision precision, PoolRole role, Workload workload) {
+        String prefix = role.field();
+        if (role == PoolRole.PREFILL) {
+            throw new EstimateException("the prefill pool cannot decode speculatively: it runs prompts only; give"
+                    + " speculative decoding to the decode pool", List.of("prefill.speculative"));
+        }
+        String field = prefix + ".speculative.draft";
+        if (speculative.draft() instanceof SpeculativeDecoding.Heads heads) {
+            if (heads.layers() >= model.layers()) {
+                throw new EstimateException(String.format(Locale.ROOT, "draft heads of %d decoder layers are no"
+                                + " smaller than '%s' with its %d layers; give the heads fewer layers than the target",
+                        heads.layers(), model.id(), model.layers()), List.of(field));
+            }
+            ModelSpec cut = model.withLayers(heads.layers());
+            // the heads share the target's embedding, final norm and LM head: only their own layers add weights
+            double weightBytes = -model.norm().parameters(model.hiddenSize())
+                    * precision.weightsOf(TensorGroup.NORMS).bytesPerElement();
+            for (TensorGroup group : TensorGroup.values()) {
+                if (group != TensorGroup.EMBEDDING && group != TensorGroup.LM_HEAD) {
+                    weightBytes += cut.parameters(group) * precision.weightsOf(group).bytesPerElement();
+                }
+            }
+            return new DraftFootprint(speculative, cut, precision, weightBytes,
+                    cut.kvBytesPerToken(precision.kvCache()));
+        }
+        ModelSpec draft = ((SpeculativeDecoding.DraftModel) speculative.draft()).model();
+        if (draft.vocabSize() != model.vocabSize()) {
+            throw new EstimateException(String.format(Locale.ROOT, "the draft '%s' has a vocabulary of %s tokens"
+                            + " and '%s' one of %s: the target verifies the draft's token ids, so both need the same"
+                            + " vocabulary; choose a draft of the target's family", draft.id(),
+                    Limits.count(draft.vocabSize()), model.id(), Limits.count(model.vocabSize())), List.of(field));
+        }
+        if (draft.totalParameters() >= model.totalParameters()) {
+            throw new EstimateException(String.format(Locale.ROOT, "the draft '%s' (%.3g billion parameters) is not"
+                            + " smaller than '%s' (%.3g billion): a draft proposes tokens faster than the target only"
+                            + " when it is smaller; choose a smaller draft", draft.id(),
+                    draft.totalParameters() / 1e9, model.id(), model.totalParameters() / 1e9), List.of(field));
+        }
+        if (!workload.allowLongContext() && workload.finalContextTokens() > draft.contextWindowTokens()) {
+            throw new EstimateException("workload.inputTokens + workload.outputTokens = "
+                    + Limits.count(workload.finalContextTokens()) + " tokens exceed the "
+                    + Limits.count(draft.contextWindowTokens()) + "-token context window of the draft '" + draft.id()
+                    + "'; choose a draft with a longer window, or set workload.allowLongContext",
+                    List.of(field, "workload.allowLongContext"));
+        }
+        return new DraftFootprint(speculative, draft, precision, draft.weightBytes(precision),
+                draft.kvBytesPerToken(precision.kvCache()));
+    }
+
+    /**
+     * Lays the draft out on the instance's chips: spread over all of them like the target (each chip holds its share
+     * of both, as the memory check assumed), or, when no runnable layout of the draft uses them all (a one-layer
+     * head cannot be cut into pipeline stages), over the most chips one does. Of those layouts the one with the
+     * fastest proposal pass for the operating micro-batch wins. The draft's passes run inside the target's
+     * scheduler iteration, so they pay the stack's kernel efficiency and collective latency but not its fixed
+     * per-step overhead, which the verification step pays once.
+     */
+    private ResolvedDraft draft(Accelerator accelerator, String software, DraftFootprint draft, int chips,
+                                int instances, Placement placement, int maxBatch, ParallelLayout targetLayout,
+                                Workload workload, String prefix) {
+        StepAdjustment stack = calibration.adjustment(software, accelerator.spec().family());
+        StepCoster coster = new StepCoster(accelerator, draft.model(), draft.precision(),
+                new StepAdjustment(stack.kernelEfficiency(), 0, stack.collectiveStepSeconds()), false);
+        LayoutSearch search = new LayoutSearch(accelerator, draft.model());
+        int draftChips = chips;
+        while (draftChips > 1 && search.layouts(draftChips).isEmpty()) {
+            draftChips--;
+        }
+        int batch = workload.offline() ? maxBatch
+                : Math.min(maxBatch, Math.max(1, ceilDiv(workload.concurrency().getAsInt(), instances)));
+        int microBatches = Math.min(targetLayout.pipeline(), batch);
+        StepBatch pass = StepBatch.decode(ceilDiv(batch, microBatches), workload.meanDecodeContextTokens());
+        ParallelLayout layout = search.fastest(draftChips,
+                candidate -> coster.cost(pass, candidate, placement.residency()).latencySeconds(),
+                prefix + ".speculative.draft");
+        return new ResolvedDraft(draft.speculative(), draft.model(), draftChips, layout, draft.weightBytes(),
+                draft.kvBytesPerToken(), coster);
     }
 
     private static ParallelLayout layout(PoolSpec spec, PoolRole role, int chips, int fewestThatHold,
@@ -149,11 +251,13 @@ final class PoolResolver {
             seconds = candidate -> coster.cost(prompt, candidate, placement.residency()).latencySeconds();
         } else {
             goal = LayoutGoal.TIME_PER_OUTPUT_TOKEN;
+            // a speculative pool's target runs verification steps: its proposals and the token before them
+            long newTokens = spec.speculative() == null ? 1 : spec.speculative().tokens() + 1L;
             seconds = candidate -> {
                 int microBatches = Math.min(candidate.pipeline(), batch);
                 int perMicroBatch = ceilDiv(batch, microBatches);
-                StepCost cost = coster.cost(StepBatch.decode(perMicroBatch, workload.meanDecodeContextTokens()),
-                        candidate, placement.residency());
+                StepCost cost = coster.cost(StepBatch.verify(perMicroBatch, newTokens,
+                                workload.meanDecodeContextTokens()), candidate, placement.residency());
                 return Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds());
             };
         }
