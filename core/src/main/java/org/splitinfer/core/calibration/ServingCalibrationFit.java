@@ -27,6 +27,10 @@ import org.splitinfer.core.validate.ValidationCase;
  *       fraction of the modelled kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3
  *       to 5 cases of the family gets the one of the two that explains its cases better, each fitted alone over the
  *       plain hardware model;</li>
+ *   <li>a stack's cases on the families where it has fewer than 3 fit, when they are at least 3 together, the
+ *       stack's fixed overhead per step on those families in [0, 50 ms] (its host, network and scheduler: not a
+ *       chip's matter, so it may draw on several families; an efficiency never does), applied with each family's
+ *       efficiency for unknown stacks;</li>
  *   <li>the family's other cases (rarer stacks, and none) fit the family's profile for unknown stacks, which is a
  *       kernel efficiency only (when they are at least 3): an overhead fitted to a few unrelated stacks would not
  *       transfer to the next; estimates on the family that name no stack, or a stack without its own profile there,
@@ -56,6 +60,8 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static final int GOLDEN_STEPS = 40;
     private static final int SWEEPS = 4;
     private static final String UNKNOWN = "unknown-stacks";
+    /** The owner of a stack's overhead on the families where it has no profile of its own. */
+    private static final String OTHER_FAMILIES = "other-families";
 
     private final HardwareRegistry hardware;
     private final ModelCatalog catalog;
@@ -113,22 +119,36 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             byFamily.computeIfAbsent(family(c), k -> new TreeMap<>())
                     .computeIfAbsent(c.software() == null ? UNKNOWN : c.software(), k -> new ArrayList<>()).add(c);
         }
+        // a named stack's cases on the families where it has too few for a profile of its own: when they are at least
+        // 3 together, they fit the stack's step overhead there (what a stack adds per step, its host, network and
+        // scheduler, does not depend on the chip); else they join their families' unknown stacks
+        Map<String, List<ValidationCase>> leftOver = new TreeMap<>();
+        byFamily.forEach((family, byStack) -> byStack.forEach((stack, members) -> {
+            if (!stack.equals(UNKNOWN) && members.size() < CASES_PER_PARAMETER) {
+                leftOver.computeIfAbsent(stack, k -> new ArrayList<>()).addAll(members);
+            }
+        }));
+        leftOver.values().removeIf(members -> members.size() < CASES_PER_PARAMETER);
         Map<Group, List<ValidationCase>> groups = new LinkedHashMap<>();
         byFamily.forEach((family, byStack) -> {
             List<ValidationCase> rare = new ArrayList<>();
             byStack.forEach((stack, members) -> {
                 if (!stack.equals(UNKNOWN) && members.size() >= CASES_PER_PARAMETER) {
                     groups.put(new Group(family, stack), members);
-                } else {
+                } else if (!leftOver.containsKey(stack)) {
                     rare.addAll(members);
                 }
             });
             groups.put(new Group(family, UNKNOWN), rare);
         });
+        leftOver.forEach((stack, members) -> groups.put(new Group(OTHER_FAMILIES, stack), members));
 
         List<Parameter> parameters = new ArrayList<>();
         groups.forEach((group, members) -> {
-            if (group.stack().equals(UNKNOWN)) {
+            if (group.family().equals(OTHER_FAMILIES)) {
+                // an efficiency is a chip's matter and is never carried across families: the overhead only
+                parameters.add(overhead(group.owner(), members));
+            } else if (group.stack().equals(UNKNOWN)) {
                 // an overhead fitted to a few unrelated stacks would not transfer to the next one: efficiency only
                 if (members.size() >= CASES_PER_PARAMETER) {
                     parameters.add(efficiency(group.owner(), members));
@@ -241,6 +261,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static ServingCalibration build(List<Parameter> parameters, Map<Group, List<ValidationCase>> groups) {
         Map<String, Map<String, StackProfile>> stacks = new TreeMap<>();
         Map<String, StackProfile> unknown = new TreeMap<>();
+        Map<String, Double> overheads = new TreeMap<>();
         Map<String, Double> collective = new TreeMap<>();
         for (Group group : groups.keySet()) {
             boolean fitted = parameters.stream().anyMatch(p -> p.owner.equals(group.owner()));
@@ -250,7 +271,9 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             }
             StackProfile profile = new StackProfile(value(parameters, group.owner(), "kernelEfficiency", 1),
                     value(parameters, group.owner(), "stepOverheadSeconds", 0));
-            if (group.stack().equals(UNKNOWN)) {
+            if (group.family().equals(OTHER_FAMILIES)) {
+                overheads.put(group.stack(), profile.stepOverheadSeconds());
+            } else if (group.stack().equals(UNKNOWN)) {
                 unknown.put(group.family(), profile);
             } else {
                 stacks.computeIfAbsent(group.stack(), k -> new TreeMap<>()).put(group.family(), profile);
@@ -261,7 +284,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 collective.put(parameter.owner, parameter.value);
             }
         }
-        return new ServingCalibration(stacks, unknown, collective);
+        return new ServingCalibration(stacks, overheads, unknown, collective);
     }
 
     private static double value(List<Parameter> parameters, String owner, String name, double fallback) {

@@ -11,24 +11,30 @@ import org.splitinfer.spi.Family;
  *
  * <p>The profile of a stack on a family is, in order: the stack's own profile for that family (fitted from that
  * stack's cases on that family); else the family's profile for unknown stacks (fitted from the family's other
- * cases); else the plain hardware model ({@link StackProfile#IDEAL}), for a family no case covers.
+ * cases), or the plain hardware model ({@link StackProfile#IDEAL}) for a family no case covers, with the stack's
+ * step overhead on other families in place of that profile's overhead when the stack has one (a stack's host,
+ * network and scheduler cost per step is not a chip's matter; its kernel efficiency is, and is never carried over).
  *
  * @param stacks                profiles by serving-stack name, then by family name
+ * @param stackOverheads        by serving-stack name: its fixed seconds per step on the families where it has no
+ *                              profile of its own
  * @param unknownStack          by family name: the profile of a stack without its own there, and of estimates that
  *                              name none; absent families run the plain hardware model
  * @param collectiveStepSeconds latency per collective step by family name; absent families add none
  */
 public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
+                                 Map<String, Double> stackOverheads,
                                  Map<String, StackProfile> unknownStack,
                                  Map<String, Double> collectiveStepSeconds) {
     /** The plain hardware model: no stack, no extra latency. */
-    public static final ServingCalibration NONE = new ServingCalibration(Map.of(), Map.of(), Map.of());
+    public static final ServingCalibration NONE = new ServingCalibration(Map.of(), Map.of(), Map.of(), Map.of());
 
     /** Copies the maps into sorted, unmodifiable ones (stable output). */
     public ServingCalibration {
         Map<String, Map<String, StackProfile>> byStack = new TreeMap<>();
         stacks.forEach((stack, byFamily) -> byStack.put(stack, Collections.unmodifiableMap(new TreeMap<>(byFamily))));
         stacks = Collections.unmodifiableMap(byStack);
+        stackOverheads = Collections.unmodifiableMap(new TreeMap<>(stackOverheads));
         unknownStack = Collections.unmodifiableMap(new TreeMap<>(unknownStack));
         collectiveStepSeconds = Collections.unmodifiableMap(new TreeMap<>(collectiveStepSeconds));
     }
@@ -40,12 +46,18 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
 
     /**
      * @param software a serving stack's name, or null for none
-     * @param family   the chip's family
-     * @return the stack's profile on that family, else the family's profile for unknown stacks, else the plain model
+     * @param chipFamily the chip's family
+     * @return the stack's profile on that family, else the family's profile for unknown stacks (or the plain model)
+     *         with the stack's overhead on other families when it has one
      */
-    public StackProfile profile(String software, Family family) {
-        StackProfile own = own(software, family);
-        return own != null ? own : unknownStack.getOrDefault(family.name(), StackProfile.IDEAL);
+    public StackProfile profile(String software, Family chipFamily) {
+        StackProfile own = own(software, chipFamily);
+        if (own != null) {
+            return own;
+        }
+        StackProfile family = unknownStack.getOrDefault(chipFamily.name(), StackProfile.IDEAL);
+        Double overhead = software == null ? null : stackOverheads.get(software);
+        return overhead == null ? family : new StackProfile(family.kernelEfficiency(), overhead);
     }
 
     /**

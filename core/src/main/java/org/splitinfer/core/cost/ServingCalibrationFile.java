@@ -28,13 +28,15 @@ import org.splitinfer.core.input.StructuredText;
  * stacks:                      # by serving-stack name, then by accelerator family
  *   tensorrt-llm:
  *     gpu: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0028}
+ * stackOverheads:              # by serving-stack name: seconds per step on families without its own profile
+ *   vendor-api: 0.00042
  * unknownStack:                # by accelerator family; a family absent runs the plain hardware model
  *   gpu: {kernelEfficiency: 0.69, stepOverheadSeconds: 0.0}
  * collectiveStepSeconds:       # by accelerator family
  *   gpu: 1.9e-06
  * </pre>
  *
- * The three top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
+ * The four top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
  * step's latency in [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
  * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
  * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
@@ -45,7 +47,7 @@ public final class ServingCalibrationFile {
     /** The largest per-step overhead or collective latency a file may give, in seconds. */
     public static final double MAX_SECONDS = 1.0;
 
-    private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("stacks", "unknownStack",
+    private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("stacks", "stackOverheads", "unknownStack",
             "collectiveStepSeconds"));
     private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds"));
@@ -107,6 +109,17 @@ public final class ServingCalibrationFile {
                 stacks.put(entry.getKey(), profiles(entry.getValue(), path, problems));
             });
         }
+        Map<String, Double> overheads = new LinkedHashMap<>();
+        JsonNode overheadNodes = mapping(root, "stackOverheads", problems);
+        if (overheadNodes != null) {
+            overheadNodes.fields().forEachRemaining(entry -> {
+                Double seconds = number(entry.getValue(), "stackOverheads." + entry.getKey(), 0, MAX_SECONDS, false,
+                        problems);
+                if (seconds != null) {
+                    overheads.put(entry.getKey(), seconds);
+                }
+            });
+        }
         JsonNode unknownNodes = mapping(root, "unknownStack", problems);
         Map<String, StackProfile> unknown = unknownNodes == null ? Map.of()
                 : profiles(unknownNodes, "unknownStack", problems);
@@ -126,7 +139,7 @@ public final class ServingCalibrationFile {
                     + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
                     + "; see ServingCalibrationFile for the schema");
         }
-        return new ServingCalibration(stacks, unknown, collective);
+        return new ServingCalibration(stacks, overheads, unknown, collective);
     }
 
     /** Profiles by family name; a key that is not a family's name (lowercase) is a problem. */
@@ -211,6 +224,9 @@ public final class ServingCalibrationFile {
             byFamily.forEach((family, p) -> text.append("    ").append(family).append(": ").append(profile(p))
                     .append('\n'));
         });
+        text.append("stackOverheads:").append(calibration.stackOverheads().isEmpty() ? " {}" : "").append('\n');
+        calibration.stackOverheads().forEach((stack, seconds) -> text.append("  ").append(stack).append(": ")
+                .append(number(seconds)).append('\n'));
         text.append("unknownStack:").append(calibration.unknownStack().isEmpty() ? " {}" : "").append('\n');
         calibration.unknownStack().forEach((family, p) -> text.append("  ").append(family).append(": ")
                 .append(profile(p)).append('\n'));

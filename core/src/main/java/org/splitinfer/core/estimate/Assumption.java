@@ -31,6 +31,11 @@ public sealed interface Assumption {
             OWN,
             /** The family's profile for unknown stacks, fitted to the family's other cases. */
             FAMILY_UNKNOWN_STACKS,
+            /**
+             * The family's kernel efficiency for unknown stacks (or the plain model's), with the stack's own step
+             * overhead, fitted to its cases on families where it has no profile of its own.
+             */
+            STACK_OVERHEAD,
             /** The plain hardware model: no case of the family to fit. */
             PLAIN_MODEL
         }

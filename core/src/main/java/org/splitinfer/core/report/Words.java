@@ -117,6 +117,10 @@ public final class Words {
                         stack.software() == null ? "profile for unknown stacks"
                                 : "'" + stack.software() + "' is not calibrated there; the profile for unknown stacks",
                         stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
+                case STACK_OVERHEAD -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the"
+                                + " modelled kernel speed (the family's for stacks it does not know) and %.3g s per step"
+                                + " (the stack's own on families without its profile; fitted by the calibration)",
+                        stack.software(), stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
                 case PLAIN_MODEL -> "serving stack " + (stack.software() == null ? "unnamed" : "'" + stack.software()
                         + "'") + " on " + stack.family() + " chips: the plain hardware model (no calibration case of"
                         + " this family to fit a profile to)";

@@ -16,6 +16,8 @@ class ServingCalibrationFileTest {
             stacks:
               vllm:
                 gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
+            stackOverheads:
+              vendor-api: 0.0004
             unknownStack:
               gpu: {kernelEfficiency: 0.7, stepOverheadSeconds: 0}
             collectiveStepSeconds:
@@ -49,6 +51,9 @@ class ServingCalibrationFileTest {
         assertThat(calibration.profile("sglang", Family.GPU)).isEqualTo(new StackProfile(0.7, 0));
         assertThat(calibration.profile(null, Family.GPU)).isEqualTo(new StackProfile(0.7, 0));
         assertThat(calibration.profile("vllm", Family.LPU)).isEqualTo(StackProfile.IDEAL);
+        // vendor-api has no profile of its own anywhere: each family's efficiency, with the stack's overhead
+        assertThat(calibration.profile("vendor-api", Family.GPU)).isEqualTo(new StackProfile(0.7, 0.0004));
+        assertThat(calibration.profile("vendor-api", Family.WAFER)).isEqualTo(new StackProfile(1, 0.0004));
         assertThat(calibration.calibrated("vllm", Family.GPU)).isTrue();
         assertThat(calibration.calibrated("vllm", Family.LPU)).isFalse();
     }
@@ -82,6 +87,6 @@ class ServingCalibrationFileTest {
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stack: {}\n"))
                 .hasMessageContaining("stack: unknown key; did you mean 'stacks'?");
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stacks: {}\n"))
-                .hasMessage("c.yaml:8:7: key 'stacks' appears twice in one mapping; keep one");
+                .hasMessage("c.yaml:10:7: key 'stacks' appears twice in one mapping; keep one");
     }
 }

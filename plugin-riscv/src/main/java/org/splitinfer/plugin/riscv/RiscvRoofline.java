@@ -3,9 +3,12 @@ package org.splitinfer.plugin.riscv;
 import java.util.List;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.OperandBytes;
+import org.splitinfer.spi.Phase;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.Roofline;
+import org.splitinfer.spi.Step;
+import org.splitinfer.spi.StepTiming;
 import org.splitinfer.spi.UnsupportedPrecisionException;
 
 /**
@@ -14,9 +17,12 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *
  * <h2>Notes</h2>
  * <p>{@code count × (max(FLOPs ÷ (peak(p) × computeEfficiency), Σ_class bytes(class) ÷ (bandwidth(tier of class)
- * × memoryEfficiency)) + kernel.launchSeconds)}. The launch term is the host's dispatch of one operation to the
- * cores (TT-Metalium programs are launched op by op); it is a marked assumption until measured. The step is the
- * SPI's default sum: ops run one after another.
+ * × memoryEfficiency)) + launch)}, and a step is the sum: ops run one after another. The launch term is what
+ * dispatching one operation costs, and it depends on how tt-metal (the stack that drives these chips) runs the phase:
+ * a prefill is dispatched op by op from the host ({@code kernel.launchSeconds}, a marked assumption), while decode is
+ * replayed from a captured Metal Trace, which removes the host from dispatch
+ * ({@code kernel.tracedLaunchSeconds}: the op-to-op gap left on the device). A host dispatch per op does not shrink
+ * with tensor parallelism, so charging it to decode made a 32-chip Galaxy barely faster than an 8-chip QuietBox.
  *
  * <p>Formats: the ones with a {@code peak.flopsPerSecond.<p>} figure. Tenstorrent's block floating point
  * ({@code bfp8}, 8.5 bits, and {@code bfp4}, 4.5 bits per element; {@link Precision}) are native: the unpackers
@@ -42,6 +48,7 @@ public final class RiscvRoofline implements Roofline {
     private final String[] tierNames;
     private final double[] effectiveTierBytesPerSecond;
     private final double launchSeconds;
+    private final double tracedLaunchSeconds;
 
     /**
      * @param acceleratorId     the chip, for messages
@@ -50,18 +57,21 @@ public final class RiscvRoofline implements Roofline {
      * @param computeEfficiency achievable fraction of peak, in (0, 1]
      * @param memory            the chip's tiers
      * @param memoryEfficiency  achievable fraction of each tier's bandwidth, in (0, 1]
-     * @param launchSeconds     dispatch cost per kernel invocation, {@code >= 0}
+     * @param launchSeconds     host dispatch cost per kernel invocation (prefill, op by op), {@code >= 0}
+     * @param tracedLaunchSeconds dispatch cost per kernel invocation replayed from a trace (decode), {@code >= 0}
      */
     public RiscvRoofline(String acceleratorId, List<Precision> precisions, double[] peaks, double computeEfficiency,
-                         RiscvMemoryModel memory, double memoryEfficiency, double launchSeconds) {
+                         RiscvMemoryModel memory, double memoryEfficiency, double launchSeconds,
+                         double tracedLaunchSeconds) {
         if (precisions.isEmpty() || precisions.size() != peaks.length) {
             throw new IllegalArgumentException("one peak per precision is required");
         }
         if (!(computeEfficiency > 0 && computeEfficiency <= 1) || !(memoryEfficiency > 0 && memoryEfficiency <= 1)) {
             throw new IllegalArgumentException("efficiencies must be in (0, 1]");
         }
-        if (!(launchSeconds >= 0) || Double.isInfinite(launchSeconds)) {
-            throw new IllegalArgumentException("launchSeconds must be finite and >= 0");
+        if (!(launchSeconds >= 0) || Double.isInfinite(launchSeconds) || !(tracedLaunchSeconds >= 0)
+                || Double.isInfinite(tracedLaunchSeconds)) {
+            throw new IllegalArgumentException("launchSeconds and tracedLaunchSeconds must be finite and >= 0");
         }
         this.acceleratorId = acceleratorId;
         this.precisions = List.copyOf(precisions);
@@ -80,6 +90,7 @@ public final class RiscvRoofline implements Roofline {
             effectiveTierBytesPerSecond[i] = memory.tiers().get(i).bytesPerSecond() * memoryEfficiency;
         }
         this.launchSeconds = launchSeconds;
+        this.tracedLaunchSeconds = tracedLaunchSeconds;
     }
 
     @Override
@@ -92,20 +103,41 @@ public final class RiscvRoofline implements Roofline {
         return peaks[precisionIndex(precision)];
     }
 
+    /** One kernel dispatched op by op from the host (how a prefill runs, and a kernel on its own). */
     @Override
     public double kernelSeconds(Kernel kernel, Residency residency) {
+        return kernel.count() * (bound(kernel, residency) + launchSeconds);
+    }
+
+    /** The ops in sequence, each with the launch of the phase's dispatch: host for prefill, trace for decode. */
+    @Override
+    public StepTiming stepTiming(Step step) {
+        double launch = step.phase() == Phase.DECODE ? tracedLaunchSeconds : launchSeconds;
+        double stageSeconds = 0;
+        for (Kernel kernel : step.kernels()) {
+            stageSeconds += kernel.count() * (bound(kernel, step.residency()) + launch);
+        }
+        return new StepTiming(stageSeconds * step.layout().pipeline(), stageSeconds);
+    }
+
+    private double bound(Kernel kernel, Residency residency) {
         double compute = kernel.flops() / effectivePeaks[precisionIndex(kernel.precision())];
         OperandBytes bytes = kernel.bytesMoved();
         // Every tier is looked up even for zero bytes, so that a residency naming a missing tier always fails.
         double memory = bytes.weights() / bandwidth(residency.weightsTier())
                 + bytes.kvCache() / bandwidth(residency.kvCacheTier())
                 + bytes.activations() / bandwidth(residency.activationsTier());
-        return kernel.count() * (Math.max(compute, memory) + launchSeconds);
+        return Math.max(compute, memory);
     }
 
-    /** @return dispatch cost per kernel invocation, seconds */
+    /** @return host dispatch cost per kernel invocation, seconds */
     public double launchSeconds() {
         return launchSeconds;
+    }
+
+    /** @return dispatch cost per kernel invocation replayed from a trace, seconds */
+    public double tracedLaunchSeconds() {
+        return tracedLaunchSeconds;
     }
 
     private double bandwidth(String tier) {

@@ -35,6 +35,7 @@ final class RiscvFixtures {
         figures.put("gddr.bytesPerSecond", 300e9);
         figures.put("gddr.usableFraction", 0.9);
         figures.put("kernel.launchSeconds", 10e-6);
+        figures.put("kernel.tracedLaunchSeconds", 1e-6);
         figures.put("mesh.rows", 4.0);
         figures.put("mesh.columns", 8.0);
         figures.put("ethernet.links", 16.0);

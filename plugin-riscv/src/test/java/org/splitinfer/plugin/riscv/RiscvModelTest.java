@@ -67,14 +67,18 @@ class RiscvModelTest {
     }
 
     @Test
-    void aStepIsTheSumOfItsKernelsWithALaunchEach() {
-        // two memory-bound kernels: 3e9 bytes / 300e9 = 0.01 s each, + 10e-6 s launch each
+    void aStepIsTheSumOfItsKernelsWithTheDispatchOfItsPhase() {
+        // two memory-bound kernels: 3e9 bytes / 300e9 = 0.01 s each; a prefill dispatches each from the host
+        // (10e-6 s), a decode replays them from a captured trace (1e-6 s each)
         Kernel kernel = RiscvFixtures.gemm(0, 3e9, Precision.BF16);
-        Step step = new Step(Phase.DECODE, List.of(kernel, kernel), new Residency("gddr", "gddr", "sram"),
-                ParallelLayout.SINGLE, 1, 1);
+        Residency residency = new Residency("gddr", "gddr", "sram");
+        Step prefill = new Step(Phase.PREFILL, List.of(kernel, kernel), residency, ParallelLayout.SINGLE, 1, 1);
+        Step decode = new Step(Phase.DECODE, List.of(kernel, kernel), residency, ParallelLayout.SINGLE, 1, 1);
 
-        assertThat(galaxyChip.roofline().stepTiming(step).latencySeconds())
+        assertThat(galaxyChip.roofline().stepTiming(prefill).latencySeconds())
                 .isCloseTo(2 * (0.01 + 10e-6), within(1e-12));
+        assertThat(galaxyChip.roofline().stepTiming(decode).latencySeconds())
+                .isCloseTo(2 * (0.01 + 1e-6), within(1e-12));
     }
 
     @Test

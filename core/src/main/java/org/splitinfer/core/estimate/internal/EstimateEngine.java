@@ -172,6 +172,8 @@ public final class EstimateEngine {
             StackProfile profile = calibration.profile(software, family);
             Assumption.StackProfileApplied.ProfileSource source = calibration.calibrated(software, family)
                     ? Assumption.StackProfileApplied.ProfileSource.OWN
+                    : software != null && calibration.stackOverheads().containsKey(software)
+                    ? Assumption.StackProfileApplied.ProfileSource.STACK_OVERHEAD
                     : calibration.unknownStack().containsKey(family.name())
                     ? Assumption.StackProfileApplied.ProfileSource.FAMILY_UNKNOWN_STACKS
                     : Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL;
