@@ -116,14 +116,15 @@ class DeploymentFlagsTest {
 
     @Test
     void aChipCountNoLayoutRunsNamesTheNearestCountsThatDo() {
-        // llama-3.1-70b at INT8 fits 343 LPUs and more. 347 is prime and above the 80 layers; tensor degrees that
-        // split 64 heads (8 KV heads) are 1, 2, 4, ... 64, so the nearest counts that run are 344 = 8 × 43 and
-        // 352 = 16 × 22 (348 = 4 × 87 and 350 = 2 × 175 exceed the layers)
-        CliRun run = estimate("--hardware", "groq-lpu-v1:347", "--precision", "int8");
+        // llama-3.1-70b at INT8 fits 387 LPUs and more (184e6 bytes of each chip's SRAM hold weights and KV). 397 is
+        // prime and above the 80 layers; tensor degrees that split 64 heads (8 KV heads) are 1, 2, 4, ... 64, so the
+        // nearest counts that run are 392 = 8 × 49 and 400 = 8 × 50 (396 = 4 × 99 and 398 = 2 × 199 exceed the
+        // layers); 384 = 8 × 48 runs but cannot hold the model, so it is not suggested
+        CliRun run = estimate("--hardware", "groq-lpu-v1:397", "--precision", "int8");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("error: no layout of 347 'groq-lpu-v1' chips runs 'llama-3.1-70b'")
-                .endsWith("; set the N of --hardware HW:N to 344 or 352\n");
+        assertThat(run.err()).startsWith("error: no layout of 397 'groq-lpu-v1' chips runs 'llama-3.1-70b'")
+                .endsWith("; set the N of --hardware HW:N to 392 or 400\n");
     }
 
     private static CliRun estimate(String... deployment) {

@@ -61,13 +61,13 @@ class ReportTest {
         // the split winner: the prefill chip's roofline with prefill kernels, the decode chip's with decode ones
         assertThat(html).contains("<figure class=\"roofline prefill prefill\">")
                 .contains("<figure class=\"roofline decode decode\">")
-                .contains("h100-sxm: llama-3.1-8b prefill").contains("groq-lpu-v1: llama-3.1-8b decode");
+                .contains("groq-lpu-v1: llama-3.1-8b prefill").contains("groq-lpu-v1: llama-3.1-8b decode");
         assertThat(count(html, "class=\"kernel\"")).isEqualTo(count(html, "class=\"kernel-leader\""));
         // cost and power per pool, and each chip's status
         assertThat(html).contains("<table class=\"breakdown\">").contains("<svg xmlns=\"http://www.w3.org/2000/svg\""
-                + " class=\"chart breakdown\"").contains("h100-sxm: shipping, 14 assumed figures")
-                .contains("groq-lpu-v1: shipping, 11 assumed figures");
-        assertThat(html).contains("<li class=\"stackProfileApplied\">serving stack profile for unknown stacks");
+                + " class=\"chart breakdown\"").contains("groq-lpu-v1: shipping, 14 assumed figures");
+        assertThat(html).contains("<li class=\"stackProfileApplied\">serving stack unnamed on lpu chips: the plain"
+                + " hardware model");
     }
 
     @Test

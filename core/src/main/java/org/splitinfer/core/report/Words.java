@@ -122,8 +122,8 @@ public final class Words {
                                 + " (the stack's own on families without its profile; fitted by the calibration)",
                         stack.software(), stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
                 case PLAIN_MODEL -> "serving stack " + (stack.software() == null ? "unnamed" : "'" + stack.software()
-                        + "'") + " on " + stack.family() + " chips: the plain hardware model (no calibration case of"
-                        + " this family to fit a profile to)";
+                        + "'") + " on " + stack.family() + " chips: the plain hardware model (fewer than 3"
+                        + " calibration cases of this family for such a stack to fit a profile to)";
             };
         }
         if (assumption instanceof Assumption.DefaultFormatsChosen formats) {
