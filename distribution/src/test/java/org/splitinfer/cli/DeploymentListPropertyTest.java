@@ -1,5 +1,7 @@
 package org.splitinfer.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.function.UnaryOperator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ class DeploymentListPropertyTest {
                 () -> pipelines(DeploymentList.read("deployments.yaml", new String(file, StandardCharsets.UTF_8),
                         UnaryOperator.identity())),
                 SplitInferException.class)));
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     /** The deployments' pipelines, records all the way down, for the outcome check. */

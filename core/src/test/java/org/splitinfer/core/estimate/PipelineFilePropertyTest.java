@@ -1,5 +1,7 @@
 package org.splitinfer.core.estimate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
@@ -23,7 +25,7 @@ class PipelineFilePropertyTest {
         Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> PipelineFile.parse("p.yaml", new String(file, StandardCharsets.UTF_8)),
                 EstimateException.class)));
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     private static Generator<byte[]> mutants() {

@@ -1,5 +1,7 @@
 package org.splitinfer.core.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,7 @@ class ModelFilePropertyTest {
         ReadTally tally = new ReadTally();
         Generated.check(10_000, 14, modelFiles(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> figures(ModelFileReader.read("m.yaml", new ByteArrayInputStream(file))), ModelException.class)));
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     @Test
@@ -33,7 +35,7 @@ class ModelFilePropertyTest {
                 () -> figures(HuggingFaceConfigImporter.importConfig("c/config.json", "c",
                         new ByteArrayInputStream(file))),
                 ModelException.class)));
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     private static Generator<byte[]> modelFiles() {

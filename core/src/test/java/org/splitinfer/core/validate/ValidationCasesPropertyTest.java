@@ -1,5 +1,7 @@
 package org.splitinfer.core.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
@@ -39,7 +41,7 @@ class ValidationCasesPropertyTest {
         ReadTally tally = new ReadTally();
         Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> ValidationCases.read("cases.yaml", new ByteArrayInputStream(file)), CaseFileException.class)));
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     private static Generator<byte[]> mutants() {

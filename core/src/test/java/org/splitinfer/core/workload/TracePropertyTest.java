@@ -1,5 +1,7 @@
 package org.splitinfer.core.workload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ class TracePropertyTest {
             tally.count(ReaderOutcomes.requireTypedOrSound(() -> replay(Workloads.trace(trace, mutant.skipBadRows())),
                     WorkloadException.class));
         });
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     /** A trace's bytes, and whether its bad rows are skipped rather than refused. */

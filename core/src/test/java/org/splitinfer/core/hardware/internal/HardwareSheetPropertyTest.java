@@ -1,5 +1,7 @@
 package org.splitinfer.core.hardware.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.core.testing.Generated;
@@ -19,7 +21,7 @@ class HardwareSheetPropertyTest {
         Generated.check(10_000, 14, mutants(), file -> tally.count(ReaderOutcomes.requireTypedOrSound(
                 () -> reader.parse("sheet.yaml", new String(file, StandardCharsets.UTF_8)),
                 HardwareDataException.class)));
-        tally.requireBothOutcomes(10_000);
+        assertThat(tally.refused()).as("of %d mutants, those refused", tally.total()).isBetween(1, 9_999);
     }
 
     private static Generator<byte[]> mutants() {
