@@ -55,6 +55,15 @@ public record RiscvMeshInterconnect(int meshRows, int meshColumns, int ethernetL
         return meshRows * meshColumns;
     }
 
+    /**
+     * A Tenstorrent product is its mesh: an n150 or p150 card of one chip, an n300 card of two, a Galaxy of 32. The
+     * chips of a mesh are bought together, so an instance the host sizes takes whole ones.
+     */
+    @Override
+    public int nodeChips() {
+        return meshRows * meshColumns;
+    }
+
     @Override
     public double scaleUpBytesPerSecond() {
         return ethernetLinks * ethernetBytesPerSecond;

@@ -120,4 +120,10 @@ class RiscvModelTest {
         // 16 links × 12.5e9 B/s
         assertThat(galaxyChip.interconnect().scaleUpBytesPerSecond()).isEqualTo(200e9);
     }
+
+    @Test
+    void aBuyerGetsTheWholeMeshOfAProduct() {
+        // a Galaxy is its 4 × 8 mesh of 32 chips, bought together
+        assertThat(galaxyChip.interconnect().nodeChips()).isEqualTo(32);
+    }
 }

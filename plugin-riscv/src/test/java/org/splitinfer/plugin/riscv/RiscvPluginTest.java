@@ -41,6 +41,8 @@ class RiscvPluginTest {
 
         assertThat(accelerators).extracting(Accelerator::id).containsExactly("tt-wormhole-n150", "tt-wormhole-galaxy");
         assertThat(accelerators).extracting(a -> a.interconnect().scaleUpDomainChips()).containsExactly(1, 32);
+        // the unit a buyer gets: an n150 card of one chip, a Galaxy of 32
+        assertThat(accelerators).extracting(a -> a.interconnect().nodeChips()).containsExactly(1, 32);
     }
 
     @Test
