@@ -54,6 +54,21 @@ public interface Interconnect {
     double collectiveSeconds(Collective collective);
 
     /**
+     * Dependent latency steps of one invocation of a collective, as the algorithm the serving stacks use at its size
+     * takes them: what a per-step latency fitted beyond {@link #collectiveSeconds} (software synchronisation at each
+     * step) is multiplied by. The default is a ring's: {@code 2(n − 1)} for an all-reduce, {@code n − 1} for the
+     * others; a family whose stacks use one- or two-shot algorithms on a switched domain says 1 or 2.
+     *
+     * @param collective the communication (its count is the host's to multiply by)
+     * @return steps, {@code >= 0}
+     * @since 0.1 (SPI 1.1)
+     */
+    default int collectiveLatencySteps(Collective collective) {
+        int n = collective.participants();
+        return CollectiveKind.ALL_REDUCE.equals(collective.kind()) ? 2 * (n - 1) : n - 1;
+    }
+
+    /**
      * Time to move bytes from one chip to another.
      *
      * @param bytes bytes, {@code >= 0}

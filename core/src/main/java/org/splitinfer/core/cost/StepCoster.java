@@ -115,7 +115,8 @@ public final class StepCoster {
             if (collective.kind().equals(CollectiveKind.SEND_RECV)) {
                 send += seconds;
             } else {
-                collectives += seconds + collectiveSteps(collective) * adjustment.collectiveStepSeconds();
+                collectives += seconds + (double) accelerator.interconnect().collectiveLatencySteps(collective)
+                        * collective.count() * adjustment.collectiveStepSeconds();
             }
         }
         int stages = layout.pipeline();
@@ -131,13 +132,6 @@ public final class StepCoster {
         double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead;
         double interval = kernelInterval + collectives + overhead;
         return new StepCost(work, kernelLatency, kernelInterval, collectives, send, latency, interval);
-    }
-
-    /** Steps of a collective's algorithm on a ring: 2(n − 1) for an all-reduce, n − 1 otherwise, per invocation. */
-    private static double collectiveSteps(Collective collective) {
-        int n = collective.participants();
-        double steps = collective.kind().equals(CollectiveKind.ALL_REDUCE) ? 2.0 * (n - 1) : n - 1;
-        return steps * collective.count();
     }
 
     private static StepWork withoutEmbeddingAndHead(StepWork work) {

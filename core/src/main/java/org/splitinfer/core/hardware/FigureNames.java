@@ -27,7 +27,7 @@ public final class FigureNames {
 
     /** The names that are neither a peak nor a tier's figure. */
     public static final List<String> COMMON = List.of(
-            "scaleUp.domainChips", "scaleUp.bytesPerSecond", "scaleUp.latencySeconds",
+            "scaleUp.domainChips", "scaleUp.bytesPerSecond", "scaleUp.latencySeconds", "scaleUp.switched",
             "scaleOut.bytesPerSecond", "scaleOut.latencySeconds",
             "power.peakWatts", "power.idleWatts", "node.overheadWattsPerChip",
             "price.purchaseUsd", "price.usdPerChipHour", "kernel.launchSeconds",

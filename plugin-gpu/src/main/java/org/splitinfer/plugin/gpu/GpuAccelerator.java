@@ -105,6 +105,7 @@ final class GpuAccelerator implements Accelerator {
         double scaleOutBytesPerSecond = read.positive(SCALE_OUT_BANDWIDTH);
         double scaleOutFraction = read.fraction(SCALE_OUT_EFFICIENCY, 1);
         double scaleOutLatencySeconds = read.nonNegative(SCALE_OUT_LATENCY);
+        boolean switched = read.has(SCALE_UP_SWITCHED) && read.nonNegative(SCALE_UP_SWITCHED) >= 1;
 
         double idleWatts = read.positive(IDLE_WATTS);
         double peakWatts = read.positive(PEAK_WATTS);
@@ -140,8 +141,9 @@ final class GpuAccelerator implements Accelerator {
         GpuRoofline roofline = new GpuRoofline(spec.id(), sortedPrecisions, sortedPeaks, memory.tiers(), fractions,
                 launchSeconds, gemmCeiling, gemmHalfTokens, attentionCeiling, attentionHalfTokens,
                 vectorFlopsPerSecond);
-        GpuInterconnect interconnect = new GpuInterconnect(domainChips, scaleUpBytesPerSecond, scaleUpFraction,
-                scaleUpLatencySeconds, scaleOutBytesPerSecond, scaleOutFraction, scaleOutLatencySeconds);
+        GpuInterconnect interconnect = new GpuInterconnect(domainChips, switched, scaleUpBytesPerSecond,
+                scaleUpFraction, scaleUpLatencySeconds, scaleOutBytesPerSecond, scaleOutFraction,
+                scaleOutLatencySeconds);
         GpuPowerModel power = new GpuPowerModel(idleWatts, peakWatts, nodeWatts);
         Optional<Price> price = purchase.isEmpty() && hourly.isEmpty()
                 ? Optional.empty() : Optional.of(new Price(purchase, hourly));

@@ -31,6 +31,9 @@ package org.splitinfer.plugin.gpu;
  *   <li>{@code vector.flopsPerSecond} — non-tensor (CUDA-core / vector-unit) FP16/BF16 throughput, FLOP/s, for
  *       norms, element-wise work and embeddings; absent, those kernels' arithmetic is priced like a large GEMM's
  *       ({@code efficiency.gemmCeiling} × tensor peak), which only matters for kernels that are not memory-bound.</li>
+ *   <li>{@code scaleUp.switched} — 1 when every pair of chips in the scale-up domain has its own direct path
+ *       (NVSwitch, a fully connected xGMI or RoCE mesh), so small all-reduces take one- or two-shot algorithms; 0,
+ *       the fallback, for rings and tori.</li>
  *   <li>{@code efficiency.scaleUpBandwidth}, {@code efficiency.scaleOutBandwidth} — fraction of the link rate a
  *       collective library sustains; absent, 1 (line rate).</li>
  *   <li>{@code price.purchaseUsd}, {@code price.usdPerChipHour}.</li>
@@ -57,6 +60,7 @@ final class GpuFigures {
     static final String SCALE_UP_CHIPS = "scaleUp.domainChips";
     static final String SCALE_UP_BANDWIDTH = "scaleUp.bytesPerSecond";
     static final String SCALE_UP_LATENCY = "scaleUp.latencySeconds";
+    static final String SCALE_UP_SWITCHED = "scaleUp.switched";
     static final String SCALE_OUT_BANDWIDTH = "scaleOut.bytesPerSecond";
     static final String SCALE_OUT_LATENCY = "scaleOut.latencySeconds";
     static final String IDLE_WATTS = "power.idleWatts";

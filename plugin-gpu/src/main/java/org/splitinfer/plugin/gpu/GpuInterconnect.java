@@ -28,6 +28,14 @@ import org.splitinfer.spi.Reach;
  * bytes on NVSwitch systems; it is not modelled, so all-reduce is priced as the ring NCCL uses with
  * {@code NCCL_ALGO=Ring}.
  *
+ * <p>On a switched domain ({@code scaleUp.switched}: NVSwitch, a fully connected xGMI or RoCE mesh) the serving
+ * stacks' own all-reduce kernels (TensorRT-LLM's and vLLM's custom all-reduce, FlashInfer's) take, for the small
+ * messages of decode, a one-shot algorithm (each rank writes its whole buffer to every peer and reduces locally: one
+ * dependent step, {@code (n−1) × B ÷ bw + L}) or a two-shot one (reduce-scatter, then all-gather, each one hop:
+ * {@code 2(n−1)/n × B ÷ bw + 2L}); the faster of the two is priced, and its steps are what a fitted per-step latency
+ * multiplies ({@link #collectiveLatencySteps}). A ring's latency grows with {@code 2(n−1)} steps and is never faster
+ * than two-shot for the same bytes, so on a switched domain it is not priced.
+ *
  * <p>The achievable fraction ({@code efficiency.scaleUpBandwidth}) is the protocol overhead: NCCL sustains about
  * 370 GB/s of H100 NVLink's 450 GB/s line rate (NCCL maintainer, NVIDIA/nccl-tests issue 212, 2024).
  *
@@ -35,6 +43,7 @@ import org.splitinfer.spi.Reach;
  */
 final class GpuInterconnect implements Interconnect {
     private final int domainChips;
+    private final boolean switched;
     private final double scaleUpBytesPerSecond;
     private final double scaleUpEffectiveBytesPerSecond;
     private final double scaleUpLatencySeconds;
@@ -42,9 +51,11 @@ final class GpuInterconnect implements Interconnect {
     private final double scaleOutEffectiveBytesPerSecond;
     private final double scaleOutLatencySeconds;
 
-    GpuInterconnect(int domainChips, double scaleUpBytesPerSecond, double scaleUpFraction, double scaleUpLatencySeconds,
-                    double scaleOutBytesPerSecond, double scaleOutFraction, double scaleOutLatencySeconds) {
+    GpuInterconnect(int domainChips, boolean switched, double scaleUpBytesPerSecond, double scaleUpFraction,
+                    double scaleUpLatencySeconds, double scaleOutBytesPerSecond, double scaleOutFraction,
+                    double scaleOutLatencySeconds) {
         this.domainChips = domainChips;
+        this.switched = switched;
         this.scaleUpBytesPerSecond = scaleUpBytesPerSecond;
         this.scaleUpEffectiveBytesPerSecond = scaleUpBytesPerSecond * scaleUpFraction;
         this.scaleUpLatencySeconds = scaleUpLatencySeconds;
@@ -77,7 +88,9 @@ final class GpuInterconnect implements Interconnect {
         boolean scaleUp = n <= domainChips;
         double bandwidth = scaleUp ? scaleUpEffectiveBytesPerSecond : scaleOutEffectiveBytesPerSecond;
         double latency = scaleUp ? scaleUpLatencySeconds : scaleOutLatencySeconds;
-        if (CollectiveKind.ALL_REDUCE.equals(kind)) {
+        if (CollectiveKind.ALL_REDUCE.equals(kind) && switched && scaleUp) {
+            oneSeconds = Math.min(oneShotSeconds(n, bytes), twoShotSeconds(n, bytes));
+        } else if (CollectiveKind.ALL_REDUCE.equals(kind)) {
             oneSeconds = 2.0 * (n - 1) / n * bytes / bandwidth + 2.0 * (n - 1) * latency;
         } else if (CollectiveKind.REDUCE_SCATTER.equals(kind)) {
             oneSeconds = (double) (n - 1) / n * bytes / bandwidth + (n - 1) * latency;
@@ -95,6 +108,24 @@ final class GpuInterconnect implements Interconnect {
             return 0;
         }
         return collective.count() * oneSeconds;
+    }
+
+    /** One invocation's dependent steps: 1 or 2 for a switched domain's one- or two-shot all-reduce, else a ring's. */
+    @Override
+    public int collectiveLatencySteps(Collective collective) {
+        int n = collective.participants();
+        if (CollectiveKind.ALL_REDUCE.equals(collective.kind()) && switched && n <= domainChips && n > 1) {
+            return oneShotSeconds(n, collective.bytes()) <= twoShotSeconds(n, collective.bytes()) ? 1 : 2;
+        }
+        return Interconnect.super.collectiveLatencySteps(collective);
+    }
+
+    private double oneShotSeconds(int n, double bytes) {
+        return (n - 1) * bytes / scaleUpEffectiveBytesPerSecond + scaleUpLatencySeconds;
+    }
+
+    private double twoShotSeconds(int n, double bytes) {
+        return 2.0 * (n - 1) / n * bytes / scaleUpEffectiveBytesPerSecond + 2 * scaleUpLatencySeconds;
     }
 
     @Override

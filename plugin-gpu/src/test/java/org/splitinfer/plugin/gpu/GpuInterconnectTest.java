@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.spi.Collective;
 import org.splitinfer.spi.CollectiveKind;
@@ -43,6 +44,25 @@ class GpuInterconnectTest {
         // send-recv, 4 MB: 4e6 ÷ 400e9 = 10 µs + 1 µs = 11 µs.
         assertThat(interconnect.collectiveSeconds(collective(CollectiveKind.SEND_RECV, 4e6, 2, 1)))
                 .isCloseTo(11e-6, within(1e-12));
+    }
+
+    @Test
+    void aSwitchedDomainTakesTheFasterOfOneShotAndTwoShot() {
+        Map<String, Double> figures = GpuFixtures.figures();
+        figures.put("scaleUp.switched", 1.0);
+        Interconnect switched = GpuFixtures.chip("switched", figures).interconnect();
+
+        // a decode all-reduce of 8 chips, 16 KB: one-shot 7 × 16e3 ÷ 400e9 = 0.28 µs + 1 µs = 1.28 µs; two-shot
+        // 2 × 7/8 × 16e3 ÷ 400e9 = 0.07 µs + 2 µs = 2.07 µs: one-shot, one step (a ring: 0.07 µs + 14 µs)
+        Collective small = collective(CollectiveKind.ALL_REDUCE, 16e3, 8, 1);
+        assertThat(switched.collectiveSeconds(small)).isCloseTo(1.28e-6, within(1e-15));
+        assertThat(switched.collectiveLatencySteps(small)).isEqualTo(1);
+        // 64 MB: one-shot 7 × 160 µs + 1 µs = 1,121 µs; two-shot 280 µs + 2 µs = 282 µs: two-shot, two steps
+        Collective large = collective(CollectiveKind.ALL_REDUCE, 64e6, 8, 1);
+        assertThat(switched.collectiveSeconds(large)).isCloseTo(282e-6, within(1e-12));
+        assertThat(switched.collectiveLatencySteps(large)).isEqualTo(2);
+        // without a switch, the ring: 2(n − 1) = 14 steps
+        assertThat(interconnect.collectiveLatencySteps(small)).isEqualTo(14);
     }
 
     @Test

@@ -74,6 +74,20 @@ final class GuardedInterconnect implements Interconnect {
     }
 
     @Override
+    public int collectiveLatencySteps(Collective collective) {
+        int steps;
+        try {
+            steps = plugin.collectiveLatencySteps(collective);
+        } catch (Throwable thrown) {
+            throw guard.failed("collectiveLatencySteps", thrown);
+        }
+        if (steps < 0) {
+            throw guard.rejected("collectiveLatencySteps", "it returned " + steps + " steps, where it needs >= 0");
+        }
+        return steps;
+    }
+
+    @Override
     public double transferSeconds(double bytes, Reach reach) {
         double seconds;
         try {
