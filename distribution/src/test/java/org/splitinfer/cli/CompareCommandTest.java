@@ -61,7 +61,7 @@ class CompareCommandTest {
         assertThat(one.get("phases").get(0).get("instances").asInt()).isEqualTo(1);
         assertThat(more.get("phases").get(0).get("instances").asInt()).isGreaterThan(1);
         assertThat(more.get("outputTokensPerSecond").asDouble())
-                .isGreaterThan(1.5 * one.get("outputTokensPerSecond").asDouble());
+                .isGreaterThan(1.4 * one.get("outputTokensPerSecond").asDouble());
         // the prefill pool of the balanced row is no longer saturated (another instance would not raise throughput)
         assertThat(more.get("phases").get(0).get("busyFraction").asDouble()).isLessThan(0.9);
         assertThat(one.get("phases").get(0).get("busyFraction").asDouble()).isEqualTo(1.0);
@@ -208,7 +208,10 @@ class CompareCommandTest {
                 ModelCatalog.builtIn().get("llama-3.1-70b"), gpuOnly.pipeline(), workload);
 
         assertThat(gpuOnly.name()).isEqualTo("gpu-only");
-        assertThat(after.tpotSeconds()).isGreaterThan(before.tpotSeconds() * 1.3);
+        // streaming weights and KV is most of a decode step but not all of it (kernels at their compute bound,
+        // all-reduces): halving the bandwidth lengthens the step by more than a quarter and less than double
+        assertThat(after.tpotSeconds()).isGreaterThan(before.tpotSeconds() * 1.25)
+                .isLessThan(before.tpotSeconds() * 2);
         assertThat(after.tokensPerSecondPerChip()).isLessThan(before.tokensPerSecondPerChip());
         assertThat(after.usdPerMillionTokens()).isGreaterThan(before.usdPerMillionTokens());
     }
