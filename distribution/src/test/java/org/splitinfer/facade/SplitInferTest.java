@@ -64,7 +64,7 @@ class SplitInferTest {
         // the GPU family's unknown-stack profile runs kernels at a fitted fraction (< 1) of the modelled speed
         assertThat(plain.tpotSeconds()).isLessThan(calibrated.tpotSeconds());
         assertThat(plain.assumptions()).first().isEqualTo(new Assumption.StackProfileApplied(null, "gpu",
-                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, 1, 0));
+                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, null, 1, 0));
     }
 
     @Test

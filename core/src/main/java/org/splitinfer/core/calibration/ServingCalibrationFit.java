@@ -4,6 +4,7 @@ import org.splitinfer.core.cost.StackProfile;
 import org.splitinfer.core.cost.ServingCalibration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +36,10 @@ import org.splitinfer.core.validate.ValidationCase;
  *       kernel efficiency only (when they are at least 3): an overhead fitted to a few unrelated stacks would not
  *       transfer to the next; estimates on the family that name no stack, or a stack without its own profile there,
  *       use it, and a family without one runs the plain hardware model;</li>
+ *   <li>a family whose every case belongs to a calibrated stack records its usual stack, the one most of its cases
+ *       name, whose profile there stands in for the family's profile for unknown stacks, which it has no cases to fit
+ *       (an unnamed deployment on Tenstorrent chips is served the way tt-metal serves them, not by the plain hardware
+ *       model);</li>
  *   <li>a family with at least 3 multi-chip cases gets a latency per collective step in [0, 50 µs] (what a
  *       ring all-reduce pays per hop beyond the interconnect model: it grows with the tensor-parallel degree).</li>
  *   <li>cases measured with speculative decoding are left out (listed as skipped): their speed rests on an
@@ -258,12 +263,18 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return sum;
     }
 
-    private static ServingCalibration build(List<Parameter> parameters, Map<Group, List<ValidationCase>> groups) {
+    private ServingCalibration build(List<Parameter> parameters, Map<Group, List<ValidationCase>> groups) {
         Map<String, Map<String, StackProfile>> stacks = new TreeMap<>();
         Map<String, StackProfile> unknown = new TreeMap<>();
+        Map<String, Map<String, Integer>> stackCases = new TreeMap<>();
         Map<String, Double> overheads = new TreeMap<>();
         Map<String, Double> collective = new TreeMap<>();
         for (Group group : groups.keySet()) {
+            for (ValidationCase c : groups.get(group)) {
+                if (c.software() != null) {
+                    stackCases.computeIfAbsent(family(c), k -> new TreeMap<>()).merge(c.software(), 1, Integer::sum);
+                }
+            }
             boolean fitted = parameters.stream().anyMatch(p -> p.owner.equals(group.owner()));
             if (!fitted) {
                 // no parameter: the family's fallback applies (its unknown-stack profile, or the plain model)
@@ -284,7 +295,20 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 collective.put(parameter.owner, parameter.value);
             }
         }
-        return new ServingCalibration(stacks, overheads, unknown, collective);
+        // each family's usual stack: the one most of its cases name (ties to the first name), for the families whose
+        // every case belongs to a calibrated stack; a family with cases of stacks it does not know has those to fit
+        // its own profile for unknown stacks, and without enough of them the plain model is the honest fallback
+        Map<String, String> familyStacks = new TreeMap<>();
+        groups.forEach((group, members) -> {
+            if (group.stack().equals(UNKNOWN) && !members.isEmpty()) {
+                stackCases.remove(group.family());
+            }
+        });
+        stackCases.forEach((family, counts) -> counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .ifPresent(usual -> familyStacks.put(family, usual.getKey())));
+        return new ServingCalibration(stacks, overheads, unknown, familyStacks, collective);
     }
 
     private static double value(List<Parameter> parameters, String owner, String name, double fallback) {

@@ -19,15 +19,21 @@ import org.splitinfer.spi.Family;
  * @param stackOverheads        by serving-stack name: its fixed seconds per step on the families where it has no
  *                              profile of its own
  * @param unknownStack          by family name: the profile of a stack without its own there, and of estimates that
- *                              name none; absent families run the plain hardware model
+ *                              name none
+ * @param familyStacks          by family name: the stack most of the family's cases were measured with, whose
+ *                              profile there stands in for the family's profile for unknown stacks when the family
+ *                              has none (Tenstorrent chips are served by tt-metal, Groq's by its API); a family with
+ *                              neither runs the plain hardware model
  * @param collectiveStepSeconds latency per collective step by family name; absent families add none
  */
 public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
                                  Map<String, Double> stackOverheads,
                                  Map<String, StackProfile> unknownStack,
+                                 Map<String, String> familyStacks,
                                  Map<String, Double> collectiveStepSeconds) {
     /** The plain hardware model: no stack, no extra latency. */
-    public static final ServingCalibration NONE = new ServingCalibration(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final ServingCalibration NONE = new ServingCalibration(Map.of(), Map.of(), Map.of(), Map.of(),
+            Map.of());
 
     /** Copies the maps into sorted, unmodifiable ones (stable output). */
     public ServingCalibration {
@@ -36,6 +42,7 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
         stacks = Collections.unmodifiableMap(byStack);
         stackOverheads = Collections.unmodifiableMap(new TreeMap<>(stackOverheads));
         unknownStack = Collections.unmodifiableMap(new TreeMap<>(unknownStack));
+        familyStacks = Collections.unmodifiableMap(new TreeMap<>(familyStacks));
         collectiveStepSeconds = Collections.unmodifiableMap(new TreeMap<>(collectiveStepSeconds));
     }
 
@@ -55,9 +62,34 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
         if (own != null) {
             return own;
         }
-        StackProfile family = unknownStack.getOrDefault(chipFamily.name(), StackProfile.IDEAL);
+        StackProfile family = familyProfile(chipFamily);
         Double overhead = software == null ? null : stackOverheads.get(software);
         return overhead == null ? family : new StackProfile(family.kernelEfficiency(), overhead);
+    }
+
+    /**
+     * The profile of a stack the family has none of its own for: its profile for unknown stacks; else the profile
+     * its usual stack has there (its own, or its overhead on other families at the plain model's efficiency); else
+     * the plain hardware model.
+     *
+     * @param chipFamily the chip's family
+     * @return the profile
+     */
+    public StackProfile familyProfile(Family chipFamily) {
+        StackProfile unknown = unknownStack.get(chipFamily.name());
+        if (unknown != null) {
+            return unknown;
+        }
+        String usual = familyStacks.get(chipFamily.name());
+        if (usual == null) {
+            return StackProfile.IDEAL;
+        }
+        StackProfile own = own(usual, chipFamily);
+        if (own != null) {
+            return own;
+        }
+        Double overhead = stackOverheads.get(usual);
+        return overhead == null ? StackProfile.IDEAL : new StackProfile(1, overhead);
     }
 
     /**

@@ -30,13 +30,15 @@ import org.splitinfer.core.input.StructuredText;
  *     gpu: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0028}
  * stackOverheads:              # by serving-stack name: seconds per step on families without its own profile
  *   vendor-api: 0.00042
- * unknownStack:                # by accelerator family; a family absent runs the plain hardware model
- *   gpu: {kernelEfficiency: 0.69, stepOverheadSeconds: 0.0}
+ * unknownStack:                # by accelerator family
+ *   gpu: {kernelEfficiency: 0.86, stepOverheadSeconds: 0.0}
+ * familyStacks:                # by accelerator family: the stack most of its cases name, standing in for
+ *   riscv: tt-metal            # the family's profile for unknown stacks where it has none
  * collectiveStepSeconds:       # by accelerator family
  *   gpu: 1.9e-06
  * </pre>
  *
- * The four top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
+ * The five top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
  * step's latency in [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
  * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
  * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
@@ -48,7 +50,7 @@ public final class ServingCalibrationFile {
     public static final double MAX_SECONDS = 1.0;
 
     private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("stacks", "stackOverheads", "unknownStack",
-            "collectiveStepSeconds"));
+            "familyStacks", "collectiveStepSeconds"));
     private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds"));
 
@@ -123,6 +125,19 @@ public final class ServingCalibrationFile {
         JsonNode unknownNodes = mapping(root, "unknownStack", problems);
         Map<String, StackProfile> unknown = unknownNodes == null ? Map.of()
                 : profiles(unknownNodes, "unknownStack", problems);
+        Map<String, String> familyStacks = new LinkedHashMap<>();
+        JsonNode familyStackNodes = mapping(root, "familyStacks", problems);
+        if (familyStackNodes != null) {
+            familyStackNodes.fields().forEachRemaining(entry -> {
+                if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+                    problems.add("familyStacks." + entry.getKey() + ": must be a stack's name");
+                } else if (!FAMILY_NAME.matcher(entry.getKey()).matches()) {
+                    problems.add("familyStacks." + entry.getKey() + ": not an accelerator family's name");
+                } else {
+                    familyStacks.put(entry.getKey(), entry.getValue().asText());
+                }
+            });
+        }
         Map<String, Double> collective = new LinkedHashMap<>();
         JsonNode collectiveNodes = mapping(root, "collectiveStepSeconds", problems);
         if (collectiveNodes != null) {
@@ -139,7 +154,7 @@ public final class ServingCalibrationFile {
                     + (problems.size() == 1 ? "" : "s") + ": " + String.join("; ", problems)
                     + "; see ServingCalibrationFile for the schema");
         }
-        return new ServingCalibration(stacks, overheads, unknown, collective);
+        return new ServingCalibration(stacks, overheads, unknown, familyStacks, collective);
     }
 
     /** Profiles by family name; a key that is not a family's name (lowercase) is a problem. */
@@ -230,6 +245,9 @@ public final class ServingCalibrationFile {
         text.append("unknownStack:").append(calibration.unknownStack().isEmpty() ? " {}" : "").append('\n');
         calibration.unknownStack().forEach((family, p) -> text.append("  ").append(family).append(": ")
                 .append(profile(p)).append('\n'));
+        text.append("familyStacks:").append(calibration.familyStacks().isEmpty() ? " {}" : "").append('\n');
+        calibration.familyStacks().forEach((family, stack) -> text.append("  ").append(family).append(": ")
+                .append(stack).append('\n'));
         text.append("collectiveStepSeconds:").append(calibration.collectiveStepSeconds().isEmpty() ? " {}" : "")
                 .append('\n');
         calibration.collectiveStepSeconds().forEach((family, seconds) -> text.append("  ").append(family)

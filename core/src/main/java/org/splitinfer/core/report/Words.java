@@ -121,6 +121,11 @@ public final class Words {
                                 + " modelled kernel speed (the family's for stacks it does not know) and %.3g s per step"
                                 + " (the stack's own on families without its profile; fitted by the calibration)",
                         stack.software(), stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
+                case FAMILY_STACK -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the modelled"
+                                + " kernel speed and %.3g s per step (the profile of %s, the stack this family's"
+                                + " calibration cases were served with; fitted by the calibration)",
+                        stack.software() == null ? "unnamed" : "'" + stack.software() + "'", stack.family(),
+                        stack.kernelEfficiency(), stack.stepOverheadSeconds(), stack.profileStack());
                 case PLAIN_MODEL -> "serving stack " + (stack.software() == null ? "unnamed" : "'" + stack.software()
                         + "'") + " on " + stack.family() + " chips: the plain hardware model (fewer than 3"
                         + " calibration cases of this family for such a stack to fit a profile to)";

@@ -16,10 +16,14 @@ class ServingCalibrationFileTest {
             stacks:
               vllm:
                 gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
+              tt-metal:
+                riscv: {kernelEfficiency: 0.4, stepOverheadSeconds: 0.0025}
             stackOverheads:
               vendor-api: 0.0004
             unknownStack:
               gpu: {kernelEfficiency: 0.7, stepOverheadSeconds: 0}
+            familyStacks:
+              riscv: tt-metal
             collectiveStepSeconds:
               gpu: 2.0e-06
             """;
@@ -37,7 +41,8 @@ class ServingCalibrationFileTest {
     void aValidFileGivesItsParameters() {
         ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
 
-        assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", Map.of("gpu", new StackProfile(0.8, 0.002))));
+        assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", Map.of("gpu", new StackProfile(0.8, 0.002)),
+                "tt-metal", Map.of("riscv", new StackProfile(0.4, 0.0025))));
         assertThat(calibration.unknownStack()).isEqualTo(Map.of("gpu", new StackProfile(0.7, 0)));
         assertThat(calibration.collectiveStepSeconds()).isEqualTo(Map.of("gpu", 2.0e-06));
     }
@@ -54,6 +59,9 @@ class ServingCalibrationFileTest {
         // vendor-api has no profile of its own anywhere: each family's efficiency, with the stack's overhead
         assertThat(calibration.profile("vendor-api", Family.GPU)).isEqualTo(new StackProfile(0.7, 0.0004));
         assertThat(calibration.profile("vendor-api", Family.WAFER)).isEqualTo(new StackProfile(1, 0.0004));
+        // riscv has no profile for unknown stacks: an unnamed or unknown stack gets its usual stack's, tt-metal's
+        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
+        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
         assertThat(calibration.calibrated("vllm", Family.GPU)).isTrue();
         assertThat(calibration.calibrated("vllm", Family.LPU)).isFalse();
     }
@@ -87,6 +95,6 @@ class ServingCalibrationFileTest {
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stack: {}\n"))
                 .hasMessageContaining("stack: unknown key; did you mean 'stacks'?");
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", VALID + "stacks: {}\n"))
-                .hasMessage("c.yaml:10:7: key 'stacks' appears twice in one mapping; keep one");
+                .hasMessage("c.yaml:14:7: key 'stacks' appears twice in one mapping; keep one");
     }
 }

@@ -207,7 +207,7 @@ class EstimatorTest {
                 new Assumption.ColocatedBatching(),
                 new Assumption.CostBasis(CostAssumptions.DEFAULT));
         assertThat(estimate.assumptions().get(0)).isEqualTo(new Assumption.StackProfileApplied(null, "gpu",
-                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, 1, 0));
+                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, null, 1, 0));
         assertThat(estimate.chipStatuses()).containsExactly(new ChipStatus("gpu", Status.SHIPPING, 0));
     }
 

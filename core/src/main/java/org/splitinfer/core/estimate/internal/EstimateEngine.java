@@ -170,14 +170,24 @@ public final class EstimateEngine {
         }
         for (Family family : families) {
             StackProfile profile = calibration.profile(software, family);
-            Assumption.StackProfileApplied.ProfileSource source = calibration.calibrated(software, family)
-                    ? Assumption.StackProfileApplied.ProfileSource.OWN
-                    : software != null && calibration.stackOverheads().containsKey(software)
-                    ? Assumption.StackProfileApplied.ProfileSource.STACK_OVERHEAD
-                    : calibration.unknownStack().containsKey(family.name())
-                    ? Assumption.StackProfileApplied.ProfileSource.FAMILY_UNKNOWN_STACKS
-                    : Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL;
-            assumptions.add(new Assumption.StackProfileApplied(software, family.name(), source,
+            String usual = calibration.familyStacks().get(family.name());
+            Assumption.StackProfileApplied.ProfileSource source;
+            String profileStack = null;
+            if (calibration.calibrated(software, family)) {
+                source = Assumption.StackProfileApplied.ProfileSource.OWN;
+                profileStack = software;
+            } else if (software != null && calibration.stackOverheads().containsKey(software)) {
+                source = Assumption.StackProfileApplied.ProfileSource.STACK_OVERHEAD;
+                profileStack = software;
+            } else if (calibration.unknownStack().containsKey(family.name())) {
+                source = Assumption.StackProfileApplied.ProfileSource.FAMILY_UNKNOWN_STACKS;
+            } else if (usual != null && !calibration.familyProfile(family).equals(StackProfile.IDEAL)) {
+                source = Assumption.StackProfileApplied.ProfileSource.FAMILY_STACK;
+                profileStack = usual;
+            } else {
+                source = Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL;
+            }
+            assumptions.add(new Assumption.StackProfileApplied(software, family.name(), source, profileStack,
                     profile.kernelEfficiency(), profile.stepOverheadSeconds()));
         }
         assumptions.addAll(rest);
