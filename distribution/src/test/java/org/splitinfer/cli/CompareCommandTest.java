@@ -49,10 +49,10 @@ class CompareCommandTest {
 
     @Test
     void aSplitRowsPrefillPoolIsBalancedToItsDecodePoolUnlessTheRowFixesItsInstances() throws Exception {
-        // one H100 prefill instance cannot feed a Groq decode pool at 32 requests in flight: more are added
-        CliRun balanced = CliRun.of("compare", "--format", "json", "--deployment",
+        // one H100 prefill instance cannot feed a Groq decode pool at 256 requests in flight: more are added
+        CliRun balanced = CliRun.of("compare", "--format", "json", "--concurrency", "256", "--deployment",
                 "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-precision int8");
-        CliRun fixed = CliRun.of("compare", "--format", "json", "--deployment",
+        CliRun fixed = CliRun.of("compare", "--format", "json", "--concurrency", "256", "--deployment",
                 "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-precision int8"
                         + " --prefill-instances 1");
 
