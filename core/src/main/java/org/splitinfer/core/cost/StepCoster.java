@@ -74,6 +74,11 @@ public final class StepCoster {
         this.layersOnly = layersOnly;
     }
 
+    /** @return the serving stack's fixed seconds per step that this coster adds (0 for layers alone) */
+    public double stepOverheadSeconds() {
+        return layersOnly ? 0 : adjustment.stepOverheadSeconds();
+    }
+
     /** @return the chip */
     public Accelerator accelerator() {
         return accelerator;

@@ -109,4 +109,16 @@ class StepCosterTest {
         assertThat(plain.workLatencySeconds()).isEqualTo(3e-3);
         assertThat(plain.workIntervalSeconds()).isEqualTo(1e-3);
     }
+
+    @Test
+    void aStacksOverheadIsPaidOncePerIterationNotOncePerMicroBatch() {
+        // 32 micro-batches through a deep pipeline: each micro-batch's interval is 0.1 ms of work and 0.5 ms of the
+        // stack's overhead; the iteration is max(5 ms latency, 32 × 0.1 ms + 0.5 ms = 3.7 ms) = 5 ms, where paying
+        // the overhead per micro-batch would give 32 × 0.6 ms = 19.2 ms
+        assertThat(StepCost.iterationSeconds(5e-3, 0.6e-3, 32, 0.5e-3)).isCloseTo(5e-3, within(1e-15));
+        // past the latency: 64 micro-batches take 64 × 0.1 ms + 0.5 ms = 6.9 ms
+        assertThat(StepCost.iterationSeconds(5e-3, 0.6e-3, 64, 0.5e-3)).isCloseTo(6.9e-3, within(1e-15));
+        // one micro-batch: max(latency, interval), as without a pipeline
+        assertThat(StepCost.iterationSeconds(5e-3, 0.6e-3, 1, 0.5e-3)).isEqualTo(5e-3);
+    }
 }

@@ -363,7 +363,8 @@ public final class EstimateEngine {
             StepCost cost = pool.coster().cost(StepBatch.decode(perMicroBatch, context), pool.layout(),
                     pool.residency());
             return new DecodePoint(cost.latencySeconds(),
-                    Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds()), cost.intervalSeconds(),
+                    StepCost.iterationSeconds(cost.latencySeconds(), cost.intervalSeconds(), microBatches,
+                            pool.coster().stepOverheadSeconds()), cost.intervalSeconds(),
                     ChipEconomics.utilisation(pool.accelerator(), cost));
         }
         SpeculativeDecoding speculative = draft.speculative();

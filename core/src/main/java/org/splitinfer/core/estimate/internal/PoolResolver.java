@@ -258,7 +258,8 @@ final class PoolResolver {
                 int perMicroBatch = ceilDiv(batch, microBatches);
                 StepCost cost = coster.cost(StepBatch.verify(perMicroBatch, newTokens,
                                 workload.meanDecodeContextTokens()), candidate, placement.residency());
-                return Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds());
+                return StepCost.iterationSeconds(cost.latencySeconds(), cost.intervalSeconds(), microBatches,
+                        coster.stepOverheadSeconds());
             };
         }
         ParallelLayout best = search.fastest(chips, seconds, prefix + ".chips", fewestThatHold);

@@ -252,7 +252,8 @@ final class ShapeFinder {
         int microBatches = Math.min(layout.pipeline(), batch);
         StepCost cost = pool.coster().cost(StepBatch.decode(microBatch(pool, batch), context), layout,
                 pool.residency());
-        return Math.max(cost.latencySeconds(), microBatches * cost.intervalSeconds());
+        return StepCost.iterationSeconds(cost.latencySeconds(), cost.intervalSeconds(), microBatches,
+                pool.coster().stepOverheadSeconds());
     }
 
     private static int microBatch(ResolvedPool pool, int batch) {

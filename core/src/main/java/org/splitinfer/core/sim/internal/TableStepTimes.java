@@ -1,19 +1,23 @@
 package org.splitinfer.core.sim.internal;
 
+import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCostTable;
 
 /**
  * Step times from a pool's {@link StepCostTable}: a lookup per step, nothing allocated. A decode batch of {@code b}
  * on {@code p} pipeline stages runs as {@code m = min(p, b)} micro-batches of {@code ceil(b/m)}, and an iteration
- * takes {@code max(latency, m × interval)} of one micro-batch's step, as the estimator prices it.
+ * takes {@link StepCost#iterationSeconds} of one micro-batch's step (the stack's overhead once), as the estimator
+ * prices it.
  */
 final class TableStepTimes implements StepTimes {
     private final StepCostTable table;
     private final int stages;
+    private final double overheadSeconds;
 
     TableStepTimes(StepCostTable table) {
         this.table = table;
         this.stages = table.layout().pipeline();
+        this.overheadSeconds = table.coster().stepOverheadSeconds();
     }
 
     @Override
@@ -22,7 +26,7 @@ final class TableStepTimes implements StepTimes {
         int perMicroBatch = (batch + microBatches - 1) / microBatches;
         double latency = table.decodeLatencySeconds(perMicroBatch, contextTokens);
         double interval = table.decodeIntervalSeconds(perMicroBatch, contextTokens);
-        return nanos(Math.max(latency, microBatches * interval));
+        return nanos(StepCost.iterationSeconds(latency, interval, microBatches, overheadSeconds));
     }
 
     @Override
