@@ -49,10 +49,10 @@ class CompareCommandTest {
 
     @Test
     void aSplitRowsPrefillPoolIsBalancedToItsDecodePoolUnlessTheRowFixesItsInstances() throws Exception {
-        // one H100 prefill instance cannot feed a Groq decode pool at 256 requests in flight: more are added
-        CliRun balanced = CliRun.of("compare", "--format", "json", "--concurrency", "256", "--deployment",
+        // one H100 prefill instance cannot feed a Groq decode pool at 64 requests in flight: more are added
+        CliRun balanced = CliRun.of("compare", "--format", "json", "--concurrency", "64", "--deployment",
                 "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-precision int8");
-        CliRun fixed = CliRun.of("compare", "--format", "json", "--concurrency", "256", "--deployment",
+        CliRun fixed = CliRun.of("compare", "--format", "json", "--concurrency", "64", "--deployment",
                 "--prefill h100-sxm:8 --decode groq-lpu-v1:auto --prefill-precision fp8 --decode-precision int8"
                         + " --prefill-instances 1");
 
@@ -61,7 +61,7 @@ class CompareCommandTest {
         assertThat(one.get("phases").get(0).get("instances").asInt()).isEqualTo(1);
         assertThat(more.get("phases").get(0).get("instances").asInt()).isGreaterThan(1);
         assertThat(more.get("outputTokensPerSecond").asDouble())
-                .isGreaterThan(1.4 * one.get("outputTokensPerSecond").asDouble());
+                .isGreaterThan(1.5 * one.get("outputTokensPerSecond").asDouble());
         // the prefill pool of the balanced row is no longer saturated (another instance would not raise throughput)
         assertThat(more.get("phases").get(0).get("busyFraction").asDouble()).isLessThan(0.9);
         assertThat(one.get("phases").get(0).get("busyFraction").asDouble()).isEqualTo(1.0);
