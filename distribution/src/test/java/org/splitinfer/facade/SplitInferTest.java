@@ -1,5 +1,6 @@
 package org.splitinfer.facade;
 
+import org.splitinfer.core.cost.ProfileSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class SplitInferTest {
         // the GPU family's unknown-stack profile runs kernels at a fitted fraction (< 1) of the modelled speed
         assertThat(plain.tpotSeconds()).isLessThan(calibrated.tpotSeconds());
         assertThat(plain.assumptions()).first().isEqualTo(new Assumption.StackProfileApplied(null, "gpu",
-                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, null, 1, 0));
+                ProfileSource.PLAIN_MODEL, null, 1, 0));
     }
 
     @Test

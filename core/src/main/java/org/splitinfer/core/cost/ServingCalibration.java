@@ -52,53 +52,53 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
     }
 
     /**
-     * @param software a serving stack's name, or null for none
+     * @param software   a serving stack's name, or null for none
      * @param chipFamily the chip's family
-     * @return the stack's profile on that family, else the family's profile for unknown stacks (or the plain model)
-     *         with the stack's overhead on other families when it has one
+     * @return the profile the stack runs with there (see {@link #applied})
      */
     public StackProfile profile(String software, Family chipFamily) {
+        return applied(software, chipFamily).profile();
+    }
+
+    /**
+     * The profile a stack runs with on a family, in order: its own there; else, when the stack has an overhead on
+     * families without its profile, that overhead at the family's efficiency for unknown stacks; else the family's
+     * profile for unknown stacks; else the profile of the family's usual stack (its own there, or its overhead at the
+     * plain model's efficiency); else the plain hardware model.
+     *
+     * @param software   a serving stack's name, or null for none
+     * @param chipFamily the chip's family
+     * @return the profile and where it comes from
+     */
+    public AppliedProfile applied(String software, Family chipFamily) {
         StackProfile own = own(software, chipFamily);
         if (own != null) {
-            return own;
+            return new AppliedProfile(own, ProfileSource.OWN, software);
         }
-        StackProfile family = familyProfile(chipFamily);
+        AppliedProfile family = familyProfile(chipFamily);
         Double overhead = software == null ? null : stackOverheads.get(software);
-        return overhead == null ? family : new StackProfile(family.kernelEfficiency(), overhead);
+        if (overhead != null) {
+            return new AppliedProfile(new StackProfile(family.profile().kernelEfficiency(), overhead),
+                    ProfileSource.STACK_OVERHEAD, software);
+        }
+        return family;
     }
 
-    /**
-     * The profile of a stack the family has none of its own for: its profile for unknown stacks; else the profile
-     * its usual stack has there (its own, or its overhead on other families at the plain model's efficiency); else
-     * the plain hardware model.
-     *
-     * @param chipFamily the chip's family
-     * @return the profile
-     */
-    public StackProfile familyProfile(Family chipFamily) {
+    private AppliedProfile familyProfile(Family chipFamily) {
         StackProfile unknown = unknownStack.get(chipFamily.name());
         if (unknown != null) {
-            return unknown;
+            return new AppliedProfile(unknown, ProfileSource.FAMILY_UNKNOWN_STACKS, null);
         }
         String usual = familyStacks.get(chipFamily.name());
-        if (usual == null) {
-            return StackProfile.IDEAL;
+        StackProfile usualOwn = usual == null ? null : own(usual, chipFamily);
+        if (usualOwn != null) {
+            return new AppliedProfile(usualOwn, ProfileSource.FAMILY_STACK, usual);
         }
-        StackProfile own = own(usual, chipFamily);
-        if (own != null) {
-            return own;
+        Double overhead = usual == null ? null : stackOverheads.get(usual);
+        if (overhead != null) {
+            return new AppliedProfile(new StackProfile(1, overhead), ProfileSource.FAMILY_STACK, usual);
         }
-        Double overhead = stackOverheads.get(usual);
-        return overhead == null ? StackProfile.IDEAL : new StackProfile(1, overhead);
-    }
-
-    /**
-     * @param software a serving stack's name, or null
-     * @param family   the chip's family
-     * @return whether the stack has a profile of its own on that family
-     */
-    public boolean calibrated(String software, Family family) {
-        return own(software, family) != null;
+        return new AppliedProfile(StackProfile.IDEAL, ProfileSource.PLAIN_MODEL, null);
     }
 
     /**

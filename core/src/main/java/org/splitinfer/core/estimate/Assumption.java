@@ -1,5 +1,6 @@
 package org.splitinfer.core.estimate;
 
+import org.splitinfer.core.cost.ProfileSource;
 import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.spi.Precision;
 
@@ -21,32 +22,12 @@ public sealed interface Assumption {
      * @param family                the accelerator family the profile is for
      * @param source                where the profile comes from
      * @param profileStack          the stack whose profile applies (the family's usual stack for
-     *                              {@link ProfileSource#FAMILY_STACK}), or null
+     *                              {@link ProfileSource#FAMILY_STACK}, the named one otherwise), or null
      * @param kernelEfficiency      fraction of the modelled kernel speed
      * @param stepOverheadSeconds   fixed seconds per step
      */
     record StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
                                double kernelEfficiency, double stepOverheadSeconds) implements Assumption {
-        /** Where a family's stack profile comes from. */
-        public enum ProfileSource {
-            /** The stack's own, fitted to its cases on the family. */
-            OWN,
-            /** The family's profile for unknown stacks, fitted to the family's other cases. */
-            FAMILY_UNKNOWN_STACKS,
-            /**
-             * The profile of the family's usual stack (the one most of its cases name), standing in where the family
-             * has no profile for unknown stacks.
-             */
-            FAMILY_STACK,
-            /**
-             * The family's kernel efficiency for unknown stacks (or the plain model's), with the stack's own step
-             * overhead, fitted to its cases on families where it has no profile of its own.
-             */
-            STACK_OVERHEAD,
-            /** The plain hardware model: no case of the family to fit. */
-            PLAIN_MODEL
-        }
-
         @Override
         public AssumptionBasis basis() {
             return AssumptionBasis.CALIBRATION;

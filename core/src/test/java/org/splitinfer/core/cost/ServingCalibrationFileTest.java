@@ -62,8 +62,11 @@ class ServingCalibrationFileTest {
         // riscv has no profile for unknown stacks: an unnamed or unknown stack gets its usual stack's, tt-metal's
         assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
         assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
-        assertThat(calibration.calibrated("vllm", Family.GPU)).isTrue();
-        assertThat(calibration.calibrated("vllm", Family.LPU)).isFalse();
+        assertThat(calibration.applied("vllm", Family.GPU).source()).isEqualTo(ProfileSource.OWN);
+        assertThat(calibration.applied("vllm", Family.LPU).source()).isEqualTo(ProfileSource.PLAIN_MODEL);
+        assertThat(calibration.applied("vendor-api", Family.GPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
+        assertThat(calibration.applied(null, Family.RISCV))
+                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025), ProfileSource.FAMILY_STACK, "tt-metal"));
     }
 
     @Test

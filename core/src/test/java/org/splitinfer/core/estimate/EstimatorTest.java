@@ -1,5 +1,6 @@
 package org.splitinfer.core.estimate;
 
+import org.splitinfer.core.cost.ProfileSource;
 import org.splitinfer.core.cost.StepCoster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -207,7 +208,7 @@ class EstimatorTest {
                 new Assumption.ColocatedBatching(),
                 new Assumption.CostBasis(CostAssumptions.DEFAULT));
         assertThat(estimate.assumptions().get(0)).isEqualTo(new Assumption.StackProfileApplied(null, "gpu",
-                Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL, null, 1, 0));
+                ProfileSource.PLAIN_MODEL, null, 1, 0));
         assertThat(estimate.chipStatuses()).containsExactly(new ChipStatus("gpu", Status.SHIPPING, 0));
     }
 

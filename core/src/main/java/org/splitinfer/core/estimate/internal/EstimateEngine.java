@@ -1,5 +1,6 @@
 package org.splitinfer.core.estimate.internal;
 
+import org.splitinfer.core.cost.AppliedProfile;
 import org.splitinfer.spi.Family;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.splitinfer.core.cost.ServingCalibration;
-import org.splitinfer.core.cost.StackProfile;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.core.estimate.Assumption;
@@ -169,26 +169,9 @@ public final class EstimateEngine {
             families.add(pool.accelerator().spec().family());
         }
         for (Family family : families) {
-            StackProfile profile = calibration.profile(software, family);
-            String usual = calibration.familyStacks().get(family.name());
-            Assumption.StackProfileApplied.ProfileSource source;
-            String profileStack = null;
-            if (calibration.calibrated(software, family)) {
-                source = Assumption.StackProfileApplied.ProfileSource.OWN;
-                profileStack = software;
-            } else if (software != null && calibration.stackOverheads().containsKey(software)) {
-                source = Assumption.StackProfileApplied.ProfileSource.STACK_OVERHEAD;
-                profileStack = software;
-            } else if (calibration.unknownStack().containsKey(family.name())) {
-                source = Assumption.StackProfileApplied.ProfileSource.FAMILY_UNKNOWN_STACKS;
-            } else if (usual != null && !calibration.familyProfile(family).equals(StackProfile.IDEAL)) {
-                source = Assumption.StackProfileApplied.ProfileSource.FAMILY_STACK;
-                profileStack = usual;
-            } else {
-                source = Assumption.StackProfileApplied.ProfileSource.PLAIN_MODEL;
-            }
-            assumptions.add(new Assumption.StackProfileApplied(software, family.name(), source, profileStack,
-                    profile.kernelEfficiency(), profile.stepOverheadSeconds()));
+            AppliedProfile applied = calibration.applied(software, family);
+            assumptions.add(new Assumption.StackProfileApplied(software, family.name(), applied.source(),
+                    applied.stack(), applied.profile().kernelEfficiency(), applied.profile().stepOverheadSeconds()));
         }
         assumptions.addAll(rest);
         return assumptions;
