@@ -37,12 +37,8 @@ final class EstimateCommand implements Runnable {
     @Mixin
     private WorkloadOptions workload;
 
-    @Option(names = "--speculative", arity = "0..1", fallbackValue = "", paramLabel = "SPEC",
-            converter = SpeculativeArgument.Converter.class,
-            description = "Decode speculatively: draft=MODEL|heads[:N],tokens=K,acceptance=A, each optional (default:"
-                    + " heads of 1 decoder layer, 4 tokens per step, acceptance 0.75, assumed; see the README). The"
-                    + " draft runs on the decode pool's chips.")
-    private SpeculativeArgument speculative;
+    @Mixin
+    private SpeculativeOption speculative;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -57,10 +53,7 @@ final class EstimateCommand implements Runnable {
     public void run() {
         SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
         PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
-        if (speculative != null) {
-            // the decoding pool's option, also on a pipeline file's: it adds to the deployment, it overrides nothing
-            pipeline = pipeline.withSpeculative(speculative.resolve(estimation::model));
-        }
+        pipeline = speculative.apply(pipeline, estimation::model);
         Estimate estimate = splitInfer.estimator().estimate(estimation.model(model), pipeline, workload.workload(1),
                 deployment.software);
         switch (format) {

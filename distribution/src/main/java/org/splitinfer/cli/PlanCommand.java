@@ -1,5 +1,7 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.report.Words;
+import picocli.CommandLine.Mixin;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,6 +61,9 @@ final class PlanCommand implements Runnable {
 
     @Option(names = "--skip-bad-rows", description = "Skip a trace's bad rows instead of refusing the file.")
     private boolean skipBadRows;
+
+    @Mixin
+    private SpeculativeOption speculative;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "50", converter = NumericFlags.Rate.class,
             description = "Requests per second to serve, above 0 and at most 1,000,000 (default: ${DEFAULT-VALUE}); a"
@@ -174,7 +179,7 @@ final class PlanCommand implements Runnable {
                 maxUsdPerHour == null ? OptionalDouble.empty() : OptionalDouble.of(maxUsdPerHour));
         PlanRequest request = new PlanRequest(models.resolve(model), traffic, slo, attainment,
                 idsOrFamilies(splitInfer), includeProjected, objective, budgets, top, seed, requests, software,
-                allowLongContext);
+                allowLongContext, speculative.resolve(models::resolve));
         ProgressBar bar = ProgressBar.of(spec.commandLine().getErr(), top, root.errorIsTerminal());
         long start = System.nanoTime();
         Plan plan = splitInfer.planner().plan(request, bar::update);
@@ -188,7 +193,11 @@ final class PlanCommand implements Runnable {
         }
         if (emit != null && plan.winner().isPresent()) {
             AtomicFile.write(emit, "# The winner of 'splitinfer plan' for " + plan.request().model().id() + " on "
-                    + traffic.name() + " at " + rate + " requests/s.\n" + PipelineFile.render(
+                    + traffic.name() + " at " + rate + " requests/s.\n"
+                    // a pipeline file holds pools, not how they decode: the flag goes with it
+                    + (request.speculative() == null ? "" : "# Its decoding pool decodes speculatively: estimate or"
+                    + " simulate it with --speculative " + Words.speculative(request.speculative()) + "\n")
+                    + PipelineFile.render(
                     plan.winner().get().pipeline()), "--emit");
             if (format != OutputFormat.JSON) {
                 out.println("wrote " + emit);

@@ -38,6 +38,9 @@ final class PlanOutput {
             text.append(' ').append(Sentences.formats(ModelPrecision.parse(pool.precision(),
                     ModelPrecision.uniform(org.splitinfer.spi.Precision.BF16))));
         }
+        if (pool.speculative() != null) {
+            text.append(" speculative(").append(Words.speculative(pool.speculative())).append(')');
+        }
         return text.toString();
     }
 
@@ -80,7 +83,9 @@ final class PlanOutput {
                         + " %.0f%% of requests with TTFT <= %s and TPOT <= %s", request.model().id(),
                 request.workload().name(), request.workload().meanRequestsPerSecond().getAsDouble(),
                 request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
-                Units.seconds(request.slo().ttftSeconds()), Units.seconds(request.slo().tpotSeconds())), columns);
+                Units.seconds(request.slo().ttftSeconds()), Units.seconds(request.slo().tpotSeconds()))
+                + (request.speculative() == null ? "" : "; decoding pools decode speculatively ("
+                + Words.speculative(request.speculative()) + ")"), columns);
         Text.print(out, "", String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify the best"
                 + " (%.1f s); chips are shipping unless marked", plan.considered(), plan.simulated(), seconds),
                 columns);
@@ -171,6 +176,9 @@ final class PlanOutput {
         slo.put("ttftSeconds", request.slo().ttftSeconds());
         slo.put("tpotSeconds", request.slo().tpotSeconds());
         slo.put("attainment", request.attainment());
+        if (request.speculative() != null) {
+            node.put("speculative", Words.speculative(request.speculative()));
+        }
         node.put("considered", plan.considered());
         node.put("simulated", plan.simulated());
         ArrayNode excluded = node.putArray("excluded");

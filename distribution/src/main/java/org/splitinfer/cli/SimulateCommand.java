@@ -46,6 +46,9 @@ final class SimulateCommand implements Runnable {
     private DeploymentOptions deployment;
 
     @Mixin
+    private SpeculativeOption speculative;
+
+    @Mixin
     private TrafficOptions traffic;
 
     @Option(names = "--slo", paramLabel = "ttft=T,tpot=T", converter = SloConverter.class,
@@ -98,7 +101,8 @@ final class SimulateCommand implements Runnable {
                     + " add --timeseries FILE or drop --sample-interval");
         }
         SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
-        PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
+        PipelineSpec pipeline = speculative.apply(deployment.pipeline(InstalledHardware.ids(splitInfer)),
+                models::resolve);
         if (sizeFor != null && !DeploymentOptions.hasAutoPool(pipeline)) {
             throw new SplitInferException("--size-for sizes auto pools (HW:auto), and every pool of this deployment"
                     + " gives its chips; drop --size-for or give a pool as HW:auto");

@@ -56,6 +56,37 @@ class PlanCommandTest {
     }
 
     @Test
+    void aSpeculativePlanDecodesWithItsDraftAndItsWinnerReplaysWithTheFlag(@TempDir Path temp) throws Exception {
+        Path winner = temp.resolve("winner.yaml");
+        CliRun plain = CliRun.of("plan", "--hardware", "h100-sxm,h200-sxm", "--rate", "5", "--requests", "2000",
+                "--format", "json");
+        CliRun speculative = CliRun.of("plan", "--hardware", "h100-sxm,h200-sxm", "--rate", "5", "--requests", "2000",
+                "--speculative", "draft=llama-3.1-8b", "--format", "json", "--emit", winner.toString());
+
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(speculative.exitCode()).as(speculative.err()).isZero();
+        JsonNode plan = JSON.readTree(speculative.out());
+        assertThat(plan.get("speculative").asText()).isEqualTo("draft=llama-3.1-8b,tokens=4,acceptance=0.75");
+        JsonNode best = plan.get("winner");
+        assertThat(best.get("decodePool").asText())
+                .endsWith(" speculative(draft=llama-3.1-8b,tokens=4,acceptance=0.75)");
+        // E = (1 - 0.75^5) / 0.25 = 3.05 tokens per iteration against a verification and 4 draft passes: the
+        // decoding pool's TPOT falls well below plain decoding's
+        assertThat(best.get("tpotP90Seconds").asDouble())
+                .isLessThan(0.7 * JSON.readTree(plain.out()).get("winner").get("tpotP90Seconds").asDouble());
+        String emitted = Files.readString(winner);
+        assertThat(emitted).contains("# Its decoding pool decodes speculatively: estimate or simulate it with"
+                + " --speculative draft=llama-3.1-8b,tokens=4,acceptance=0.75\n");
+
+        CliRun replay = CliRun.of("simulate", "--model", "llama-3.1-70b", "--pipeline", winner.toString(),
+                "--speculative", "draft=llama-3.1-8b,tokens=4,acceptance=0.75", "--workload", "chat", "--rate", "5",
+                "--requests", "2000", "--seed", "1", "--format", "json");
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(JSON.readTree(replay.out()).get("tpotSeconds").get("p90").asDouble()).isCloseTo(
+                best.get("tpotP90Seconds").asDouble(), within(0.05 * best.get("tpotP90Seconds").asDouble()));
+    }
+
+    @Test
     void restrictedToOneFamilyEveryPoolUsesIt() throws Exception {
         CliRun run = CliRun.of("plan", "--hardware", "gpu", "--format", "json", "--requests", "3000");
 

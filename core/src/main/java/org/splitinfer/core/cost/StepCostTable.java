@@ -11,8 +11,9 @@ import org.splitinfer.spi.Residency;
  * <h2>Notes</h2>
  * <ul>
  *   <li><b>What is tabulated.</b> Decode: {@code StepCoster.cost(StepBatch.decode(b, c), layout, residency)}, a
- *       uniform batch of {@code b} sequences that each hold {@code c} tokens of context, for {@code b} in
- *       {@code 1..maxBatch} and {@code c} in {@code 0..maxContextTokens}. Prefill: {@code StepBatch.prefill(1, t, p)},
+ *       uniform batch of {@code b} sequences that each hold {@code c} tokens of context (for a speculative pool's
+ *       verification steps, {@code StepBatch.verify(b, k + 1, c)}: each brings its proposals and one more token),
+ *       for {@code b} in {@code 1..maxBatch} and {@code c} in {@code 0..maxContextTokens}. Prefill: {@code StepBatch.prefill(1, t, p)},
  *       one sequence's chunk of {@code t} new tokens after {@code p} tokens of prior context, for {@code t} in
  *       {@code 1..maxChunkTokens} and {@code p} in {@code 0..maxPriorContextTokens} ({@link StepCostRange}). Both
  *       {@link StepCost#latencySeconds()} and {@link StepCost#intervalSeconds()} are kept. A batch of sequences with
@@ -75,6 +76,7 @@ public final class StepCostTable {
     private final ParallelLayout layout;
     private final Residency residency;
     private final StepCostRange range;
+    private final long decodeTokensPerSequence;
     private final Object decodeLock = new Object();
     private final Object prefillLock = new Object();
     private volatile StepCostGrid decode;
@@ -89,14 +91,34 @@ public final class StepCostTable {
      * @param range     the inputs to cover
      */
     public StepCostTable(StepCoster coster, ParallelLayout layout, Residency residency, StepCostRange range) {
+        this(coster, layout, residency, range, 1);
+    }
+
+    /**
+     * A table whose decode steps are a speculative decoding's verification steps: each sequence brings
+     * {@code decodeTokensPerSequence} new tokens ({@link StepBatch#verify}); {@code 1} is plain decoding.
+     *
+     * @param coster                  the pool's step costing (chip, model, formats, serving-stack adjustment)
+     * @param layout                  the pool's layout
+     * @param residency               where the pool's operands live
+     * @param range                   the inputs to cover
+     * @param decodeTokensPerSequence new tokens per sequence in a decode step, {@code >= 1}
+     */
+    public StepCostTable(StepCoster coster, ParallelLayout layout, Residency residency, StepCostRange range,
+                         long decodeTokensPerSequence) {
         if (coster == null || layout == null || residency == null || range == null) {
             throw new IllegalArgumentException("a step-cost table needs a coster, a layout, a residency and a range,"
                     + " got " + coster + ", " + layout + ", " + residency + " and " + range);
+        }
+        if (decodeTokensPerSequence < 1) {
+            throw new IllegalArgumentException("a decode step brings at least 1 token per sequence, got "
+                    + decodeTokensPerSequence);
         }
         this.coster = coster;
         this.layout = layout;
         this.residency = residency;
         this.range = range;
+        this.decodeTokensPerSequence = decodeTokensPerSequence;
     }
 
     /**
@@ -179,7 +201,8 @@ public final class StepCostTable {
                 grid = decode;
                 if (grid == null) {
                     grid = new StepCostGridBuilder("decode of " + label(), (batch, context) ->
-                            coster.cost(StepBatch.decode((int) batch, context), layout, residency),
+                            coster.cost(StepBatch.verify((int) batch, decodeTokensPerSequence, context), layout,
+                                    residency),
                             1, range.maxBatch(), DENSE_LEADING, 0, range.maxContextTokens(), TOLERANCE).build();
                     decode = grid;
                 }
@@ -209,6 +232,11 @@ public final class StepCostTable {
     /** @return the pool's step costing */
     public StepCoster coster() {
         return coster;
+    }
+
+    /** @return new tokens per sequence in a decode step: 1, or a speculative verification's proposals plus 1 */
+    public long decodeTokensPerSequence() {
+        return decodeTokensPerSequence;
     }
 
     /** @return the pool's layout */
@@ -243,6 +271,7 @@ public final class StepCostTable {
     }
 
     private String label() {
-        return coster.planner().model().id() + " on " + coster.accelerator().id() + " " + layout;
+        return coster.planner().model().id() + " on " + coster.accelerator().id() + " " + layout
+                + (decodeTokensPerSequence == 1 ? "" : ", verifying " + decodeTokensPerSequence + " tokens");
     }
 }

@@ -29,8 +29,25 @@ public final class StepCostTables {
      * @return the table every caller with the same pool and range shares
      */
     public StepCostTable table(StepCoster coster, ParallelLayout layout, Residency residency, StepCostRange range) {
-        return tables.computeIfAbsent(new Pool(coster, layout, residency, range),
-                pool -> new StepCostTable(pool.coster(), pool.layout(), pool.residency(), pool.range()));
+        return verifyTable(coster, layout, residency, range, 1);
+    }
+
+    /**
+     * The table of a speculative pool's verification steps, created on first request.
+     *
+     * @param coster            the pool's step costing
+     * @param layout            its layout
+     * @param residency         where its operands live
+     * @param range             the inputs to cover
+     * @param tokensPerSequence new tokens each sequence brings to a verification step (proposals plus one);
+     *                          {@code 1} is the plain decode table
+     * @return the table every caller with the same pool, range and step shares
+     */
+    public StepCostTable verifyTable(StepCoster coster, ParallelLayout layout, Residency residency,
+                                     StepCostRange range, long tokensPerSequence) {
+        return tables.computeIfAbsent(new Pool(coster, layout, residency, range, tokensPerSequence),
+                pool -> new StepCostTable(pool.coster(), pool.layout(), pool.residency(), pool.range(),
+                        pool.tokensPerSequence()));
     }
 
     /** @return tables held */
@@ -39,6 +56,7 @@ public final class StepCostTables {
     }
 
     /** A pool's identity: the coster by reference (it has no value equality), the rest by value. */
-    private record Pool(StepCoster coster, ParallelLayout layout, Residency residency, StepCostRange range) {
+    private record Pool(StepCoster coster, ParallelLayout layout, Residency residency, StepCostRange range,
+                        long tokensPerSequence) {
     }
 }

@@ -2,6 +2,7 @@ package org.splitinfer.core.plan;
 
 import java.util.List;
 import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.workload.WorkloadSpec;
@@ -23,11 +24,14 @@ import org.splitinfer.core.workload.WorkloadSpec;
  * @param software         the serving stack whose fitted profile applies, or null
  * @param allowLongContext whether requests longer than the model's context window are served; else a workload whose
  *                         mean request exceeds it is refused, and its longest requests are turned away
+ * @param speculative      how every decoding pool (decode, or colocated) decodes speculatively, or null for plain
+ *                         decoding: the draft is sized, costed and simulated on each candidate's decoding chips
  * @since 0.1
  */
 public record PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel slo, double attainment,
                           List<String> hardware, boolean includeProjected, Objective objective, Budgets budgets,
-                          int top, long seed, long verifyRequests, String software, boolean allowLongContext) {
+                          int top, long seed, long verifyRequests, String software, boolean allowLongContext,
+                          SpeculativeDecoding speculative) {
 
     /** 90% of requests within the objective, as the default objective is stated. */
     public static final double DEFAULT_ATTAINMENT = 0.9;
@@ -72,7 +76,31 @@ public record PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel s
                        List<String> hardware, boolean includeProjected, Objective objective, Budgets budgets,
                        int top, long seed, long verifyRequests, String software) {
         this(model, workload, slo, attainment, hardware, includeProjected, objective, budgets, top, seed,
-                verifyRequests, software, false);
+                verifyRequests, software, false, null);
+    }
+
+    /**
+     * A request for plain decoding.
+     *
+     * @param model            the model
+     * @param workload         the traffic, at the rate to serve
+     * @param slo              the latency objective
+     * @param attainment       the share of requests that must meet it
+     * @param hardware         accelerator ids or family names; empty for every installed one
+     * @param includeProjected whether projected parts compete
+     * @param objective        what to minimise
+     * @param budgets          limits on chips, power and cost
+     * @param top              candidates to verify
+     * @param seed             the simulations' seed
+     * @param verifyRequests   requests each verifying simulation runs
+     * @param software         the serving stack, or null
+     * @param allowLongContext whether requests longer than the model's context window are served
+     */
+    public PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel slo, double attainment,
+                       List<String> hardware, boolean includeProjected, Objective objective, Budgets budgets,
+                       int top, long seed, long verifyRequests, String software, boolean allowLongContext) {
+        this(model, workload, slo, attainment, hardware, includeProjected, objective, budgets, top, seed,
+                verifyRequests, software, allowLongContext, null);
     }
 
     /**
@@ -94,6 +122,15 @@ public record PlanRequest(ModelSpec model, WorkloadSpec workload, ServiceLevel s
      */
     public PlanRequest allowingLongContext() {
         return new PlanRequest(model, workload, slo, attainment, hardware, includeProjected, objective, budgets, top,
-                seed, verifyRequests, software, true);
+                seed, verifyRequests, software, true, speculative);
+    }
+
+    /**
+     * @param newSpeculative how every decoding pool decodes speculatively, or null for plain decoding
+     * @return a copy whose candidates decode so
+     */
+    public PlanRequest withSpeculative(SpeculativeDecoding newSpeculative) {
+        return new PlanRequest(model, workload, slo, attainment, hardware, includeProjected, objective, budgets, top,
+                seed, verifyRequests, software, allowLongContext, newSpeculative);
     }
 }

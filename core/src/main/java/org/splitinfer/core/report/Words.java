@@ -1,5 +1,7 @@
 package org.splitinfer.core.report;
 
+import java.math.BigDecimal;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -273,7 +275,24 @@ public final class Words {
             text.append(' ').append(formats(ModelPrecision.parse(pool.precision(),
                     ModelPrecision.uniform(Precision.BF16))));
         }
+        if (pool.speculative() != null) {
+            text.append(" speculative(").append(speculative(pool.speculative())).append(')');
+        }
         return text.toString();
+    }
+
+    /**
+     * A speculative decoding as {@code --speculative} takes it.
+     *
+     * @param speculative how a pool decodes speculatively
+     * @return e.g. {@code draft=llama-3.1-8b,tokens=4,acceptance=0.75} or {@code draft=heads:1,tokens=4,...}
+     */
+    public static String speculative(SpeculativeDecoding speculative) {
+        String draft = speculative.draft() instanceof SpeculativeDecoding.DraftModel model ? model.model().id()
+                : "heads:" + ((SpeculativeDecoding.Heads) speculative.draft()).layers();
+        return String.format(Locale.ROOT, "draft=%s,tokens=%d,acceptance=%s", draft, speculative.tokens(),
+                new BigDecimal(Double.toString(speculative.acceptance())).stripTrailingZeros()
+                        .toPlainString());
     }
 
     /**

@@ -33,12 +33,6 @@ public record SimulationSpec(ModelSpec model, PipelineSpec pipeline, WorkloadSpe
             throw new IllegalArgumentException("a simulation needs a model, a pipeline, a workload, a limit, an SLO"
                     + " and scheduler settings");
         }
-        if (pipeline.speculative()) {
-            // refused rather than ignored: a run without the draft would report plain decoding as if it were this
-            throw new SplitInferException("the simulator does not model speculative decoding yet; remove"
-                    + " decode.speculative to simulate plain decoding, or estimate the deployment instead", null,
-                    List.of("decode.speculative"));
-        }
         if (!(sampleIntervalSeconds >= 0) || Double.isInfinite(sampleIntervalSeconds)) {
             throw new SplitInferException("timeseries.intervalSeconds must be >= 0 and finite, got "
                     + sampleIntervalSeconds, null, List.of("timeseries.intervalSeconds"));

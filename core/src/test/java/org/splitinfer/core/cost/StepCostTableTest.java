@@ -63,6 +63,29 @@ class StepCostTableTest {
     }
 
     @Test
+    void aVerificationTableTabulatesStepsOfItsTokensPerSequenceWithinOnePercent() {
+        // a speculative pool's iteration verifies k + 1 = 5 new tokens per sequence: its table is that step's, not a
+        // plain decode step's (which would miss the 4 extra tokens' projections, attention and logits)
+        StepCostTable verify = new StepCostTable(coster(new PlainChip()), TWO_WAY_TENSOR, HBM, RANGE, 5);
+        StepCoster direct = verify.coster();
+        assertThat(verify.decodeTokensPerSequence()).isEqualTo(5);
+        for (int batch = 1; batch <= RANGE.maxBatch(); batch += 3) {
+            for (long context = 0; context <= RANGE.maxContextTokens(); context += 331) {
+                StepCost cost = direct.cost(StepBatch.verify(batch, 5, context), TWO_WAY_TENSOR, HBM);
+                assertThat(verify.decodeLatencySeconds(batch, context)).as("batch %d context %d", batch, context)
+                        .isCloseTo(cost.latencySeconds(), withinPercentage(1));
+                assertThat(verify.decodeIntervalSeconds(batch, context)).as("batch %d context %d", batch, context)
+                        .isCloseTo(cost.intervalSeconds(), withinPercentage(1));
+            }
+        }
+        assertThat(verify.decodeLatencySeconds(8, 1000))
+                .isGreaterThan(table(new PlainChip(), RANGE).decodeLatencySeconds(8, 1000));
+        assertThatThrownBy(() -> new StepCostTable(direct, TWO_WAY_TENSOR, HBM, RANGE, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a decode step brings at least 1 token per sequence, got 0");
+    }
+
+    @Test
     void betweenNodesEveryBatchAndContextIsWithinOnePercent() {
         // The plain roofline's kinks (a kernel turning from memory- to compute-bound) are the only bends; the
         // shipped chips' sweep is StepCostTableAccuracyTest in the distribution.

@@ -7,12 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelSpec;
-import org.splitinfer.core.sim.RunLimit;
-import org.splitinfer.core.sim.SimulationSpec;
-import org.splitinfer.core.workload.Workloads;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorSpec;
 import org.splitinfer.spi.Interconnect;
@@ -211,14 +207,5 @@ class SpeculativeEstimateTest {
                 Workload.closedLoop(1000, 500, 1)))
                 .hasMessage("draft heads of 80 decoder layers are no smaller than 'llama-3.1-70b' with its 80 layers;"
                         + " give the heads fewer layers than the target");
-    }
-
-    @Test
-    void theSimulatorRefusesASpeculativePoolRatherThanSimulatePlainDecoding() {
-        assertThatThrownBy(() -> SimulationSpec.of(LLAMA_70B, onOneChip(SpeculativeDecoding.defaults()),
-                Workloads.builtIn("chat"), RunLimit.requests(10), 1))
-                .isInstanceOf(SplitInferException.class)
-                .hasMessage("the simulator does not model speculative decoding yet; remove decode.speculative to"
-                        + " simulate plain decoding, or estimate the deployment instead");
     }
 }

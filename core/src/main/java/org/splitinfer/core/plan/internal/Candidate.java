@@ -74,6 +74,9 @@ record Candidate(PoolShape first, PoolShape second, int firstInstances, int seco
         if (shape.batch() > 0) {
             spec = spec.withMaxBatch(shape.batch());
         }
+        if (pool.draft() != null) {
+            spec = spec.withSpeculative(pool.draft().speculative());
+        }
         return spec;
     }
 

@@ -107,7 +107,7 @@ public final class PlanSearch {
         double rate = request.workload().meanRequestsPerSecond().getAsDouble();
         ShapeFinder finder = new ShapeFinder(estimator, model, stats, p90Input(request),
                 SchedulerSettings.DEFAULT.sizingConcurrency(), request.slo().ttftSeconds(),
-                request.slo().tpotSeconds(), request.software(), request.allowLongContext());
+                request.slo().tpotSeconds(), request.software(), request.allowLongContext(), request.speculative());
         List<ExcludedAccelerator> excluded = new ArrayList<>();
         Map<PoolRole, List<PoolShape>> shapes = finder.shapesByRole(allowed, excluded);
         KvLink link = links.defaultLink();

@@ -1,5 +1,7 @@
 package org.splitinfer.core.plan.internal;
 
+import org.splitinfer.core.estimate.ResolvedDraft;
+import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.input.Limits;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,7 +49,9 @@ import org.splitinfer.spi.Precision;
  *       ({@code input + output/2}) stays within {@value #TPOT_MARGIN} of the objective's and whose requests' KV cache
  *       (at {@code input + output}) fills at most {@value #KV_MARGIN} of the room (answers vary in length), up to
  *       256 sequences; one instance then serves {@code b ÷ (TPOT × meanOutput)} requests per second. A shape whose
- *       batch of one already misses the objective is kept at batch 1 (the planner reports what it misses).</li>
+ *       batch of one already misses the objective is kept at batch 1 (the planner reports what it misses). With
+ *       speculative decoding the draft is held on the decoding chips and TPOT is a verification step and its draft
+ *       passes over the expected tokens they give.</li>
  *   <li><b>Colocated.</b> The decode batch as above; a request costs its prompt's latency (prefill and decode take
  *       turns) and its share of the decode steps: {@code 1 ÷ (prefill + meanOutput × TPOT ÷ b)} requests per
  *       second.</li>
@@ -71,9 +75,11 @@ final class ShapeFinder {
     private final double stepLimit;
     private final long p90Input;
     private final String software;
+    private final SpeculativeDecoding speculative;
 
     ShapeFinder(Estimator estimator, ModelSpec model, WorkloadStats stats, long p90Input, int sizingConcurrency,
-                double ttftSeconds, double tpotSeconds, String software, boolean allowLongContext) {
+                double ttftSeconds, double tpotSeconds, String software, boolean allowLongContext,
+                SpeculativeDecoding speculative) {
         this.estimator = estimator;
         this.model = model;
         this.stats = stats;
@@ -91,6 +97,7 @@ final class ShapeFinder {
         this.stepLimit = CHUNK_SHARE * ttftSeconds;
         this.p90Input = Math.max(1, p90Input);
         this.software = software;
+        this.speculative = speculative;
     }
 
     /**
@@ -128,6 +135,10 @@ final class ShapeFinder {
         List<PoolShape> shapes = new ArrayList<>();
         for (String formats : formats(accelerator)) {
             PoolSpec auto = PoolSpec.auto(accelerator.id()).withPrecision(formats);
+            if (speculative != null && role != PoolRole.PREFILL) {
+                // the draft lives on the decoding chips: it is sized into the fewest that hold everything
+                auto = auto.withSpeculative(speculative);
+            }
             ResolvedPool fewest;
             try {
                 fewest = estimator.resolvePool(model, auto, role, sizing, software);
@@ -246,14 +257,29 @@ final class ShapeFinder {
         return CHUNKS[CHUNKS.length - 1];
     }
 
-    /** A batch on a pipelined instance runs as {@code m = min(stages, b)} micro-batches, as the estimator has it. */
+    /**
+     * A batch on a pipelined instance runs as {@code m = min(stages, b)} micro-batches, as the estimator has it. A
+     * speculative pool's iteration is a verification of {@code k + 1} tokens per sequence and {@code k} draft passes,
+     * and gives each sequence {@code E} tokens: its time per output token is the iteration over {@code E}.
+     */
     private static double tpot(ResolvedPool pool, int batch, long context) {
         ParallelLayout layout = pool.layout();
         int microBatches = Math.min(layout.pipeline(), batch);
-        StepCost cost = pool.coster().cost(StepBatch.decode(microBatch(pool, batch), context), layout,
+        int perMicroBatch = microBatch(pool, batch);
+        ResolvedDraft draft = pool.draft();
+        if (draft == null) {
+            StepCost cost = pool.coster().cost(StepBatch.decode(perMicroBatch, context), layout, pool.residency());
+            return StepCost.iterationSeconds(cost.latencySeconds(), cost.intervalSeconds(), microBatches,
+                    pool.coster().stepOverheadSeconds());
+        }
+        int proposals = draft.speculative().tokens();
+        StepCost verify = pool.coster().cost(StepBatch.verify(perMicroBatch, proposals + 1L, context), layout,
                 pool.residency());
-        return StepCost.iterationSeconds(cost.latencySeconds(), cost.intervalSeconds(), microBatches,
-                pool.coster().stepOverheadSeconds());
+        StepCost pass = draft.coster().cost(StepBatch.decode(perMicroBatch, context), draft.layout(),
+                pool.residency());
+        return StepCost.iterationSeconds(verify.latencySeconds() + proposals * pass.latencySeconds(),
+                verify.intervalSeconds() + proposals * pass.intervalSeconds(), microBatches,
+                pool.coster().stepOverheadSeconds()) / draft.speculative().expectedTokensPerStep();
     }
 
     private static int microBatch(ResolvedPool pool, int batch) {

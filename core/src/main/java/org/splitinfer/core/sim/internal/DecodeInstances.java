@@ -10,6 +10,14 @@ import java.util.Arrays;
  * iteration adds the batch size to it, a leaving sequence takes its final context out. A sequence that joins at
  * iteration {@code k} with {@code n} tokens to generate leaves at the end of iteration {@code k + n − 1}, the key it is
  * filed under in a {@link FinishHeap}; nothing is touched per sequence per iteration.
+ *
+ * <p>A pool that decodes speculatively gives each sequence {@code E} tokens per iteration
+ * ({@link StepTimes#tokensPerIteration()}), the expected value rather than a draw: a sequence of {@code n} tokens takes
+ * {@code ceil(n ÷ E)} iterations and its context grows by {@code E} per iteration. The sums are kept as the batch's
+ * prompt tokens plus its iterations, the context being {@code prompts + E × iterations}, so that plain decoding
+ * ({@code E = 1}) stays in whole numbers. A mean-field choice, like the estimator's: every request's TPOT is the
+ * iteration time over {@code E}; the spread of acceptance from step to step, which would spread TPOT and make tokens
+ * arrive in bursts, is not drawn.
  */
 final class DecodeInstances {
     private final int instances;
@@ -24,7 +32,9 @@ final class DecodeInstances {
     private final IntQueue[] ready;
     private final FinishHeap[] running;
     private final long[] iteration;
-    private final long[] contextSum;
+    private final double tokensPerIteration;
+    private final long[] promptSum;
+    private final long[] iterationSum;
     private final int[][] joiners;
     private final int[] joinerCounts;
     private final double[] reservedBytes;
@@ -56,7 +66,9 @@ final class DecodeInstances {
             running[i] = new FinishHeap();
         }
         this.iteration = new long[instances];
-        this.contextSum = new long[instances];
+        this.tokensPerIteration = times.tokensPerIteration();
+        this.promptSum = new long[instances];
+        this.iterationSum = new long[instances];
         this.joiners = new int[instances][16];
         this.joinerCounts = new int[instances];
         this.reservedBytes = new double[instances];
@@ -136,8 +148,8 @@ final class DecodeInstances {
         IntQueue joining = ready[instance];
         while (!joining.isEmpty()) {
             int slot = joining.poll();
-            running[instance].add(iteration[instance] + requests.output[slot] - 1, slot);
-            contextSum[instance] += requests.input[slot];
+            running[instance].add(iteration[instance] + iterations(requests.output[slot]) - 1, slot);
+            promptSum[instance] += requests.input[slot];
             if (joinerCounts[instance] == joiners[instance].length) {
                 joiners[instance] = Arrays.copyOf(joiners[instance], joinerCounts[instance] * 2);
             }
@@ -148,7 +160,7 @@ final class DecodeInstances {
             decoding[instance] = false;
             return 0;
         }
-        long duration = times.decodeNanos(batch, (contextSum[instance] + batch / 2) / batch);
+        long duration = times.decodeNanos(batch, meanContext(instance, batch));
         decoding[instance] = true;
         busy[instance] = true;
         long counted = limitNanos == Long.MAX_VALUE ? duration : Math.max(0, Math.min(duration, limitNanos - now));
@@ -181,7 +193,7 @@ final class DecodeInstances {
         }
         joinerCounts[instance] = 0;
         FinishHeap batch = running[instance];
-        contextSum[instance] += batch.size();
+        iterationSum[instance] += batch.size();
         long current = iteration[instance]++;
         int count = 0;
         while (!batch.isEmpty() && batch.minKey() <= current) {
@@ -190,13 +202,30 @@ final class DecodeInstances {
                 finished = Arrays.copyOf(finished, count * 2);
             }
             finished[count++] = slot;
-            contextSum[instance] -= (long) requests.input[slot] + requests.output[slot];
+            promptSum[instance] -= requests.input[slot];
+            iterationSum[instance] -= iterations(requests.output[slot]);
             integrate(instance, now);
             reservedBytes[instance] -= requests.kvBytes[slot];
             reservedCount[instance]--;
             outstanding[instance] -= requests.output[slot];
         }
         return count;
+    }
+
+    /**
+     * Iterations a sequence needs for its output tokens: {@code n}, or {@code ceil(n ÷ E)} when speculative (less a
+     * rounding margin, so that {@code n} a whole multiple of {@code E} is not counted one iteration over).
+     */
+    private long iterations(int outputTokens) {
+        return tokensPerIteration == 1 ? outputTokens : (long) Math.ceil(outputTokens / tokensPerIteration - 1e-9);
+    }
+
+    /** The batch's mean context, rounded to the nearest token. */
+    private long meanContext(int instance, int batch) {
+        if (tokensPerIteration == 1) {
+            return (promptSum[instance] + iterationSum[instance] + batch / 2) / batch;
+        }
+        return Math.round((promptSum[instance] + tokensPerIteration * iterationSum[instance]) / batch);
     }
 
     int[] finished() {

@@ -1,18 +1,20 @@
 package org.splitinfer.core.sim.internal;
 
+import org.splitinfer.core.estimate.SpeculativeDecoding;
+import org.splitinfer.core.estimate.Assumption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.splitinfer.core.cost.StepCost;
 import org.splitinfer.core.cost.StepCostRange;
-import org.splitinfer.core.cost.StepCostTable;
 import org.splitinfer.core.cost.StepCostTables;
 import org.splitinfer.core.error.internal.FigureAudit;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.PipelineKind;
 import org.splitinfer.core.estimate.PoolRole;
 import org.splitinfer.core.estimate.ResolvedPipeline;
+import org.splitinfer.core.estimate.ResolvedDraft;
 import org.splitinfer.core.estimate.ResolvedPool;
 import org.splitinfer.core.estimate.internal.ChipEconomics;
 import org.splitinfer.core.kernel.StepBatch;
@@ -78,6 +80,7 @@ public final class SimulationRunner {
         EngineConfig.Pool decodePool = split ? pool(decoding, spec, stats) : null;
         Precision prefillKv = first.precision().kvCache();
         Precision decodeKv = decoding.precision().kvCache();
+        double draftKvBytesPerToken = decoding.draft() == null ? 0 : decoding.draft().kvBytesPerToken();
         double convertBytesPerSecond = ChipEconomics.fullSpeedBytesPerSecond(decoding.accelerator()) * decoding.chips();
         KvSizes kv = new KvSizes() {
             @Override
@@ -87,7 +90,8 @@ public final class SimulationRunner {
 
             @Override
             public double reserveBytes(long contextTokens) {
-                return model.kvBytes(contextTokens, decodeKv);
+                // a speculative pool keeps each sequence's draft cache beside the target's
+                return model.kvBytes(contextTokens, decodeKv) + draftKvBytesPerToken * contextTokens;
             }
 
             @Override
@@ -117,9 +121,19 @@ public final class SimulationRunner {
         int chunk = pool.spec().chunkTokens().orElse(spec.scheduler().chunkTokens());
         StepCostRange range = new StepCostRange(maxBatch, (long) stats.maxInputTokens() + stats.maxOutputTokens(),
                 chunk, stats.maxInputTokens());
-        StepCostTable table = tables.table(pool.coster(), pool.layout(), pool.residency(), range);
-        return new EngineConfig.Pool(pool.instances(), new TableStepTimes(table), pool.layout().pipeline(),
-                pool.kvCacheBytes(), maxBatch, chunk);
+        ResolvedDraft draft = pool.draft();
+        StepTimes times;
+        if (draft == null) {
+            times = new TableStepTimes(tables.table(pool.coster(), pool.layout(), pool.residency(), range));
+        } else {
+            int proposals = draft.speculative().tokens();
+            times = new SpeculativeStepTimes(
+                    tables.verifyTable(pool.coster(), pool.layout(), pool.residency(), range, proposals + 1L),
+                    tables.table(draft.coster(), draft.layout(), pool.residency(), range), proposals,
+                    draft.speculative().expectedTokensPerStep());
+        }
+        return new EngineConfig.Pool(pool.instances(), times, pool.layout().pipeline(), pool.kvCacheBytes(),
+                maxBatch, chunk);
     }
 
     private SimulationResult result(SimulationSpec spec, ResolvedPipeline resolved, EngineOutcome outcome,
@@ -190,7 +204,35 @@ public final class SimulationRunner {
                 seconds == 0 ? 0 : tokens / seconds, joules == 0 || tokens == 0 ? 0 : tokens / joules,
                 tokens == 0 ? 0 : usd / tokens * 1e6, pools, link,
                 bottleneck(pools, occupancy, batchShare, link),
-                outcome.events(), resolved.assumptions(), outcome.samples()), "simulation", spec.model().id());
+                outcome.events(), assumptions(resolved, decoding, stats), outcome.samples()), "simulation",
+                spec.model().id());
+    }
+
+    /**
+     * The resolver's assumptions, and a speculative pool's: its draft, proposals, acceptance and tokens per
+     * iteration, with a verification and a draft pass priced for one sequence at the mean decode context (a run's
+     * iterations vary in batch and context; the estimate of the same pool gives its steps at its batch).
+     */
+    private static List<Assumption> assumptions(ResolvedPipeline resolved, ResolvedPool decoding,
+                                                WorkloadStats stats) {
+        ResolvedDraft draft = decoding.draft();
+        if (draft == null) {
+            return resolved.assumptions();
+        }
+        SpeculativeDecoding speculative = draft.speculative();
+        int proposals = speculative.tokens();
+        long context = Math.round(stats.meanInputTokens() + stats.meanOutputTokens() / 2);
+        double verify = decoding.coster().cost(StepBatch.verify(1, proposals + 1L, context), decoding.layout(),
+                decoding.residency()).latencySeconds();
+        double pass = draft.coster().cost(StepBatch.decode(1, context), draft.layout(), decoding.residency())
+                .latencySeconds();
+        List<Assumption> all = new ArrayList<>(resolved.assumptions());
+        all.add(new Assumption.SpeculativeDecodingApplied(decoding.role(),
+                speculative.draft() instanceof SpeculativeDecoding.DraftModel model ? model.model().id() : null,
+                speculative.draft() instanceof SpeculativeDecoding.Heads heads ? heads.layers() : 0, proposals,
+                speculative.acceptance(), speculative.expectedTokensPerStep(), verify, pass, draft.chips(),
+                draft.layout().tensor(), draft.layout().pipeline(), draft.weightBytes()));
+        return all;
     }
 
     /**

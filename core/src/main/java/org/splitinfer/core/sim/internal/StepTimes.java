@@ -7,7 +7,17 @@ package org.splitinfer.core.sim.internal;
 interface StepTimes {
 
     /**
-     * One decode iteration: every sequence of the batch gets one token.
+     * Output tokens one decode iteration gives each sequence: 1, or a speculative decoding's expected tokens per
+     * verification step ({@link org.splitinfer.core.estimate.SpeculativeDecoding#expectedTokensPerStep()}).
+     *
+     * @return tokens, {@code >= 1}
+     */
+    default double tokensPerIteration() {
+        return 1;
+    }
+
+    /**
+     * One decode iteration: every sequence of the batch gets {@link #tokensPerIteration()} tokens.
      *
      * @param batch         sequences, {@code >= 1}
      * @param contextTokens their mean context

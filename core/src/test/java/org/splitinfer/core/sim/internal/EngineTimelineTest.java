@@ -61,6 +61,67 @@ class EngineTimelineTest {
     }
 
     @Test
+    void aSpeculativePoolGivesEachSequenceItsExpectedTokensPerIteration() {
+        // decode 30 ms an iteration that gives each sequence E = 2.5 tokens (a speculative pool): r0's 6 tokens take
+        // ceil(6 / 2.5) = 3 iterations, r1's 5 tokens exactly ceil(5 / 2.5) = 2
+        EngineConfig config = new EngineConfig(true,
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8, 8192),
+                new EngineConfig.Pool(1, new FixedStepTimes(30 * MS, 100 * MS, 100 * MS, 2.5), 1, 1e12, 8, 8192),
+                1e9, 0, false, 80, new PerTokenKv(1000), RouterPolicy.ROUND_ROBIN, 0);
+        EngineOutcome[] outcome = new EngineOutcome[1];
+
+        List<Times> times = run(config, new long[] {0, 50 * MS}, new int[] {1000, 1000}, new int[] {6, 5}, outcome);
+
+        // r0: prefill 0-100, link 100-101, iterations 101-131 (first token), 131-161, 161-191
+        // r1: prefill 100-200, link 200-201, iterations 201-231 (first token), 231-261
+        assertThat(times).containsExactly(new Times(0, 0, 100, 100, 131, 191), new Times(50, 100, 200, 200, 231, 261));
+        EngineOutcome o = outcome[0];
+        assertThat(o.outputTokens()).isEqualTo(6 + 5);
+        assertThat(o.decodeBusyNanos()).isEqualTo(5 * 30 * MS);
+        // TPOT: r0 (191 - 131) / 5 = 12 ms, r1 (261 - 231) / 4 = 7.5 ms: the iteration over E, less where the last
+        // iteration's tokens fall short of E
+        assertThat(o.tpot().max()).isBetween(0.012, 0.012 * 1.001);
+        assertThat(o.tpot().p50()).isBetween(0.0075, 0.0075 * 1.001);
+    }
+
+    @Test
+    void aSpeculativePoolsContextGrowsByItsExpectedTokensPerIteration() {
+        // one sequence of a 1,000-token prompt and 6 tokens at E = 2.5: its iterations run at contexts 1,000,
+        // 1,002.5 and 1,005, rounded to the nearest token (1,003 for the half)
+        List<Long> contexts = new ArrayList<>();
+        StepTimes recording = new StepTimes() {
+            @Override
+            public double tokensPerIteration() {
+                return 2.5;
+            }
+
+            @Override
+            public long decodeNanos(int batch, long contextTokens) {
+                contexts.add(contextTokens);
+                return 30 * MS;
+            }
+
+            @Override
+            public long prefillLatencyNanos(int tokens, long priorContextTokens) {
+                return 100 * MS;
+            }
+
+            @Override
+            public long prefillIntervalNanos(int tokens, long priorContextTokens) {
+                return 100 * MS;
+            }
+        };
+        EngineConfig config = new EngineConfig(true,
+                new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8, 8192),
+                new EngineConfig.Pool(1, recording, 1, 1e12, 8, 8192),
+                1e9, 0, false, 80, new PerTokenKv(1000), RouterPolicy.ROUND_ROBIN, 0);
+
+        run(config, new long[] {0}, new int[] {1000}, new int[] {6}, new EngineOutcome[1]);
+
+        assertThat(contexts).containsExactly(1000L, 1003L, 1005L);
+    }
+
+    @Test
     void aColocatedPipelineTimeSharesPrefillAndDecode() {
         // one instance: an iteration runs the decode batch (10 ms) and then up to 8,192 prompt tokens (100 ms)
         EngineConfig.Pool pool = new EngineConfig.Pool(1, new FixedStepTimes(10 * MS, 100 * MS, 100 * MS), 1, 1e12, 8,
