@@ -31,7 +31,8 @@ import org.splitinfer.core.validate.ValidationCase;
  *   <li>a stack's cases on the families where it has fewer than 3 fit, when they are at least 3 together, the
  *       stack's fixed overhead per step on those families in [0, 50 ms] (its host, network and scheduler: not a
  *       chip's matter, so it may draw on several families; an efficiency never does), applied with each family's
- *       efficiency for unknown stacks;</li>
+ *       efficiency for unknown stacks; with fewer than 3, a family without the stack's profile takes the median of
+ *       the overheads of its profiles on other families ({@link ServingCalibration#applied});</li>
  *   <li>the family's other cases (rarer stacks, and none) fit the family's profile for unknown stacks, which is a
  *       kernel efficiency only (when they are at least 3): an overhead fitted to a few unrelated stacks would not
  *       transfer to the next; estimates on the family that name no stack, or a stack without its own profile there,

@@ -5,8 +5,9 @@ public enum ProfileSource {
     /** The stack's own, fitted to its cases on the family. */
     OWN,
     /**
-     * The family's kernel efficiency for unknown stacks (or the plain model's), with the stack's own step overhead,
-     * fitted to its cases on families where it has no profile of its own.
+     * The family's kernel efficiency for unknown stacks (or the plain model's), with the stack's own step overhead:
+     * fitted to its cases on families where it has no profile of its own, or, without enough of those, the median of
+     * its profiles' overheads on the families where it has one.
      */
     STACK_OVERHEAD,
     /** The family's profile for unknown stacks, fitted to the family's other cases. */

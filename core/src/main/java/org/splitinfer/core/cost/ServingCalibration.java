@@ -62,7 +62,8 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
 
     /**
      * The profile a stack runs with on a family, in order: its own there; else, when the stack has an overhead on
-     * families without its profile, that overhead at the family's efficiency for unknown stacks; else the family's
+     * families without its profile (fitted to its cases there, or else the median of its own profiles' overheads on
+     * other families), that overhead at the family's efficiency for unknown stacks; else the family's
      * profile for unknown stacks; else the profile of the family's usual stack (its own there, or its overhead at the
      * plain model's efficiency); else the plain hardware model.
      *
@@ -76,7 +77,7 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
             return new AppliedProfile(own, ProfileSource.OWN, software);
         }
         AppliedProfile family = familyProfile(chipFamily);
-        Double overhead = software == null ? null : stackOverheads.get(software);
+        Double overhead = software == null ? null : stackOverheads.getOrDefault(software, overheadElsewhere(software));
         if (overhead != null) {
             return new AppliedProfile(new StackProfile(family.profile().kernelEfficiency(), overhead),
                     ProfileSource.STACK_OVERHEAD, software);
@@ -112,6 +113,22 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
         StackProfile profile = profile(software, family);
         return new StepAdjustment(profile.kernelEfficiency(), profile.stepOverheadSeconds(),
                 collectiveStepSeconds.getOrDefault(family.name(), 0.0));
+    }
+
+    /**
+     * A stack's step overhead where it has profiles of its own, for a family where it has neither a profile nor a
+     * fitted overhead: the median over those families (what a stack adds per step, its host, network and
+     * scheduler, is not a chip's matter; its efficiency is, and never travels).
+     */
+    private Double overheadElsewhere(String software) {
+        Map<String, StackProfile> byFamily = stacks.get(software);
+        if (byFamily == null || byFamily.isEmpty()) {
+            return null;
+        }
+        double[] overheads = byFamily.values().stream().mapToDouble(StackProfile::stepOverheadSeconds).sorted()
+                .toArray();
+        int n = overheads.length;
+        return n % 2 == 1 ? overheads[n / 2] : (overheads[n / 2 - 1] + overheads[n / 2]) / 2;
     }
 
     private StackProfile own(String software, Family family) {

@@ -48,14 +48,15 @@ class ServingCalibrationFileTest {
     }
 
     @Test
-    void aStackWithoutItsOwnProfileOnAFamilyFallsBackToThatFamilysNeverToAnother() {
+    void aStackWithoutItsOwnProfileOnAFamilyTakesThatFamilysEfficiencyNeverAnothers() {
         ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
 
-        // vllm on gpu: its own; vllm on lpu: no lpu profile at all, so the plain model, not the gpu's 0.7 or 0.8
+        // vllm on gpu: its own; vllm on lpu: no lpu profile at all, so the lpu's efficiency (the plain model's 1, not
+        // the gpu's 0.7 or 0.8) with vllm's own step overhead, 0.002 s on its one other family
         assertThat(calibration.profile("vllm", Family.GPU)).isEqualTo(new StackProfile(0.8, 0.002));
         assertThat(calibration.profile("sglang", Family.GPU)).isEqualTo(new StackProfile(0.7, 0));
         assertThat(calibration.profile(null, Family.GPU)).isEqualTo(new StackProfile(0.7, 0));
-        assertThat(calibration.profile("vllm", Family.LPU)).isEqualTo(StackProfile.IDEAL);
+        assertThat(calibration.profile("vllm", Family.LPU)).isEqualTo(new StackProfile(1, 0.002));
         // vendor-api has no profile of its own anywhere: each family's efficiency, with the stack's overhead
         assertThat(calibration.profile("vendor-api", Family.GPU)).isEqualTo(new StackProfile(0.7, 0.0004));
         assertThat(calibration.profile("vendor-api", Family.WAFER)).isEqualTo(new StackProfile(1, 0.0004));
@@ -63,10 +64,26 @@ class ServingCalibrationFileTest {
         assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
         assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
         assertThat(calibration.applied("vllm", Family.GPU).source()).isEqualTo(ProfileSource.OWN);
-        assertThat(calibration.applied("vllm", Family.LPU).source()).isEqualTo(ProfileSource.PLAIN_MODEL);
+        assertThat(calibration.applied("vllm", Family.LPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
+        assertThat(calibration.applied("sglang", Family.LPU).source()).isEqualTo(ProfileSource.PLAIN_MODEL);
         assertThat(calibration.applied("vendor-api", Family.GPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied(null, Family.RISCV))
                 .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025), ProfileSource.FAMILY_STACK, "tt-metal"));
+    }
+
+    @Test
+    void aStacksOverheadOnAFamilyWithoutItsProfileIsTheMedianOfItsOwnElsewhere() {
+        // vllm has profiles on gpu (0.002 s a step) and rdu (0.004 s): on an lpu, the median of the two, 0.003 s,
+        // at the lpu's efficiency (the plain model's: the file has no lpu profile for unknown stacks)
+        ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID.replace(
+                "    gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}\n",
+                "    gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}\n"
+                        + "    rdu: {kernelEfficiency: 0.9, stepOverheadSeconds: 0.004}\n"));
+
+        assertThat(calibration.applied("vllm", Family.LPU)).isEqualTo(new AppliedProfile(
+                new StackProfile(1, (0.002 + 0.004) / 2), ProfileSource.STACK_OVERHEAD, "vllm"));
+        // a fitted overhead on the families without the stack's profile comes first
+        assertThat(calibration.profile("vendor-api", Family.LPU)).isEqualTo(new StackProfile(1, 0.0004));
     }
 
     @Test
