@@ -48,6 +48,9 @@ final class EstimateCommand implements Runnable {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     EstimateCommand(Estimation estimation) {
         this.estimation = estimation;
@@ -55,7 +58,7 @@ final class EstimateCommand implements Runnable {
 
     @Override
     public void run() {
-        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
         PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
         if (speculative != null) {
             // the decoding pool's option, also on a pipeline file's: it adds to the deployment, it overrides nothing

@@ -23,6 +23,7 @@ import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.workload.WorkloadSpec;
 import org.splitinfer.spi.Accelerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -135,6 +136,9 @@ final class PlanCommand implements Runnable {
                     + " the assumptions.")
     private Path report;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     PlanCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -167,7 +171,7 @@ final class PlanCommand implements Runnable {
             throw new SplitInferException("plan prints table or json; --format csv is for flat lists");
         }
         NumericFlags.checkSpan(requests, rate);
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), spec.commandLine().getErr());
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), spec.commandLine().getErr());
         WorkloadSpec traffic = TrafficOptions.named(workload, skipBadRows).atRate(rate);
         Budgets budgets = new Budgets(maxChips == null ? OptionalInt.empty() : OptionalInt.of(maxChips),
                 maxKilowatts == null ? OptionalDouble.empty() : OptionalDouble.of(maxKilowatts),

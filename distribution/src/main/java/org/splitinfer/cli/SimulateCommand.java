@@ -84,6 +84,9 @@ final class SimulateCommand implements Runnable {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     SimulateCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -97,7 +100,7 @@ final class SimulateCommand implements Runnable {
             throw new SplitInferException("--sample-interval sets the rows of --timeseries FILE, which is not given;"
                     + " add --timeseries FILE or drop --sample-interval");
         }
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), err);
         PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
         if (sizeFor != null && !DeploymentOptions.hasAutoPool(pipeline)) {
             throw new SplitInferException("--size-for sizes auto pools (HW:auto), and every pool of this deployment"
