@@ -186,8 +186,13 @@ final class PlanCommand implements Runnable {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            Json.print(PlanOutput.json(plan), out);
+            com.fasterxml.jackson.databind.node.ObjectNode json = PlanOutput.json(plan);
+            if (!UserFigures.sentences(splitInfer.hardware()).isEmpty()) {
+                UserFigures.json(splitInfer.hardware(), json.putArray("userSetFigures"));
+            }
+            Json.print(json, out);
         } else {
+            UserFigures.print(splitInfer.hardware(), out, root.columns());
             PlanOutput.printText(plan, seconds, out, root.columns());
         }
         if (emit != null && plan.winner().isPresent()) {
