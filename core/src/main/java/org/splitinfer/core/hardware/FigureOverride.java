@@ -40,7 +40,7 @@ public record FigureOverride(String chipId, String newChipId, String figure, dou
         }
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new HardwareOverrideException("--set " + chipId + (newChipId == null ? "" : "@" + newChipId) + "."
-                    + figure + "=" + value + " is outside the sheet's rules: a figure is a finite number >= 0");
+                    + figure + "=" + number(value) + " is outside the sheet's rules: a figure is a finite number >= 0");
         }
     }
 
