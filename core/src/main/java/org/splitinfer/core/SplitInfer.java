@@ -24,6 +24,9 @@ import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
 import org.splitinfer.core.plan.Planner;
+import org.splitinfer.core.sensitivity.SensitivityAnalysis;
+import org.splitinfer.core.sensitivity.SensitivityMetric;
+import org.splitinfer.core.sensitivity.SensitivityReport;
 import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.sim.SimulationSpec;
 import org.splitinfer.core.sim.Simulator;
@@ -214,6 +217,26 @@ public final class SplitInfer {
      */
     public FitReport fit(String model, String hardware, FitRequest request) {
         return ModelFitter.fit(hardware().get(hardware), models.resolve(model), request);
+    }
+
+    /**
+     * Ranks the figures of a deployment's chips, its KV link and the cost assumptions by their elasticity on one
+     * figure of its estimate; chip figures are moved through what-if overrides the plugins read
+     * ({@link #withHardwareChanges}).
+     *
+     * @param model    the model
+     * @param pipeline the deployment
+     * @param workload the requests
+     * @param software the serving stack, or null
+     * @param metric   the figure to differentiate
+     * @param step     the relative step either way, e.g. 0.1
+     * @return the ranked elasticities
+     * @since 0.2
+     */
+    public SensitivityReport sensitivity(ModelSpec model, PipelineSpec pipeline, Workload workload, String software,
+                                         SensitivityMetric metric, double step) {
+        return new SensitivityAnalysis(hardware(), changes, other -> new HardwareLoader().load(searchPath, other),
+                links, cost, calibration).run(model, pipeline, workload, software, metric, step);
     }
 
     private Loaded loaded() {
