@@ -14,6 +14,8 @@ import org.splitinfer.core.estimate.Workload;
 import org.splitinfer.core.fit.FitReport;
 import org.splitinfer.core.fit.FitRequest;
 import org.splitinfer.core.fit.ModelFitter;
+import org.splitinfer.core.hardware.FigureOverride;
+import org.splitinfer.core.hardware.HardwareChanges;
 import org.splitinfer.core.hardware.HardwareLoader;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginSearchPath;
@@ -22,6 +24,9 @@ import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
 import org.splitinfer.core.plan.Planner;
+import org.splitinfer.core.sensitivity.SensitivityAnalysis;
+import org.splitinfer.core.sensitivity.SensitivityMetric;
+import org.splitinfer.core.sensitivity.SensitivityReport;
 import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.sim.SimulationSpec;
 import org.splitinfer.core.sim.Simulator;
@@ -44,6 +49,7 @@ import org.splitinfer.core.sim.Simulator;
  */
 public final class SplitInfer {
     private final PluginSearchPath searchPath;
+    private final HardwareChanges changes;
     private final ModelCatalog models;
     private final LinkCatalog links;
     private final CostAssumptions cost;
@@ -56,6 +62,7 @@ public final class SplitInfer {
 
     private SplitInfer(Builder builder) {
         this.searchPath = new PluginSearchPath(builder.classPath, builder.pluginDirectories);
+        this.changes = new HardwareChanges(builder.overrides, builder.hardwareSheets);
         this.models = builder.models != null ? builder.models : ModelCatalog.builtIn();
         this.links = builder.links != null ? builder.links : LinkCatalog.builtIn();
         this.cost = builder.cost;
@@ -85,6 +92,27 @@ public final class SplitInfer {
      */
     public HardwareRegistry hardware() {
         return loaded().hardware();
+    }
+
+    /** @return the what-if changes the hardware was loaded with */
+    public HardwareChanges hardwareChanges() {
+        return changes;
+    }
+
+    /**
+     * The same defaults and search path with other what-if changes: a new entry point whose plugins load again,
+     * reading their sheets with those changes (what a sensitivity analysis perturbs a figure through).
+     *
+     * @param other the changes, replacing these
+     * @return the entry point
+     * @since 0.2
+     */
+    public SplitInfer withHardwareChanges(HardwareChanges other) {
+        Builder builder = builder().searchPath(searchPath).models(models).links(links).cost(cost)
+                .calibration(calibration);
+        other.overrides().forEach(builder::override);
+        other.sheetFiles().forEach(builder::hardwareSheet);
+        return builder.build();
     }
 
     /** @return the model catalog */
@@ -191,13 +219,33 @@ public final class SplitInfer {
         return ModelFitter.fit(hardware().get(hardware), models.resolve(model), request);
     }
 
+    /**
+     * Ranks the figures of a deployment's chips, its KV link and the cost assumptions by their elasticity on one
+     * figure of its estimate; chip figures are moved through what-if overrides the plugins read
+     * ({@link #withHardwareChanges}).
+     *
+     * @param model    the model
+     * @param pipeline the deployment
+     * @param workload the requests
+     * @param software the serving stack, or null
+     * @param metric   the figure to differentiate
+     * @param step     the relative step either way, e.g. 0.1
+     * @return the ranked elasticities
+     * @since 0.2
+     */
+    public SensitivityReport sensitivity(ModelSpec model, PipelineSpec pipeline, Workload workload, String software,
+                                         SensitivityMetric metric, double step) {
+        return new SensitivityAnalysis(hardware(), changes, other -> new HardwareLoader().load(searchPath, other),
+                links, cost, calibration).run(model, pipeline, workload, software, metric, step);
+    }
+
     private Loaded loaded() {
         Loaded current = loaded;
         if (current == null) {
             synchronized (this) {
                 current = loaded;
                 if (current == null) {
-                    HardwareRegistry registry = new HardwareLoader().load(searchPath);
+                    HardwareRegistry registry = new HardwareLoader().load(searchPath, changes);
                     Estimator estimator = new Estimator(registry, links, cost, calibration);
                     Simulator simulator = new Simulator(registry, links, cost, calibration);
                     current = new Loaded(registry, estimator, simulator,
@@ -217,8 +265,36 @@ public final class SplitInfer {
         private LinkCatalog links;
         private CostAssumptions cost = CostAssumptions.DEFAULT;
         private ServingCalibration calibration;
+        private final List<FigureOverride> overrides = new ArrayList<>();
+        private final List<Path> hardwareSheets = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets a figure of an installed chip's hardware sheet, or derives a new chip from one
+         * ({@link FigureOverride}); the chip's plugin models it from the changed sheet. Repeatable.
+         *
+         * @param override the figure, e.g. {@code FigureOverride.parse("groq-lpu-v1@groq-2x.sram.capacityBytes=460e6")}
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder override(FigureOverride override) {
+            overrides.add(Objects.requireNonNull(override, "override"));
+            return this;
+        }
+
+        /**
+         * Adds the chips of a hardware sheet of a known family (the documented schema): they are appended to the
+         * sheet that family's plugin reads and modelled by it. Repeatable; an id already installed is refused.
+         *
+         * @param file the YAML sheet
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder hardwareSheet(Path file) {
+            hardwareSheets.add(Objects.requireNonNull(file, "file"));
+            return this;
         }
 
         /**

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 
 /**
  * {@code HW:N} or {@code HW:auto}: an accelerator (its id, or the unique beginning of one) and the chips of one
- * instance, 1 to 1,048,576.
+ * instance, 1 to 1,048,576. {@code ID@NEWID:N} names the chip {@code NEWID} that {@code --set ID@NEWID.FIGURE=VALUE}
+ * derives from {@code ID}.
  *
  * @param hardware accelerator as typed
  * @param chips    chips per instance, or empty for auto
@@ -23,6 +24,10 @@ record ChipsArgument(String hardware, OptionalInt chips) {
                         + value + "'");
             }
             String hardware = value.substring(0, colon);
+            if (hardware.indexOf('@') > 0) {
+                // ID@NEWID, as in --set ID@NEWID.FIGURE=VALUE: the derived chip
+                hardware = hardware.substring(hardware.indexOf('@') + 1);
+            }
             String count = value.substring(colon + 1);
             if (count.toLowerCase(Locale.ROOT).equals("auto")) {
                 return new ChipsArgument(hardware, OptionalInt.empty());

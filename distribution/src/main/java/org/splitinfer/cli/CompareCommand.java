@@ -79,6 +79,9 @@ final class CompareCommand implements Runnable {
                     + " and each deployment's cost and power by pool and assumptions.")
     private Path report;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     CompareCommand(Estimation estimation) {
         this.estimation = estimation;
@@ -100,7 +103,7 @@ final class CompareCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
         List<DeploymentList.Deployment> deployments = deployments(InstalledHardware.ids(splitInfer));
         ModelSpec modelSpec = estimation.model(model);
         Workload load = workload.workload(32);

@@ -44,6 +44,9 @@ final class EstimateCommand implements Runnable {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     EstimateCommand(Estimation estimation) {
         this.estimation = estimation;
@@ -51,7 +54,7 @@ final class EstimateCommand implements Runnable {
 
     @Override
     public void run() {
-        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
         PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
         pipeline = speculative.apply(pipeline, estimation::model);
         Estimate estimate = splitInfer.estimator().estimate(estimation.model(model), pipeline, workload.workload(1),

@@ -25,4 +25,8 @@ final class Estimation {
     SplitInfer open(List<Path> pluginDirectories, PrintWriter err) {
         return hardware.open(pluginDirectories, err);
     }
+
+    SplitInfer open(List<Path> pluginDirectories, WhatIfOptions whatIf, PrintWriter err) {
+        return hardware.open(pluginDirectories, whatIf.changes(), err);
+    }
 }

@@ -25,6 +25,7 @@ import org.splitinfer.spi.Placement;
 import org.splitinfer.spi.TierUsage;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -80,6 +81,9 @@ final class FitCommand implements Runnable {
             description = "table, json or csv (default: ${DEFAULT-VALUE}); csv lists one row per placement and tier.")
     private OutputFormat format;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     FitCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -98,7 +102,7 @@ final class FitCommand implements Runnable {
         if (precision != null) {
             request = request.withPrecision(ModelPrecision.parse(precision, spec.nativePrecision()));
         }
-        Accelerator accelerator = hardware.load(root.pluginDirectories(), this.spec.commandLine().getErr())
+        Accelerator accelerator = hardware.load(root.pluginDirectories(), whatIf.changes(), this.spec.commandLine().getErr())
                 .resolve(hardwareId);
         FitReport report = ModelFitter.fit(accelerator, spec, request);
         PrintWriter out = this.spec.commandLine().getOut();

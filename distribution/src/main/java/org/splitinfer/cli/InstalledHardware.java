@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.hardware.HardwareChanges;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginProblem;
 import org.splitinfer.core.hardware.PluginSearchPath;
@@ -24,7 +25,7 @@ import org.splitinfer.core.hardware.UnknownAcceleratorException;
 final class InstalledHardware {
     private final CliEnvironment environment;
     private final InstalledModels models;
-    private final Map<PluginSearchPath, SplitInfer> opened = new HashMap<>();
+    private final Map<List<Object>, SplitInfer> opened = new HashMap<>();
 
     @Inject
     InstalledHardware(CliEnvironment environment, InstalledModels models) {
@@ -33,10 +34,28 @@ final class InstalledHardware {
     }
 
     synchronized SplitInfer open(List<Path> pluginDirectories, PrintWriter err) {
+        return open(pluginDirectories, HardwareChanges.NONE, err);
+    }
+
+    /**
+     * @param pluginDirectories {@code --plugins}
+     * @param changes           the what-if changes of {@code --set} and {@code --hardware-sheet}
+     * @param err               where skipped plugins are reported
+     * @return the entry point, its hardware loaded
+     */
+    synchronized SplitInfer open(List<Path> pluginDirectories, HardwareChanges changes, PrintWriter err) {
         PluginSearchPath searchPath = PluginSearchPath.of(pluginDirectories,
                 environment.variable(PluginSearchPath.ENVIRONMENT_VARIABLE), environment.pluginsDirectory());
-        SplitInfer splitInfer = opened.computeIfAbsent(searchPath,
-                path -> SplitInfer.builder().searchPath(path).models(models.catalog()).build());
+        List<Object> key = List.of(searchPath, changes);
+        SplitInfer splitInfer = opened.get(key);
+        if (splitInfer == null) {
+            SplitInfer.Builder builder = SplitInfer.builder().searchPath(searchPath).models(models.catalog());
+            changes.overrides().forEach(builder::override);
+            changes.sheetFiles().forEach(builder::hardwareSheet);
+            splitInfer = builder.build();
+            splitInfer.hardware(); // a refused change fails here, before it is remembered
+            opened.put(key, splitInfer);
+        }
         for (PluginProblem problem : splitInfer.hardware().problems()) {
             err.println("warning: " + problem.describe());
         }
@@ -64,5 +83,9 @@ final class InstalledHardware {
 
     HardwareRegistry load(List<Path> pluginDirectories, PrintWriter err) {
         return open(pluginDirectories, err).hardware();
+    }
+
+    HardwareRegistry load(List<Path> pluginDirectories, HardwareChanges changes, PrintWriter err) {
+        return open(pluginDirectories, changes, err).hardware();
     }
 }

@@ -285,6 +285,13 @@ final class NumericFlags {
         }
     }
 
+    /** A sensitivity analysis's relative step: above 0, at most 0.5. */
+    static final class Step extends Real {
+        Step() {
+            super(0.5, "a relative step");
+        }
+    }
+
     /** A share of requests: above 0, at most 1. */
     static final class Share extends Real {
         Share() {

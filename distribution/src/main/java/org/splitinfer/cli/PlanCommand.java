@@ -25,6 +25,7 @@ import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.workload.WorkloadSpec;
 import org.splitinfer.spi.Accelerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -140,6 +141,9 @@ final class PlanCommand implements Runnable {
                     + " the assumptions.")
     private Path report;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     PlanCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -172,7 +176,7 @@ final class PlanCommand implements Runnable {
             throw new SplitInferException("plan prints table or json; --format csv is for flat lists");
         }
         NumericFlags.checkSpan(requests, rate);
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), spec.commandLine().getErr());
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), spec.commandLine().getErr());
         WorkloadSpec traffic = TrafficOptions.named(workload, skipBadRows).atRate(rate);
         Budgets budgets = new Budgets(maxChips == null ? OptionalInt.empty() : OptionalInt.of(maxChips),
                 maxKilowatts == null ? OptionalDouble.empty() : OptionalDouble.of(maxKilowatts),
@@ -187,8 +191,13 @@ final class PlanCommand implements Runnable {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            Json.print(PlanOutput.json(plan), out);
+            com.fasterxml.jackson.databind.node.ObjectNode json = PlanOutput.json(plan);
+            if (!UserFigures.sentences(splitInfer.hardware()).isEmpty()) {
+                UserFigures.json(splitInfer.hardware(), json.putArray("userSetFigures"));
+            }
+            Json.print(json, out);
         } else {
+            UserFigures.print(splitInfer.hardware(), out, root.columns());
             PlanOutput.printText(plan, seconds, out, root.columns());
         }
         if (emit != null && plan.winner().isPresent()) {

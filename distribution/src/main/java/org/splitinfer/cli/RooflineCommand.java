@@ -68,6 +68,9 @@ final class RooflineCommand implements Runnable {
                     + " given, else the ridge points.")
     private OutputFormat format;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     RooflineCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -98,7 +101,7 @@ final class RooflineCommand implements Runnable {
                         + " step of a model: give --model too, or drop them for the chip's ridge points alone");
             }
         }
-        Accelerator accelerator = hardware.load(root.pluginDirectories(), commandLine.getErr()).resolve(hardwareId);
+        Accelerator accelerator = hardware.load(root.pluginDirectories(), whatIf.changes(), commandLine.getErr()).resolve(hardwareId);
         RooflineAnalysis analysis = RooflineAnalysis.of(accelerator, stepPlan);
         if (out != null) {
             AtomicFile.write(out, RooflineSvg.render(analysis.chart()), "--out");

@@ -87,6 +87,9 @@ final class SimulateCommand implements Runnable {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private OutputFormat format;
 
+    @Mixin
+    private WhatIfOptions whatIf;
+
     @Inject
     SimulateCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -100,7 +103,7 @@ final class SimulateCommand implements Runnable {
             throw new SplitInferException("--sample-interval sets the rows of --timeseries FILE, which is not given;"
                     + " add --timeseries FILE or drop --sample-interval");
         }
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), err);
         PipelineSpec pipeline = speculative.apply(deployment.pipeline(InstalledHardware.ids(splitInfer)),
                 models::resolve);
         if (sizeFor != null && !DeploymentOptions.hasAutoPool(pipeline)) {

@@ -177,6 +177,23 @@ public sealed interface Assumption {
     }
 
     /**
+     * A figure of a pool's chip that the user set ({@code --set}, {@link org.splitinfer.core.hardware.FigureOverride}):
+     * the chip's plugin modelled it from the changed sheet, so every figure of the estimate rests on it.
+     *
+     * @param hardware   the chip
+     * @param figure     the figure's name
+     * @param value      the value set
+     * @param assumption the figure's assumption: the user's change and the sheet's own value
+     * @since 0.2
+     */
+    record UserSetFigure(String hardware, String figure, double value, String assumption) implements Assumption {
+        @Override
+        public AssumptionBasis basis() {
+            return AssumptionBasis.ASSUMED_FIGURE;
+        }
+    }
+
+    /**
      * How chips are paid for.
      *
      * @param cost the lifetime, electricity price and PUE (each with its source on {@link CostAssumptions})

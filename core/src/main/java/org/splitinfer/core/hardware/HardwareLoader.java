@@ -32,6 +32,22 @@ public final class HardwareLoader {
     }
 
     /**
+     * Loads every plugin on the search path, each reading its hardware sheet with what-if changes applied: the
+     * user's figures and added sheets, and the {@code *-hardware.yaml} sheets dropped into the plugin folders. The
+     * plugins model the changed chips as they model their own.
+     *
+     * @param searchPath where to look
+     * @param changes    figures to set and sheets to add
+     * @return the registry
+     * @throws HardwareOverrideException when a change names an unknown chip or figure, a value the plugin's rules
+     *                                   refuse, a family no plugin models, or an id already installed
+     * @since 0.2
+     */
+    public HardwareRegistry load(PluginSearchPath searchPath, HardwareChanges changes) {
+        return new PluginDiscovery().discover(searchPath, changes);
+    }
+
+    /**
      * The context the host hands a provider whose resources live in {@code pluginLoader}; the compatibility kit
      * uses it to run a plugin exactly as the host does.
      *

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.estimate.Assumption;
+import org.splitinfer.core.hardware.FigureOverride;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.KvLink;
@@ -192,6 +193,10 @@ public final class Words {
                     speculative.acceptance(), speculative.tokensPerStep(), speculative.tokens(),
                     speculative.tokens() == 1 ? "" : "es", seconds(speculative.draftPassSeconds()),
                     speculative.tokens() + 1, seconds(speculative.verifySeconds()));
+        }
+        if (assumption instanceof Assumption.UserSetFigure user) {
+            return user.hardware() + " " + user.figure() + " = " + FigureOverride.number(user.value()) + ", "
+                    + user.assumption();
         }
         CostAssumptions cost = ((Assumption.CostBasis) assumption).cost();
         return String.format(Locale.ROOT, "cost: purchase prices amortised over %.3g years plus energy at $%.3g/kWh"

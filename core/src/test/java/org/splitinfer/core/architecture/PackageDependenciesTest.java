@@ -36,6 +36,7 @@ class PackageDependenciesTest {
             List.of("calibration"),
             List.of("sim"),
             List.of("plan"),
+            List.of("sensitivity"),
             List.of("report"));
 
     private static final JavaClasses CORE_CLASSES = new ClassFileImporter()

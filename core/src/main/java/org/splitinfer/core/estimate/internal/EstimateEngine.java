@@ -1,7 +1,9 @@
 package org.splitinfer.core.estimate.internal;
 
 import org.splitinfer.core.cost.AppliedProfile;
+import org.splitinfer.core.hardware.FigureOverride;
 import org.splitinfer.spi.Family;
+import org.splitinfer.spi.Figure;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.ArrayList;
@@ -172,6 +174,18 @@ public final class EstimateEngine {
             AppliedProfile applied = calibration.applied(software, family);
             assumptions.add(new Assumption.StackProfileApplied(software, family.name(), applied.source(),
                     applied.stack(), applied.profile().kernelEfficiency(), applied.profile().stepOverheadSeconds()));
+        }
+        // the user's what-if figures next: every other figure rests on them
+        Set<String> chips = new LinkedHashSet<>();
+        for (ResolvedPool pool : pools) {
+            if (chips.add(pool.accelerator().id())) {
+                for (Figure figure : pool.accelerator().spec().figures()) {
+                    if (figure.isAssumption() && figure.assumption().startsWith(FigureOverride.ASSUMPTION_PREFIX)) {
+                        assumptions.add(new Assumption.UserSetFigure(pool.accelerator().id(), figure.name(),
+                                figure.value(), figure.assumption()));
+                    }
+                }
+            }
         }
         assumptions.addAll(rest);
         return assumptions;

@@ -19,6 +19,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.splitinfer.core.error.SplitInferException;
+import org.splitinfer.core.hardware.DuplicateAcceleratorException;
+import org.splitinfer.core.hardware.HardwareChanges;
+import org.splitinfer.core.hardware.HardwareOverrideException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.InstalledAccelerator;
 import org.splitinfer.core.hardware.PluginFaultException;
@@ -26,6 +29,7 @@ import org.splitinfer.core.hardware.PluginProblem;
 import org.splitinfer.core.hardware.PluginSearchPath;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorProvider;
+import org.splitinfer.spi.HardwareDataException;
 import org.splitinfer.spi.SpiVersion;
 
 /**
@@ -51,6 +55,10 @@ public final class PluginDiscovery {
 
     private final YamlHardwareSheetReader sheetReader = new YamlHardwareSheetReader();
     private final Duration loadTimeout;
+    /** The changes of the discovery under way; one discovery per instance at a time. */
+    private SheetEditor editor = SheetEditor.NONE;
+    /** The first change a plugin refused in the discovery under way. */
+    private HardwareOverrideException refusal;
 
     /** Discovery with the deadline of {@value #LOAD_TIMEOUT_PROPERTY}, or the default. */
     public PluginDiscovery() {
@@ -67,10 +75,13 @@ public final class PluginDiscovery {
         this.loadTimeout = loadTimeout;
     }
 
-    /** What loading one provider gave: its accelerators, or why it was skipped. */
-    private record Outcome(List<InstalledAccelerator> accelerators, PluginProblem problem) {
+    /**
+     * What loading one provider gave: its accelerators, or why it was skipped, or the user's change it refused.
+     */
+    private record Outcome(List<InstalledAccelerator> accelerators, PluginProblem problem,
+                           HardwareOverrideException refusal) {
         static Outcome skipped(String origin, String reason) {
-            return new Outcome(List.of(), new PluginProblem(origin, reason));
+            return new Outcome(List.of(), new PluginProblem(origin, reason), null);
         }
     }
 
@@ -81,8 +92,41 @@ public final class PluginDiscovery {
      * @return the registry
      */
     public HardwareRegistry discover(PluginSearchPath searchPath) {
+        return discover(searchPath, HardwareChanges.NONE);
+    }
+
+    /**
+     * Loads every plugin of a search path, each reading its sheet with the what-if changes applied: the user's and
+     * the {@code *-hardware.yaml} sheets dropped into its plugin folders.
+     *
+     * @param searchPath where to look
+     * @param changes    the user's changes
+     * @return the registry
+     * @throws HardwareOverrideException when a change is refused
+     */
+    public HardwareRegistry discover(PluginSearchPath searchPath, HardwareChanges changes) {
         List<InstalledAccelerator> accelerators = new ArrayList<>();
         List<PluginProblem> problems = new ArrayList<>();
+        List<SheetEditor.AddedSheet> added = new ArrayList<>();
+        refusal = null;
+        for (Path file : changes.sheetFiles()) {
+            try {
+                added.add(new SheetEditor.AddedSheet(file.toString(), sheetReader.read(file)));
+            } catch (HardwareDataException e) {
+                throw new HardwareOverrideException(e.getMessage(), e);
+            }
+        }
+        for (Path entry : searchPath.directories()) {
+            for (Path file : PluginFiles.sheets(entry)) {
+                try {
+                    added.add(new SheetEditor.AddedSheet(file.toString(), sheetReader.read(file)));
+                } catch (HardwareDataException e) {
+                    problems.add(new PluginProblem(file.toString(), "the hardware sheet is skipped: "
+                            + e.getMessage()));
+                }
+            }
+        }
+        editor = new SheetEditor(changes.overrides(), added);
         if (searchPath.classPath()) {
             loadFrom(PluginDiscovery.class.getClassLoader(), null, null, accelerators, problems);
         }
@@ -108,7 +152,24 @@ public final class PluginDiscovery {
         for (PluginProblem problem : problems) {
             LOG.log(Level.DEBUG, problem.describe());
         }
-        return new HardwareRegistry(accelerators, problems);
+        if (refusal != null) {
+            throw refusal;
+        }
+        HardwareRegistry registry;
+        try {
+            registry = new HardwareRegistry(accelerators, problems);
+        } catch (DuplicateAcceleratorException e) {
+            Set<String> newIds = editor.newIds();
+            for (String id : newIds) {
+                if (e.getMessage().contains("'" + id + "'")) {
+                    throw new HardwareOverrideException("the what-if chip '" + id + "' has the id of a chip another"
+                            + " plugin provides; give it a new id", e);
+                }
+            }
+            throw e;
+        }
+        editor.requireAllApplied(registry.ids());
+        return registry;
     }
 
     /** Loads the providers a class loader names; returns how many it names, loadable or not (each reported). */
@@ -140,6 +201,9 @@ public final class PluginDiscovery {
                     : where.endsWith(".jar") ? Path.of(where).getFileName().toString() : provider.type().getName();
             Outcome outcome = withDeadline(provider, where, name);
             accelerators.addAll(outcome.accelerators());
+            if (outcome.refusal() != null && refusal == null) {
+                refusal = outcome.refusal();
+            }
             if (outcome.problem() != null) {
                 problems.add(outcome.problem());
             }
@@ -183,6 +247,7 @@ public final class PluginDiscovery {
             return Outcome.skipped(origin, className + " cannot be constructed: " + contained(cause));
         }
         List<Accelerator> provided;
+        HostProviderContext context = new HostProviderContext(sheetReader, candidate.type().getClassLoader(), editor);
         try {
             SpiVersion built = provider.spiVersion();
             SpiVersion host = SpiVersion.current();
@@ -191,9 +256,11 @@ public final class PluginDiscovery {
                         + " but this SplitInfer runs SPI " + host + "; rebuild the plugin against splitinfer-spi "
                         + host.major() + ".x");
             }
-            provided = provider.accelerators(new HostProviderContext(sheetReader, candidate.type().getClassLoader()));
+            provided = provider.accelerators(context);
         } catch (Throwable e) {
-            return Outcome.skipped(origin, className + " failed while loading its accelerators: " + contained(e));
+            String reason = contained(e);
+            return refused(context, reason).orElse(Outcome.skipped(origin, className
+                    + " failed while loading its accelerators: " + reason));
         }
         if (provided == null) {
             return Outcome.skipped(origin, className + " returned null instead of its list of accelerators");
@@ -214,13 +281,31 @@ public final class PluginDiscovery {
                 mine.add(new InstalledAccelerator(guarded, origin, className));
             }
         } catch (PluginFaultException fault) {
-            return Outcome.skipped(origin, className + "'s accelerator '" + fault.acceleratorId() + "' failed in "
-                    + fault.call() + ": " + fault.problem());
+            String reason = "accelerator '" + fault.acceleratorId() + "' failed in " + fault.call() + ": "
+                    + fault.problem();
+            return refused(context, reason).orElse(Outcome.skipped(origin, className + "'s " + reason));
         } catch (Throwable e) {
-            return Outcome.skipped(origin, className + " failed while listing its accelerators: " + contained(e));
+            String reason = contained(e);
+            return refused(context, reason).orElse(Outcome.skipped(origin, className
+                    + " failed while listing its accelerators: " + reason));
         }
         LOG.log(Level.DEBUG, () -> "loaded " + className + " from " + origin + ": " + ids);
-        return new Outcome(mine, null);
+        return new Outcome(mine, null, null);
+    }
+
+    /**
+     * A plugin that failed on a sheet the user changed refuses the change: the user hears it as such, with the
+     * plugin's reason (which names the figure), and nothing is skipped silently.
+     */
+    private static java.util.Optional<Outcome> refused(HostProviderContext context, String reason) {
+        if (context.refusal() != null) {
+            return java.util.Optional.of(new Outcome(List.of(), null, context.refusal()));
+        }
+        if (context.changes().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Outcome(List.of(), null, new HardwareOverrideException(
+                String.join(", ", context.changes()) + " is outside the sheet's rules: " + reason)));
     }
 
     /** The words of a throwable a plugin threw while loading; the JVM's internal errors are thrown on. */

@@ -72,6 +72,8 @@ final class PluginFiles {
                 }
             } else if (isJarName(path)) {
                 plugins.addAll(usable(path, List.of(path), problems));
+            } else if (isSheetName(path)) {
+                continue; // a hardware sheet for an installed family's plugin: see sheets()
             } else {
                 problems.add(new PluginProblem(path.toString(), "it is not a plugin: a plugin is a .jar file or a"
                         + " folder of jars; move other files out of the plugin folder"));
@@ -79,6 +81,27 @@ final class PluginFiles {
         }
         return plugins;
     }
+
+    /**
+     * The hardware sheets dropped into a plugin folder: {@code *-hardware.yaml} files, whose chips the plugin of
+     * their family models.
+     *
+     * @param entry a plugin folder or one plugin jar
+     * @return the sheets' paths, sorted; none for a jar or a missing entry
+     */
+    static List<Path> sheets(Path entry) {
+        if (!Files.isDirectory(entry)) {
+            return List.of();
+        }
+        return list(entry).stream().filter(p -> Files.isRegularFile(p) && isSheetName(p)).toList();
+    }
+
+    private static boolean isSheetName(Path path) {
+        return path.getFileName().toString().endsWith(SHEET_SUFFIX);
+    }
+
+    /** How the name of a hardware sheet dropped into a plugin folder ends. */
+    static final String SHEET_SUFFIX = "-hardware.yaml";
 
     private static boolean isJarName(Path path) {
         return path.getFileName().toString().endsWith(".jar");

@@ -64,6 +64,19 @@ public final class YamlHardwareSheetReader {
     }
 
     /**
+     * Reads a sheet from a user's file (through {@link InputFiles}: a regular file, size-limited, UTF-8).
+     *
+     * @param file the YAML file
+     * @return the sheet, its resource the file's path
+     * @throws HardwareDataException listing every problem
+     */
+    public HardwareSheet read(java.nio.file.Path file) {
+        String text = InputFiles.read(file, "hardware sheet", Limits.MAX_CONFIG_FILE_BYTES,
+                YamlHardwareSheetReader::problem);
+        return parse(file.toString(), text);
+    }
+
+    /**
      * Parses a sheet's text.
      *
      * @param resource name for messages

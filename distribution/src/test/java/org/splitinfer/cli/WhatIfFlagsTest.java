@@ -1,0 +1,98 @@
+package org.splitinfer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code --set} and {@code --hardware-sheet}: what-if chips modelled by their family's plugin. */
+class WhatIfFlagsTest {
+    @TempDir
+    Path temp;
+
+    private static JsonNode json(CliRun run) throws Exception {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    @Test
+    void twiceTheSramNeedsHalfTheDecodeChipsAndSaysTheFigureIsTheUsers() throws Exception {
+        JsonNode original = json(CliRun.of("estimate", "--model", "llama-3.1-70b", "--prefill", "h100-sxm:8",
+                "--decode", "groq-lpu-v1:auto", "--format", "json"));
+        JsonNode doubled = json(CliRun.of("estimate", "--model", "llama-3.1-70b", "--prefill", "h100-sxm:8",
+                "--decode", "groq-lpu-v1@groq-2x:auto", "--set", "groq-lpu-v1@groq-2x.sram.capacityBytes=460e6",
+                "--format", "json"));
+
+        int before = original.get("phases").get(1).get("chipsPerInstance").asInt();
+        int after = doubled.get("phases").get(1).get("chipsPerInstance").asInt();
+        // 230 MB → 460 MB per chip holds the same 141 GB of weights on half as many chips: 784 → 392 (both whole
+        // GroqNodes of 8 that a runnable layout uses)
+        assertThat(before).isEqualTo(784);
+        assertThat(after).isEqualTo(392);
+        assertThat(doubled.get("phases").get(1).get("hardware").asText()).isEqualTo("groq-2x");
+        JsonNode user = null;
+        for (JsonNode assumption : doubled.get("assumptions")) {
+            if (assumption.get("kind").asText().equals("userSetFigure")) {
+                user = assumption;
+            }
+        }
+        assertThat(user).isNotNull();
+        assertThat(user.get("figure").asText()).isEqualTo("sram.capacityBytes");
+        assertThat(user.get("text").asText()).isEqualTo("groq-2x sram.capacityBytes = 4.6e+08, set by the user:"
+                + " --set groq-lpu-v1@groq-2x.sram.capacityBytes=4.6e+08 (the sheet's 2.3e+08, source"
+                + " groq-lpu-techpowerup)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"groq-lpu-v1.sram.bytes=460e6", "groq-lpu-v1.sram.capacityBytes=0",
+            "groq-lpu-v1.sram.capacityBytes=-5", "groq-lpu-v1.sram.capacityBytes=NaN",
+            "groq-lpu-v1.sram.capacityBytes=lots", "groq-lpv1.sram.capacityBytes=1", "nonsense"})
+    void aBadSetIsOneSentenceAndExitTwo(String set) {
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-70b", "--prefill", "h100-sxm:8", "--decode",
+                "groq-lpu-v1:auto", "--set", set);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip().lines()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("error: --set "));
+    }
+
+    @Test
+    void anUnknownFigureListsTheValidNames() {
+        CliRun run = CliRun.of("fit", "--model", "llama-3.1-8b", "--hardware", "groq-lpu-v1", "--set",
+                "groq-lpu-v1.sram.bytes=460e6");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("chip 'groq-lpu-v1' has no figure 'sram.bytes'", "sram.capacityBytes",
+                "sram.bytesPerSecond");
+    }
+
+    @Test
+    void theDerivedChipCompetesBesideItsOriginalInAPlan() throws Exception {
+        JsonNode plan = json(CliRun.of("plan", "--model", "llama-3.1-8b", "--hardware", "groq-lpu-v1,groq-2x",
+                "--set", "groq-lpu-v1@groq-2x.sram.capacityBytes=460e6", "--rate", "2", "--requests", "300",
+                "--top", "2", "--format", "json"));
+
+        String text = plan.toString();
+        assertThat(text).contains("groq-2x", "groq-lpu-v1");
+        assertThat(plan.get("userSetFigures").get(0).get("hardware").asText()).isEqualTo("groq-2x");
+    }
+
+    @Test
+    void aSheetOfAKnownFamilyAddsAChipWithNoJava() throws Exception {
+        Path sheet = Files.writeString(temp.resolve("acme-hardware.yaml"), Files.readString(
+                Path.of("../examples/whatif/acme-h2-hardware.yaml")));
+
+        CliRun run = CliRun.of("fit", "--model", "llama-3.1-70b", "--hardware", "acme-h2", "--hardware-sheet",
+                sheet.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("acme-h2");
+    }
+}
