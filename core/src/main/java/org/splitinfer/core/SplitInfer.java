@@ -25,6 +25,10 @@ import org.splitinfer.core.plan.Planner;
 import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.sim.SimulationSpec;
 import org.splitinfer.core.sim.Simulator;
+import org.splitinfer.core.sweep.PointEvaluator;
+import org.splitinfer.core.sweep.SweepException;
+import org.splitinfer.core.sweep.SweepPoint;
+import org.splitinfer.core.sweep.SweepRow;
 
 /**
  * The entry point of splitinfer-core: the installed hardware, the model catalog, and the estimator, the serving
@@ -177,6 +181,37 @@ public final class SplitInfer {
      */
     public Plan plan(PlanRequest request) {
         return planner().plan(request);
+    }
+
+    /**
+     * Runs one point of a sweep, its plan or its simulation, into its row. A point the planner or simulator refuses
+     * gives a row with status {@code error} and the refusal's sentence.
+     *
+     * <pre>{@code
+     * SweepGrid grid = SweepGrid.read(Path.of("grid.yaml"));
+     * List<SweepRow> rows = new SweepRunner(splitInfer::sweep, 8).rows(grid.points(), done -> { });
+     * }</pre>
+     *
+     * @param point the point
+     * @return its row
+     * @throws SweepException when the point overrides chip figures, which sweeps do not support yet
+     */
+    public SweepRow sweep(SweepPoint point) {
+        SplitInfer overridden = withOverrides(point.overrides());
+        return new PointEvaluator(overridden.models, overridden.hardware(), overridden.planner(),
+                overridden.simulator()).evaluate(point);
+    }
+
+    /**
+     * This entry point with chip figures overridden ({@code ID.FIGURE=VALUE}, as {@code --set} takes them): the seam
+     * where a sweep's overrides axis meets the what-if figures. Until those land, only the empty list is accepted.
+     */
+    private SplitInfer withOverrides(List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        throw new SweepException("figure overrides (" + String.join(" ", overrides) + ") are not supported by sweeps"
+                + " yet; drop the grid's overrides axis, or give it only [] (no overrides)");
     }
 
     /**
