@@ -75,6 +75,40 @@ public final class SweepCsv {
     }
 
     /**
+     * Reads one line back into its row: each field by its column's type, an empty field null.
+     *
+     * @param line a row's line, as {@link SweepRow#csv()} writes it
+     * @return the row
+     * @throws SweepException when the line is not a whole row
+     */
+    public static SweepRow row(String line) {
+        List<String> fields = fields(line);
+        if (fields == null || fields.size() != SweepColumn.ALL.size()) {
+            throw new SweepException("a sweep row has " + SweepColumn.ALL.size() + " fields, got "
+                    + (fields == null ? "an unclosed quote" : fields.size()) + "; remove the line");
+        }
+        List<Object> values = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (field.isEmpty()) {
+                values.add(null);
+                continue;
+            }
+            try {
+                values.add(switch (SweepColumn.ALL.get(i).type()) {
+                    case TEXT -> field;
+                    case INTEGER -> Long.parseLong(field);
+                    case REAL -> Double.parseDouble(field);
+                });
+            } catch (NumberFormatException e) {
+                throw new SweepException("a sweep row's " + SweepColumn.ALL.get(i).name() + " holds "
+                        + Shown.quoted(field) + ", not a number; remove the line");
+            }
+        }
+        return new SweepRow(values);
+    }
+
+    /**
      * Reads what an earlier run of a sweep wrote, for {@code --resume}: each whole row by its key, in file order.
      * A torn last line is dropped (and the file cut back to the last whole line, so appending continues cleanly).
      *
