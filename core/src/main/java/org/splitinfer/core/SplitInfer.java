@@ -1,5 +1,7 @@
 package org.splitinfer.core;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ import org.splitinfer.core.sensitivity.SensitivityReport;
 import org.splitinfer.core.sim.SimulationResult;
 import org.splitinfer.core.sim.SimulationSpec;
 import org.splitinfer.core.sim.Simulator;
+import org.splitinfer.core.sweep.PointEvaluator;
+import org.splitinfer.core.sweep.SweepPoint;
+import org.splitinfer.core.sweep.SweepRow;
 
 /**
  * The entry point of splitinfer-core: the installed hardware, the model catalog, and the estimator, the serving
@@ -50,6 +55,7 @@ import org.splitinfer.core.sim.Simulator;
 public final class SplitInfer {
     private final PluginSearchPath searchPath;
     private final HardwareChanges changes;
+    private final Map<List<String>, SplitInfer> overridden = new ConcurrentHashMap<>();
     private final ModelCatalog models;
     private final LinkCatalog links;
     private final CostAssumptions cost;
@@ -205,6 +211,50 @@ public final class SplitInfer {
      */
     public Plan plan(PlanRequest request) {
         return planner().plan(request);
+    }
+
+    /**
+     * Runs one point of a sweep, its plan or its simulation, into its row. A point the planner or simulator refuses
+     * gives a row with status {@code error} and the refusal's sentence.
+     *
+     * <pre>{@code
+     * SweepGrid grid = SweepGrid.read(Path.of("grid.yaml"));
+     * List<SweepRow> rows = new SweepRunner(splitInfer::sweep, 8).rows(grid.points(), done -> { });
+     * }</pre>
+     *
+     * @param point the point
+     * @return its row
+     * @throws org.splitinfer.core.hardware.HardwareOverrideException when the point's overrides name no installed
+     *                                                                 chip or figure, or a value its sheet refuses
+     */
+    public SweepRow sweep(SweepPoint point) {
+        SplitInfer overridden = withOverrides(point.overrides());
+        return new PointEvaluator(overridden.models, overridden.hardware(), overridden.planner(),
+                overridden.simulator()).evaluate(point);
+    }
+
+    /**
+     * This entry point with chip figures overridden as well ({@code ID.FIGURE=VALUE} or {@code ID@NEWID.FIGURE=VALUE},
+     * as {@code --set} takes them, after the changes it was built with): where a sweep's overrides axis meets the
+     * what-if figures. One entry point per list, kept for the next point that asks; the plugins load when its
+     * hardware is first used.
+     *
+     * @param overrides the figures to set, as text
+     * @return this entry point for an empty list, else one whose plugins read their sheets with the overrides
+     * @throws org.splitinfer.core.hardware.HardwareOverrideException naming a malformed override
+     * @since 0.2
+     */
+    public SplitInfer withOverrides(List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        return overridden.computeIfAbsent(List.copyOf(overrides), list -> {
+            HardwareChanges all = changes;
+            for (String text : list) {
+                all = all.with(FigureOverride.parse(text));
+            }
+            return withHardwareChanges(all);
+        });
     }
 
     /**

@@ -22,8 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {HelpCommand.class, HardwareCommand.class, ModelsCommand.class, KernelsCommand.class,
                 FitCommand.class, RooflineCommand.class, EstimateCommand.class, CompareCommand.class,
                 ValidateCommand.class, CalibrateCommand.class, SimulateCommand.class, PlanCommand.class,
-                SensitivityCommand.class,
-                BenchCommand.class})
+                SensitivityCommand.class, SweepCommand.class, BenchCommand.class})
 public final class RootCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
