@@ -108,9 +108,9 @@ final class CalibrateCommand implements Runnable {
         bar.done();
         ResidualTable table = ResidualTable.fromLeaveOneOut(report);
         BandMethod.Coverage coverage = BandMethod.leaveOneOutCoverage(table);
-        out.println(String.format(Locale.ROOT, "leave-one-out residuals of %d of %d cases; %d of them (%.0f%%) lie"
+        Text.print(out, "", String.format(Locale.ROOT, "leave-one-out residuals of %d of %d cases; %d of them (%.0f%%) lie"
                         + " in their own %.0f%% band taken without them", table.residuals().size(), cases.size(),
-                coverage.covered(), coverage.fraction() * 100, BandMethod.COVERAGE * 100));
+                coverage.covered(), coverage.fraction() * 100, BandMethod.COVERAGE * 100), root.columns());
         String header = "Leave-one-out residuals: each case predicted by a calibration fitted without it, by"
                 + " 'splitinfer calibrate --write-bands' on " + table.residuals().size() + " cases"
                 + (casesFile == null ? " (the shipped calibration set)" : " of " + casesFile.getFileName())
