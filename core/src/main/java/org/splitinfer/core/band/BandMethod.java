@@ -28,7 +28,8 @@ import java.util.List;
  *       Shafer 2005; Lei et al., "Distribution-free predictive inference for regression", JASA 2018), which holds
  *       a new residual exchangeable with them with probability {@code (b − a) ÷ (n + 1) ≥ c}. Interpolated
  *       sample quantiles would hold it with probability near {@code c (n − 1) ÷ (n + 1)} only, too little for the
- *       few cases of a family (on the shipped cases: 31 of 45 inside against 37 of 45). A time {@code T} (and a cost per token) truly lies in {@code [T·e^−q+, T·e^−q−]},
+ *       few cases of a family (on the shipped cases: 30 of 45 inside against 37 of 45). A time {@code T} (and
+ *       a cost per token) truly lies in {@code [T·e^−q+, T·e^−q−]},
  *       since {@code T_true = T ÷ e^s}; a rate {@code R} (tokens per second, per user, per joule) in
  *       {@code [R·e^q−, R·e^q+]}. A model that predicted its cases too fast ({@code s < 0}) thus raises a time's band
  *       and lowers a rate's; the band need not contain the prediction when every nearby case erred one way.</li>
