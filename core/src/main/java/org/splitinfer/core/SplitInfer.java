@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.splitinfer.core.band.ErrorBands;
+import org.splitinfer.core.band.ResidualTable;
 import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.Estimate;
@@ -60,6 +63,9 @@ public final class SplitInfer {
     private final LinkCatalog links;
     private final CostAssumptions cost;
     private final ServingCalibration calibration;
+    /** The leave-one-out residuals given, or null: the shipped ones with the shipped calibration, else none. */
+    private final ResidualTable residuals;
+    private final boolean shippedResiduals;
     private volatile Loaded loaded;
 
     /** What needs the plugins: built once, on first use. */
@@ -73,6 +79,10 @@ public final class SplitInfer {
         this.links = builder.links != null ? builder.links : LinkCatalog.builtIn();
         this.cost = builder.cost;
         this.calibration = builder.calibration != null ? builder.calibration : ServingCalibration.shipped();
+        // the shipped residuals belong to the shipped calibration: another calibration's figures have no band unless
+        // its own residuals are given
+        this.residuals = builder.residuals;
+        this.shippedResiduals = builder.residuals == null && builder.calibration == null;
     }
 
     /**
@@ -139,6 +149,21 @@ public final class SplitInfer {
     /** @return the serving-stack profiles every step cost applies */
     public ServingCalibration calibration() {
         return calibration;
+    }
+
+    /**
+     * The error bands of estimates and planned deployments ({@link org.splitinfer.core.band.BandMethod}).
+     *
+     * @return the bands over the installed hardware, or empty when a custom calibration was given without its
+     *         leave-one-out residuals
+     */
+    public Optional<ErrorBands> bands() {
+        ResidualTable table = shippedResiduals ? ResidualTable.shipped() : residuals;
+        if (table == null) {
+            return Optional.empty();
+        }
+        HardwareRegistry registry = hardware();
+        return Optional.of(new ErrorBands(table, calibration, id -> registry.get(id).spec().family()));
     }
 
     /** @return the estimator over the installed hardware with these defaults */
@@ -317,6 +342,7 @@ public final class SplitInfer {
         private ServingCalibration calibration;
         private final List<FigureOverride> overrides = new ArrayList<>();
         private final List<Path> hardwareSheets = new ArrayList<>();
+        private ResidualTable residuals;
 
         private Builder() {
         }
@@ -407,6 +433,16 @@ public final class SplitInfer {
          */
         public Builder calibration(ServingCalibration profiles) {
             this.calibration = Objects.requireNonNull(profiles, "profiles");
+            return this;
+        }
+
+        /**
+         * @param table the leave-one-out residuals of the calibration given (default: the shipped ones, with the
+         *              shipped calibration only)
+         * @return this builder
+         */
+        public Builder residuals(ResidualTable table) {
+            this.residuals = Objects.requireNonNull(table, "table");
             return this;
         }
 

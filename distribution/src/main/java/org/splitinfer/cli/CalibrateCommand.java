@@ -5,13 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.splitinfer.core.band.BandMethod;
+import org.splitinfer.core.band.ResidualFile;
+import org.splitinfer.core.band.ResidualTable;
 import org.splitinfer.core.calibration.CalibrationResult;
 import org.splitinfer.core.calibration.FittedParameter;
 import org.splitinfer.core.calibration.ServingCalibrationFit;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.cost.ServingCalibrationFile;
+import org.splitinfer.core.validate.LeaveOneOut;
 import org.splitinfer.core.validate.ValidationCase;
 import org.splitinfer.core.validate.ValidationCases;
+import org.splitinfer.core.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +28,10 @@ import picocli.CommandLine.Spec;
         description = {"Fit the serving-stack profiles and per-family collective latency to validation cases and print"
                 + " every parameter with its bounds and the cases it draws on.",
                 "--write FILE saves them in the format of the shipped"
-                        + " core/src/main/resources/org/splitinfer/core/calibration/serving-calibration.yaml."})
+                        + " core/src/main/resources/org/splitinfer/core/calibration/serving-calibration.yaml.",
+                "--write-bands FILE runs leave-one-out (one fit per case) and saves the residuals error bands are"
+                        + " taken from, in the format of the shipped"
+                        + " core/src/main/resources/org/splitinfer/core/band/leave-one-out-residuals.yaml."})
 final class CalibrateCommand implements Runnable {
     private final InstalledHardware hardware;
     private final InstalledModels models;
@@ -41,6 +49,10 @@ final class CalibrateCommand implements Runnable {
     @Option(names = "--write", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
             description = "Write the fitted parameters to FILE.")
     private Path output;
+
+    @Option(names = "--write-bands", paramLabel = "FILE", converter = PathFlags.OutputFile.class,
+            description = "Run leave-one-out and write the residuals error bands are taken from to FILE.")
+    private Path bandsOutput;
 
     @Inject
     CalibrateCommand(InstalledHardware hardware, InstalledModels models) {
@@ -82,6 +94,30 @@ final class CalibrateCommand implements Runnable {
             AtomicFile.write(output, ServingCalibrationFile.render(result.calibration(), header), "--write");
             out.println("wrote " + output);
         }
+        if (bandsOutput != null) {
+            writeBands(out, cases, registry);
+        }
         out.flush();
+    }
+
+    /** Leave-one-out over the cases, then the residual table and how often its bands hold their own cases. */
+    private void writeBands(PrintWriter out, List<ValidationCase> cases, HardwareRegistry registry) {
+        ProgressBar bar = ProgressBar.of(spec.commandLine().getErr(), cases.size(), root.errorIsTerminal());
+        ValidationReport report = LeaveOneOut.run(cases, new ServingCalibrationFit(registry, models.catalog()),
+                id -> registry.ids().contains(id) ? registry.get(id).spec().family().name() : null, bar::update);
+        bar.done();
+        ResidualTable table = ResidualTable.fromLeaveOneOut(report);
+        BandMethod.Coverage coverage = BandMethod.leaveOneOutCoverage(table);
+        Text.print(out, "", String.format(Locale.ROOT, "leave-one-out residuals of %d of %d cases; %d of them (%.0f%%) lie"
+                        + " in their own %.0f%% band taken without them", table.residuals().size(), cases.size(),
+                coverage.covered(), coverage.fraction() * 100, BandMethod.COVERAGE * 100), root.columns());
+        String header = "Leave-one-out residuals: each case predicted by a calibration fitted without it, by"
+                + " 'splitinfer calibrate --write-bands' on " + table.residuals().size() + " cases"
+                + (casesFile == null ? " (the shipped calibration set)" : " of " + casesFile.getFileName())
+                + ".\nRegenerate: ./splitinfer calibrate --write-bands core/src/main/resources/"
+                + ResidualFile.RESOURCE
+                + "\nError bands are taken from these (BandMethod; docs/error-bands.md).";
+        AtomicFile.write(bandsOutput, ResidualFile.render(table, header), "--write-bands");
+        out.println("wrote " + bandsOutput);
     }
 }

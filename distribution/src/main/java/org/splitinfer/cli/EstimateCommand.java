@@ -2,7 +2,9 @@ package org.splitinfer.cli;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.band.FigureBands;
 import org.splitinfer.core.estimate.Estimate;
 import org.splitinfer.core.estimate.PipelineSpec;
 import picocli.CommandLine.Command;
@@ -59,11 +61,12 @@ final class EstimateCommand implements Runnable {
         pipeline = speculative.apply(pipeline, estimation::model);
         Estimate estimate = splitInfer.estimator().estimate(estimation.model(model), pipeline, workload.workload(1),
                 deployment.software);
+        FigureBands bands = splitInfer.bands().map(b -> b.of(estimate)).orElse(new FigureBands(Map.of()));
         switch (format) {
-            case JSON -> Json.print(EstimateOutput.json(estimate), spec.commandLine().getOut());
+            case JSON -> Json.print(EstimateOutput.json(estimate, bands), spec.commandLine().getOut());
             case CSV -> CompareCommand.csv(List.of(new CompareCommand.Row("estimate", null, estimate, null, null)))
                     .printCsv(spec.commandLine().getOut());
-            default -> EstimateOutput.printText(estimate, spec.commandLine().getOut(), root.columns());
+            default -> EstimateOutput.printText(estimate, bands, spec.commandLine().getOut(), root.columns());
         }
     }
 }

@@ -3,7 +3,15 @@ package org.splitinfer.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.splitinfer.core.report.Words;
+import org.splitinfer.core.band.Band;
+import org.splitinfer.core.band.BandedFigure;
+import org.splitinfer.core.band.FigureBands;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.Estimate;
@@ -16,6 +24,11 @@ final class EstimateOutput {
     }
 
     static ObjectNode json(Estimate estimate) {
+        return json(estimate, new FigureBands(Map.of()));
+    }
+
+    /** @return the estimate's JSON, with a {@code bands} object: {@code low} and {@code high} by figure key */
+    static ObjectNode json(Estimate estimate, FigureBands bands) {
         ObjectNode node = Json.object();
         node.put("model", estimate.model());
         node.put("pipeline", estimate.pipeline().name().toLowerCase(Locale.ROOT));
@@ -31,6 +44,9 @@ final class EstimateOutput {
         node.put("wallWatts", estimate.wallWatts());
         node.put("usdPerHour", estimate.usdPerHour());
         node.put("concurrency", estimate.concurrency());
+        if (!bands.bands().isEmpty()) {
+            node.set("bands", bandsJson(bands));
+        }
         ArrayNode phases = node.putArray("phases");
         for (PhaseEstimate phase : estimate.phases()) {
             ObjectNode p = phases.addObject();
@@ -66,7 +82,77 @@ final class EstimateOutput {
         return node;
     }
 
+    /**
+     * @param bands figures' bands
+     * @return by figure key: {@code {low, high, basis, cases, coverage}}
+     */
+    static ObjectNode bandsJson(FigureBands bands) {
+        ObjectNode node = Json.object();
+        bands.bands().forEach((figure, band) -> {
+            ObjectNode b = node.putObject(figure.key());
+            b.put("low", band.low());
+            b.put("high", band.high());
+            b.put("basis", band.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.put("cases", band.cases());
+            b.put("coverage", band.coverage());
+        });
+        return node;
+    }
+
+    /** @return a figure as a table cell: with its band when it has one, e.g. {@code 48.5 (39–57)} */
+    static String cell(FigureBands bands, BandedFigure figure, double value) {
+        Band band = bands.bands().get(figure);
+        if (band == null) {
+            return figure.growsWithTime() && figure != BandedFigure.USD_PER_MILLION_TOKENS ? Units.seconds(value)
+                    : Units.number(value);
+        }
+        return figure == BandedFigure.TTFT_SECONDS || figure == BandedFigure.TPOT_SECONDS
+                ? Words.secondsWithBand(value, band) : Words.numberWithBand(value, band);
+    }
+
+    /**
+     * One line on what the bands rest on, e.g. {@code bands: 80% intervals from the leave-one-out errors of the
+     * nearest validation cases: TTFT, TPOT ... on 17 cases of the same family}; and, for an announced or projected
+     * chip, that they rest on assumptions.
+     */
+    static void printBandBasis(FigureBands bands, PrintWriter out, int columns) {
+        if (bands.bands().isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> byBasis = new LinkedHashMap<>();
+        double coverage = 0;
+        for (Map.Entry<BandedFigure, Band> entry : bands.bands().entrySet()) {
+            Band band = entry.getValue();
+            coverage = band.coverage();
+            byBasis.computeIfAbsent(band.cases() + " cases, " + band.basis().words(), k -> new ArrayList<>())
+                    .add(label(entry.getKey()));
+        }
+        List<String> parts = new ArrayList<>();
+        byBasis.forEach((basis, figures) -> parts.add(String.join(", ", figures) + " from " + basis));
+        Text.print(out, "bands: ", Units.percent(coverage) + " intervals from the leave-one-out errors of the nearest"
+                + " validation cases (docs/error-bands.md): " + String.join("; ", parts), columns);
+        if (bands.restOnAssumptions()) {
+            Text.print(out, "  ", "a chip here is announced or projected: its bands rest on assumptions, not"
+                    + " measurements, and cover only the model's error on measured chips", columns);
+        }
+    }
+
+    private static String label(BandedFigure figure) {
+        return switch (figure) {
+            case TTFT_SECONDS -> "TTFT";
+            case TPOT_SECONDS -> "TPOT";
+            case OUTPUT_TOKENS_PER_SECOND -> "output tokens/s";
+            case OUTPUT_TOKENS_PER_SECOND_PER_USER -> "tokens/s per user";
+            case TOKENS_PER_JOULE -> "tokens/J";
+            case USD_PER_MILLION_TOKENS -> "$/Mtok";
+        };
+    }
+
     static void printText(Estimate estimate, PrintWriter out, int columns) {
+        printText(estimate, new FigureBands(Map.of()), out, columns);
+    }
+
+    static void printText(Estimate estimate, FigureBands bands, PrintWriter out, int columns) {
         Text.print(out, "", "model " + estimate.model() + ", " + estimate.pipeline().name().toLowerCase(Locale.ROOT)
                 + " pipeline, " + estimate.chips() + " chips, " + estimate.concurrency()
                 + (estimate.concurrency() == 1 ? " request" : " requests") + " in flight", columns);
@@ -83,22 +169,25 @@ final class EstimateOutput {
         phases.printAligned(out, columns);
         out.println();
         TextTable metrics = new TextTable("metric", "value");
-        metrics.row("TTFT", Units.seconds(estimate.ttftSeconds()));
-        metrics.row("TPOT", Units.seconds(estimate.tpotSeconds()));
+        metrics.row("TTFT", cell(bands, BandedFigure.TTFT_SECONDS, estimate.ttftSeconds()));
+        metrics.row("TPOT", cell(bands, BandedFigure.TPOT_SECONDS, estimate.tpotSeconds()));
         metrics.row("KV transfer", Units.seconds(estimate.kvTransferSeconds()));
-        metrics.row("output tokens/s", Units.number(estimate.outputTokensPerSecond()));
-        metrics.row("tokens/s per user", Units.number(estimate.outputTokensPerSecondPerUser()));
+        metrics.row("output tokens/s", cell(bands, BandedFigure.OUTPUT_TOKENS_PER_SECOND,
+                estimate.outputTokensPerSecond()));
+        metrics.row("tokens/s per user", cell(bands, BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER,
+                estimate.outputTokensPerSecondPerUser()));
         for (Assumption assumption : estimate.assumptions()) {
             if (assumption instanceof Assumption.SpeculativeDecodingApplied speculative) {
                 metrics.row("tokens per step", Units.number(speculative.tokensPerStep()) + " (speculative)");
             }
         }
         metrics.row("tokens/s per chip", Units.number(estimate.tokensPerSecondPerChip()));
-        metrics.row("tokens/J", Units.number(estimate.tokensPerJoule()));
-        metrics.row("$/Mtok", Units.number(estimate.usdPerMillionTokens()));
+        metrics.row("tokens/J", cell(bands, BandedFigure.TOKENS_PER_JOULE, estimate.tokensPerJoule()));
+        metrics.row("$/Mtok", cell(bands, BandedFigure.USD_PER_MILLION_TOKENS, estimate.usdPerMillionTokens()));
         metrics.row("wall power", Units.number(estimate.wallWatts()) + " W");
         metrics.printAligned(out, columns);
         out.println();
+        printBandBasis(bands, out, columns);
         Text.print(out, "figures rest on: ", String.join("; ", Sentences.chipStatuses(estimate.chipStatuses())),
                 columns);
         out.println("assumptions:");

@@ -12,14 +12,17 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.band.FigureBands;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.estimate.PipelineFile;
 import org.splitinfer.core.plan.Budgets;
 import org.splitinfer.core.plan.Objective;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.plan.PlannedDeployment;
 import org.splitinfer.core.report.PlanReport;
 import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.workload.WorkloadSpec;
@@ -190,15 +193,18 @@ final class PlanCommand implements Runnable {
         bar.done();
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
+        Function<PlannedDeployment, FigureBands> bands = splitInfer.bands()
+                .<Function<PlannedDeployment, FigureBands>>map(b -> deployment -> b.of(deployment, software))
+                .orElse(PlanOutput.NO_BANDS);
         if (format == OutputFormat.JSON) {
-            com.fasterxml.jackson.databind.node.ObjectNode json = PlanOutput.json(plan);
+            com.fasterxml.jackson.databind.node.ObjectNode json = PlanOutput.json(plan, bands);
             if (!UserFigures.sentences(splitInfer.hardware()).isEmpty()) {
                 UserFigures.json(splitInfer.hardware(), json.putArray("userSetFigures"));
             }
             Json.print(json, out);
         } else {
             UserFigures.print(splitInfer.hardware(), out, root.columns());
-            PlanOutput.printText(plan, seconds, out, root.columns());
+            PlanOutput.printText(plan, bands, seconds, out, root.columns());
         }
         if (emit != null && plan.winner().isPresent()) {
             AtomicFile.write(emit, "# The winner of 'splitinfer plan' for " + plan.request().model().id() + " on "
@@ -214,7 +220,7 @@ final class PlanCommand implements Runnable {
             }
         }
         if (report != null) {
-            AtomicFile.write(report, PlanReport.render(plan, splitInfer.hardware()), "--report");
+            AtomicFile.write(report, PlanReport.render(plan, splitInfer.hardware(), bands), "--report");
         }
         if (plan.winner().isEmpty()) {
             spec.commandLine().getErr().println("error: " + PlanOutput.noWinner(plan));

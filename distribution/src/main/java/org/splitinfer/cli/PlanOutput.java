@@ -6,6 +6,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.splitinfer.core.band.BandMethod;
+import org.splitinfer.core.band.BandedFigure;
+import org.splitinfer.core.band.FigureBands;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolSpec;
@@ -77,7 +82,19 @@ final class PlanOutput {
         return "";
     }
 
+    /** No bands: for a plan whose calibration has no residuals. */
+    static final Function<PlannedDeployment, FigureBands> NO_BANDS = deployment -> new FigureBands(Map.of());
+
     static void printText(Plan plan, double seconds, PrintWriter out, int columns) {
+        printText(plan, NO_BANDS, seconds, out, columns);
+    }
+
+    /**
+     * Prints the plan, each candidate's p90 TTFT and TPOT, dollars per million tokens and tokens per joule with its
+     * band.
+     */
+    static void printText(Plan plan, Function<PlannedDeployment, FigureBands> bandsOf, double seconds,
+                          PrintWriter out, int columns) {
         PlanRequest request = plan.request();
         Text.print(out, "", String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO:"
                         + " %.0f%% of requests with TTFT <= %s and TPOT <= %s", request.model().id(),
@@ -97,16 +114,31 @@ final class PlanOutput {
         TextTable table = new TextTable("#", "p90 TTFT", "p90 TPOT", "SLO met", "goodput", "$/Mtok", "tok/J", "chips",
                 "checked");
         int rank = 1;
+        boolean banded = false;
+        boolean assumed = false;
         for (PlannedDeployment deployment : plan.candidates()) {
-            table.detailedRow(deploymentDetail(deployment), rank++, Units.seconds(deployment.ttftP90Seconds()),
-                    Units.seconds(deployment.tpotP90Seconds()),
+            FigureBands bands = bandsOf.apply(deployment);
+            banded |= !bands.bands().isEmpty();
+            assumed |= bands.restOnAssumptions();
+            table.detailedRow(deploymentDetail(deployment), rank++,
+                    EstimateOutput.cell(bands, BandedFigure.TTFT_SECONDS, deployment.ttftP90Seconds()),
+                    EstimateOutput.cell(bands, BandedFigure.TPOT_SECONDS, deployment.tpotP90Seconds()),
                     deployment.verified() ? Units.percent(deployment.sloAttainment()) : "-",
                     deployment.verified() ? Units.number(deployment.goodputRequestsPerSecond()) + "/s" : "-",
-                    Units.number(deployment.usdPerMillionTokens()), Units.number(deployment.tokensPerJoule()),
+                    EstimateOutput.cell(bands, BandedFigure.USD_PER_MILLION_TOKENS,
+                            deployment.usdPerMillionTokens()),
+                    EstimateOutput.cell(bands, BandedFigure.TOKENS_PER_JOULE, deployment.tokensPerJoule()),
                     deployment.chips(), Words.checked(deployment));
         }
         table.printAligned(out, columns);
         out.println();
+        if (banded) {
+            Text.print(out, "", "bands: " + Units.percent(BandMethod.COVERAGE) + " intervals from the leave-one-out errors of the validation cases nearest to each pool's chip"
+                    + " (docs/error-bands.md); a simulated percentile carries the band of the step model it rests on"
+                    + (assumed ? "; an announced or projected chip's bands rest on assumptions,"
+                    + " not measurements" : ""), columns);
+            out.println();
+        }
         Text.print(out, "", "Pareto front (no other simulated deployment is cheaper, faster to first token, faster per"
                 + " token and more efficient at once):", columns);
         for (PlannedDeployment deployment : plan.paretoFront()) {
@@ -166,6 +198,11 @@ final class PlanOutput {
     }
 
     static ObjectNode json(Plan plan) {
+        return json(plan, NO_BANDS);
+    }
+
+    /** @return the plan's JSON, each deployment with a {@code bands} object as an estimate's */
+    static ObjectNode json(Plan plan, Function<PlannedDeployment, FigureBands> bandsOf) {
         ObjectNode node = Json.object();
         PlanRequest request = plan.request();
         node.put("model", request.model().id());
@@ -191,14 +228,14 @@ final class PlanOutput {
         ArrayNode candidates = node.putArray("candidates");
         int rank = 1;
         for (PlannedDeployment deployment : plan.candidates()) {
-            ObjectNode c = deployment(deployment);
+            ObjectNode c = deployment(deployment, bandsOf);
             c.put("rank", rank++);
             candidates.add(c);
         }
         ArrayNode front = node.putArray("paretoFront");
-        plan.paretoFront().forEach(deployment -> front.add(deployment(deployment)));
+        plan.paretoFront().forEach(deployment -> front.add(deployment(deployment, bandsOf)));
         if (plan.winner().isPresent()) {
-            node.set("winner", deployment(plan.winner().get()));
+            node.set("winner", deployment(plan.winner().get(), bandsOf));
         } else {
             node.putNull("winner");
             node.put("problem", noWinner(plan));
@@ -206,7 +243,8 @@ final class PlanOutput {
         return node;
     }
 
-    private static ObjectNode deployment(PlannedDeployment deployment) {
+    private static ObjectNode deployment(PlannedDeployment deployment,
+                                         Function<PlannedDeployment, FigureBands> bandsOf) {
         ObjectNode node = Json.object();
         node.put("pipeline", deployment.kind().name().toLowerCase(Locale.ROOT));
         node.put("prefillPool", prefill(deployment.pipeline()));
@@ -223,6 +261,10 @@ final class PlanOutput {
         node.put("wallKilowatts", deployment.wallKilowatts());
         node.put("usdPerHour", deployment.usdPerHour());
         node.put("chips", deployment.chips());
+        FigureBands bands = bandsOf.apply(deployment);
+        if (!bands.bands().isEmpty()) {
+            node.set("bands", EstimateOutput.bandsJson(bands));
+        }
         ArrayNode statuses = node.putArray("chipStatus");
         for (ChipStatus status : deployment.chipStatuses()) {
             ObjectNode s = statuses.addObject();

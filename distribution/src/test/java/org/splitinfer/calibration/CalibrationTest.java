@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.splitinfer.core.band.ResidualFile;
+import org.splitinfer.core.band.ResidualTable;
 import org.splitinfer.core.calibration.CalibrationResult;
 import org.splitinfer.core.calibration.EstimatorCasePredictor;
 import org.splitinfer.core.calibration.FittedParameter;
@@ -35,6 +37,8 @@ class CalibrationTest {
     private static HardwareRegistry hardware;
     private static ModelCatalog catalog;
     private static List<ValidationCase> cases;
+    /** Leave-one-out refits once per case (tens of seconds): run once, for the tests that need it. */
+    private static ValidationReport leaveOneOut;
 
     @BeforeAll
     static void load() {
@@ -92,10 +96,33 @@ class CalibrationTest {
         }
     }
 
+    private static synchronized ValidationReport leaveOneOut() {
+        if (leaveOneOut == null) {
+            leaveOneOut = LeaveOneOut.run(cases, new ServingCalibrationFit(hardware, catalog),
+                    CalibrationTest::family);
+        }
+        return leaveOneOut;
+    }
+
+    @Test
+    void theShippedResidualsAreWhatLeaveOneOutGivesToday() throws IOException {
+        String shipped;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ResidualFile.RESOURCE)) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String fresh = ResidualFile.render(ResidualTable.fromLeaveOneOut(leaveOneOut()), "reproduced by the test");
+
+        // the header says how the file was made; everything from the line "residuals:" on is leave-one-out's output. A change
+        // to the cases or the physics changes it: regenerate with the command in its header
+        assertThat(fresh.substring(fresh.indexOf("\nresiduals:")))
+                .as("the shipped %s; regenerate: ./splitinfer calibrate --write-bands core/src/main/resources/%s",
+                        ResidualFile.RESOURCE, ResidualFile.RESOURCE)
+                .isEqualTo(shipped.substring(shipped.indexOf("\nresiduals:")));
+    }
+
     @Test
     void leaveOneOutGeneralises() {
-        ValidationReport report = LeaveOneOut.run(cases, new ServingCalibrationFit(hardware, catalog),
-                CalibrationTest::family);
+        ValidationReport report = leaveOneOut();
 
         assertThat(report.problemCount()).isZero();
         assertThat(report.medianError().orElseThrow()).isLessThanOrEqualTo(0.35);

@@ -164,7 +164,7 @@ class GeneratedFlagLinesTest {
                 "--pipeline " + pipeline, "--hardware h100-sxm:1 --instances 1000000000", "--hardware h100:1",
                 "--input 5"));
         pools.put("--cases", files(cases));
-        for (String flag : List.of("--out", "--emit", "--write", "--timeseries", "--report")) {
+        for (String flag : List.of("--out", "--emit", "--write", "--write-bands", "--timeseries", "--report")) {
             pools.put(flag, List.of(temp.resolve("written.out").toString(), temp.toString(),
                     "/nonexistent/folder/file", "", temp.resolve("a\nb").toString()));
         }
@@ -181,7 +181,8 @@ class GeneratedFlagLinesTest {
 
     private static final List<String> IDS = List.of("h100-sxm", "h100", "H100-SXM", "h1", "a100-sxm-80gb",
             "groq-lpu-v1", "sambanova", "tt-wormhole-n150", "nonexistent", "", "h100-sxm,groq-lpu-v1");
-    private static final Set<String> OUTPUTS = Set.of("--out", "--emit", "--write", "--timeseries", "--report");
+    private static final Set<String> OUTPUTS = Set.of("--out", "--emit", "--write", "--write-bands", "--timeseries",
+            "--report");
 
     @Test
     void hardware() {

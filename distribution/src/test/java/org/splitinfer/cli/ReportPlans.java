@@ -2,10 +2,12 @@ package org.splitinfer.cli;
 
 import java.util.List;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.band.ErrorBands;
 import org.splitinfer.core.plan.Budgets;
 import org.splitinfer.core.plan.Objective;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
+import org.splitinfer.core.report.PlanReport;
 import org.splitinfer.core.sim.ServiceLevel;
 import org.splitinfer.core.workload.Workloads;
 
@@ -28,6 +30,13 @@ final class ReportPlans {
             "--seed", "1");
 
     private ReportPlans() {
+    }
+
+    /** @return the plan's page as {@code plan --report} writes it: with each deployment's error bands */
+    static String report(SplitInfer splitInfer, Plan plan) {
+        ErrorBands bands = splitInfer.bands().orElseThrow();
+        return PlanReport.render(plan, splitInfer.hardware(),
+                deployment -> bands.of(deployment, plan.request().software()));
     }
 
     static SplitInfer splitInfer() {

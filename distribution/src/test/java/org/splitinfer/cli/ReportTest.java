@@ -16,7 +16,6 @@ import org.splitinfer.core.SplitInfer;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlannedDeployment;
-import org.splitinfer.core.report.PlanReport;
 
 /** {@code plan --report} and {@code compare --report}: what the page holds, its golden files, and its self-reliance. */
 class ReportTest {
@@ -24,7 +23,7 @@ class ReportTest {
     @Test
     void thePlanReportMatchesItsGoldenFile() throws Exception {
         SplitInfer splitInfer = ReportPlans.splitInfer();
-        String html = PlanReport.render(ReportPlans.plan(splitInfer, ReportPlans.TIGHT), splitInfer.hardware());
+        String html = ReportPlans.report(splitInfer, ReportPlans.plan(splitInfer, ReportPlans.TIGHT));
 
         Golden.assertMatches("plan-report-llama-3.1-8b-h100-groq.html", html);
     }
@@ -34,15 +33,15 @@ class ReportTest {
         SplitInfer first = ReportPlans.splitInfer();
         SplitInfer second = ReportPlans.splitInfer();
 
-        assertThat(PlanReport.render(ReportPlans.plan(second, ReportPlans.TIGHT), second.hardware()))
-                .isEqualTo(PlanReport.render(ReportPlans.plan(first, ReportPlans.TIGHT), first.hardware()));
+        assertThat(ReportPlans.report(second, ReportPlans.plan(second, ReportPlans.TIGHT)))
+                .isEqualTo(ReportPlans.report(first, ReportPlans.plan(first, ReportPlans.TIGHT)));
     }
 
     @Test
     void thePlanReportHasEverySectionAndChart() {
         SplitInfer splitInfer = ReportPlans.splitInfer();
         Plan plan = ReportPlans.plan(splitInfer, ReportPlans.TIGHT);
-        String html = PlanReport.render(plan, splitInfer.hardware());
+        String html = ReportPlans.report(splitInfer, plan);
 
         assertThat(plan.winner()).isPresent();
         assertThat(html).startsWith("<!DOCTYPE html>\n").endsWith("</html>\n");
@@ -74,7 +73,7 @@ class ReportTest {
     void theCostBreakdownIsChipsTimesEachChipsPriceAndPower() {
         SplitInfer splitInfer = ReportPlans.splitInfer();
         Plan plan = ReportPlans.plan(splitInfer, ReportPlans.TIGHT);
-        String html = PlanReport.render(plan, splitInfer.hardware());
+        String html = ReportPlans.report(splitInfer, plan);
 
         for (var pool : plan.winner().orElseThrow().simulation().orElseThrow().pools()) {
             // e.g. 4 h100-sxm × $1.07/chip-hour = $4.28/hour; 4 × 662 W = 2.65 kW
@@ -107,7 +106,7 @@ class ReportTest {
         for (PlannedDeployment deployment : plan.candidates()) {
             assertThat(html).contains("<td>" + firstPool(deployment) + "</td>");
         }
-        assertThat(html).isEqualTo(PlanReport.render(plan, splitInfer.hardware()));
+        assertThat(html).isEqualTo(ReportPlans.report(splitInfer, plan));
     }
 
     @Test
@@ -115,7 +114,7 @@ class ReportTest {
         SplitInfer splitInfer = ReportPlans.splitInfer();
         Plan plan = ReportPlans.plan(splitInfer, ReportPlans.IMPOSSIBLE);
 
-        String html = PlanReport.render(plan, splitInfer.hardware());
+        String html = ReportPlans.report(splitInfer, plan);
 
         assertThat(plan.winner()).isEmpty();
         assertThat(html).contains("<p class=\"verdict problem\" id=\"verdict\">"
@@ -181,7 +180,7 @@ class ReportTest {
     @Test
     void theReportsLoadNothing(@TempDir Path temp) throws Exception {
         SplitInfer splitInfer = ReportPlans.splitInfer();
-        String plan = PlanReport.render(ReportPlans.plan(splitInfer, ReportPlans.TIGHT), splitInfer.hardware());
+        String plan = ReportPlans.report(splitInfer, ReportPlans.plan(splitInfer, ReportPlans.TIGHT));
         Path compare = temp.resolve("compare.html");
         assertThat(CliRun.of("compare", "--report", compare.toString()).exitCode()).isZero();
 

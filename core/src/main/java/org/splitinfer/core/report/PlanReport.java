@@ -3,7 +3,13 @@ package org.splitinfer.core.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.splitinfer.core.band.Band;
+import org.splitinfer.core.band.BandMethod;
+import org.splitinfer.core.band.BandedFigure;
+import org.splitinfer.core.band.FigureBands;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.PoolRole;
@@ -46,6 +52,20 @@ public final class PlanReport {
      * @return the HTML document
      */
     public static String render(Plan plan, HardwareRegistry hardware) {
+        return render(plan, hardware, deployment -> new FigureBands(Map.of()));
+    }
+
+    /**
+     * A plan with each deployment's error bands: in the table after each banded figure, and as error bars in the
+     * Pareto plots.
+     *
+     * @param plan     the plan
+     * @param hardware the installed accelerators (for the rooflines of the detailed deployment's chips)
+     * @param bandsOf  a deployment's bands ({@link org.splitinfer.core.band.ErrorBands})
+     * @return the HTML document
+     */
+    public static String render(Plan plan, HardwareRegistry hardware,
+                                Function<PlannedDeployment, FigureBands> bandsOf) {
         PlanRequest request = plan.request();
         Optional<PlannedDeployment> featured = plan.winner().or(() -> plan.candidates().stream()
                 .filter(d -> d.simulation().isPresent()).findFirst());
@@ -65,8 +85,8 @@ public final class PlanReport {
             body.append("<p class=\"verdict problem\" id=\"verdict\">").append(Html.escape(Words.noWinner(plan)))
                     .append("</p>\n");
         }
-        candidates(body, plan);
-        pareto(body, plan);
+        candidates(body, plan, bandsOf);
+        pareto(body, plan, bandsOf);
         if (featured.isPresent() && featured.get().simulation().isPresent()) {
             PlannedDeployment deployment = featured.get();
             SimulationResult simulation = deployment.simulation().get();
@@ -97,23 +117,28 @@ public final class PlanReport {
                 body.toString());
     }
 
-    private static void candidates(StringBuilder body, Plan plan) {
+    private static void candidates(StringBuilder body, Plan plan,
+                                   Function<PlannedDeployment, FigureBands> bandsOf) {
         body.append("<section id=\"candidates\">\n<h2>Ranked deployments</h2>\n");
         List<Html.Row> rows = new ArrayList<>();
         int rank = 1;
+        boolean banded = false;
         for (PlannedDeployment deployment : plan.candidates()) {
+            FigureBands bands = bandsOf.apply(deployment);
+            banded |= !bands.bands().isEmpty();
             String cssClass = plan.winner().map(deployment::equals).orElse(false) ? "winner"
                     : plan.paretoFront().contains(deployment) ? "front" : null;
             rows.add(new Html.Row(cssClass, List.of(Html.Cell.figure(String.valueOf(rank++)),
                     Html.Cell.of(Words.prefillPool(deployment.pipeline())),
                     Html.Cell.of(Words.decodePool(deployment.pipeline())), Html.Cell.of(Words.link(deployment.pipeline())),
-                    Html.Cell.figure(Words.seconds(deployment.ttftP90Seconds())),
-                    Html.Cell.figure(Words.seconds(deployment.tpotP90Seconds())),
+                    Html.Cell.figure(seconds(bands, BandedFigure.TTFT_SECONDS, deployment.ttftP90Seconds())),
+                    Html.Cell.figure(seconds(bands, BandedFigure.TPOT_SECONDS, deployment.tpotP90Seconds())),
                     Html.Cell.figure(deployment.verified() ? Words.percent(deployment.sloAttainment()) : "-"),
                     Html.Cell.figure(deployment.verified() ? Words.number(deployment.goodputRequestsPerSecond()) + "/s"
                             : "-"),
-                    Html.Cell.figure(Words.number(deployment.usdPerMillionTokens())),
-                    Html.Cell.figure(Words.number(deployment.tokensPerJoule())),
+                    Html.Cell.figure(number(bands, BandedFigure.USD_PER_MILLION_TOKENS,
+                            deployment.usdPerMillionTokens())),
+                    Html.Cell.figure(number(bands, BandedFigure.TOKENS_PER_JOULE, deployment.tokensPerJoule())),
                     Html.Cell.figure(String.valueOf(deployment.chips())),
                     Html.Cell.of(Words.statuses(deployment.chipStatuses())), Html.Cell.of(Words.checked(deployment)))));
         }
@@ -122,15 +147,35 @@ public final class PlanReport {
         body.append("<p class=\"note\">Simulated deployments that meet the objective and budgets come first, best"
                 + " first by the objective; then simulated ones that miss, closest first; then ones only estimated,"
                 + " whose p90 columns hold the estimate's mean. Highlighted: the winner; rank in bold: on the Pareto"
-                + " front.</p>\n</section>\n");
+                + " front.").append(banded ? BANDS_NOTE : "").append("</p>\n</section>\n");
     }
 
-    private static void pareto(StringBuilder body, Plan plan) {
+    /** What the bands in the table and the error bars in the plots are. */
+    private static final String BANDS_NOTE = Html.escape(String.format(Locale.ROOT, " In brackets and as error"
+            + " bars: %s intervals from the leave-one-out errors of the validation cases nearest to each pool's chip"
+            + " (docs/error-bands.md); a simulated percentile carries the band of the step model it rests on, and an"
+            + " announced or projected chip's band rests on assumptions, not measurements.",
+            Words.percent(BandMethod.COVERAGE)));
+
+    private static String seconds(FigureBands bands, BandedFigure figure, double value) {
+        Optional<Band> band = bands.get(figure);
+        return band.isPresent() ? Words.secondsWithBand(value, band.get()) : Words.seconds(value);
+    }
+
+    private static String number(FigureBands bands, BandedFigure figure, double value) {
+        Optional<Band> band = bands.get(figure);
+        return band.isPresent() ? Words.numberWithBand(value, band.get()) : Words.number(value);
+    }
+
+    private static void pareto(StringBuilder body, Plan plan, Function<PlannedDeployment, FigureBands> bandsOf) {
         PlanRequest request = plan.request();
         List<ScatterChart.Mark> cost = new ArrayList<>();
         List<ScatterChart.Mark> energy = new ArrayList<>();
         int rank = 1;
+        boolean banded = false;
         for (PlannedDeployment deployment : plan.candidates()) {
+            FigureBands bands = bandsOf.apply(deployment);
+            banded |= !bands.bands().isEmpty();
             ScatterChart.Style style = plan.winner().map(deployment::equals).orElse(false) ? ScatterChart.Style.BEST
                     : plan.paretoFront().contains(deployment) ? ScatterChart.Style.HIGHLIGHT
                     : deployment.verified() ? ScatterChart.Style.MEASURED : ScatterChart.Style.PLAIN;
@@ -142,9 +187,11 @@ public final class PlanReport {
                     + Words.seconds(deployment.tpotP90Seconds()) + ", " + Words.number(deployment.tokensPerJoule())
                     + " tok/J; " + Words.checked(deployment);
             cost.add(new ScatterChart.Mark(label, tooltip, deployment.ttftP90Seconds(),
-                    deployment.usdPerMillionTokens(), style));
+                    deployment.usdPerMillionTokens(), style, bands.get(BandedFigure.TTFT_SECONDS).orElse(null),
+                    bands.get(BandedFigure.USD_PER_MILLION_TOKENS).orElse(null)));
             energy.add(new ScatterChart.Mark(label, tooltip, deployment.tpotP90Seconds(),
-                    deployment.tokensPerJoule(), style));
+                    deployment.tokensPerJoule(), style, bands.get(BandedFigure.TPOT_SECONDS).orElse(null),
+                    bands.get(BandedFigure.TOKENS_PER_JOULE).orElse(null)));
             rank++;
         }
         List<ScatterChart.Legend> legend = new ArrayList<>();
@@ -165,7 +212,8 @@ public final class PlanReport {
                         "SLO " + Words.seconds(request.slo().tpotSeconds()))), Words::seconds, Words::number));
         body.append("</div>\n<p class=\"note\">The front: simulated deployments no other simulated one beats on cost,"
                 + " p90 TTFT, p90 TPOT and tokens per joule at once. Lower and further left is better on the left;"
-                + " higher and further left on the right. Labels are ranks in the table.</p>\n</section>\n");
+                + " higher and further left on the right. Labels are ranks in the table.")
+                .append(banded ? BANDS_NOTE : "").append("</p>\n</section>\n");
     }
 
     private static void latency(StringBuilder body, PlanRequest request, SimulationResult simulation, String whose) {

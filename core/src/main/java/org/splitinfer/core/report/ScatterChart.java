@@ -1,10 +1,12 @@
 package org.splitinfer.core.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
+import org.splitinfer.core.band.Band;
 
 /**
  * A scatter plot as SVG: deployments as marks on two figures, in four styles (the caller says what each means),
@@ -14,7 +16,8 @@ import java.util.function.DoubleFunction;
  * Each axis is linear, or logarithmic when its values span more than a factor of {@link ChartAxis#LOG_RATIO}; a
  * linear one is padded by 5% of its range so no mark sits on the frame. Marks are drawn plain first and best last,
  * so the marks that matter are never hidden. Marks with a figure that is not finite, or not positive on a log axis,
- * are left out and counted in a note under the plot.
+ * are left out and counted in a note under the plot. A predicted mark may carry its error bands
+ * ({@link org.splitinfer.core.band.BandMethod}): drawn as error bars, under the marks, and within the axes' range.
  */
 final class ScatterChart {
     private static final int WIDTH = 560;
@@ -61,8 +64,32 @@ final class ScatterChart {
      * @param x       its x figure
      * @param y       its y figure
      * @param style   how it is drawn
+     * @param xBand   the band of its x figure, or null for none
+     * @param yBand   the band of its y figure, or null for none
      */
-    record Mark(String label, String tooltip, double x, double y, Style style) {
+    record Mark(String label, String tooltip, double x, double y, Style style, Band xBand, Band yBand) {
+        /**
+         * A mark without error bars.
+         *
+         * @param label   its label, or null
+         * @param tooltip what a pointer over it shows
+         * @param x       its x figure
+         * @param y       its y figure
+         * @param style   how it is drawn
+         */
+        Mark(String label, String tooltip, double x, double y, Style style) {
+            this(label, tooltip, x, y, style, null, null);
+        }
+
+        /** @return x and the ends of its band */
+        double[] xExtent() {
+            return xBand == null ? new double[] {x} : new double[] {x, xBand.low(), xBand.high()};
+        }
+
+        /** @return y and the ends of its band */
+        double[] yExtent() {
+            return yBand == null ? new double[] {y} : new double[] {y, yBand.low(), yBand.high()};
+        }
     }
 
     /**
@@ -104,8 +131,11 @@ final class ScatterChart {
                 shown.add(mark);
             }
         }
-        ChartAxis x = axis(shown.stream().mapToDouble(Mark::x).toArray(), limit.map(Limit::x), LEFT, WIDTH - RIGHT);
-        ChartAxis y = axis(shown.stream().mapToDouble(Mark::y).toArray(), Optional.empty(), HEIGHT - BOTTOM, TOP);
+        // the axes hold the bands' ends too, so no error bar leaves the frame
+        ChartAxis x = axis(shown.stream().flatMapToDouble(m -> Arrays.stream(m.xExtent())).toArray(),
+                limit.map(Limit::x), LEFT, WIDTH - RIGHT);
+        ChartAxis y = axis(shown.stream().flatMapToDouble(m -> Arrays.stream(m.yExtent())).toArray(),
+                Optional.empty(), HEIGHT - BOTTOM, TOP);
         shown.removeIf(mark -> x.log() && mark.x() <= 0 || y.log() && mark.y() <= 0);
         int leftOut = marks.size() - shown.size();
 
@@ -136,6 +166,9 @@ final class ScatterChart {
         }
         List<Mark> byStyle = new ArrayList<>(shown);
         byStyle.sort(Comparator.comparing(Mark::style));
+        for (Mark mark : byStyle) {
+            errorBars(svg, mark, x, y);
+        }
         for (Mark mark : byStyle) {
             double px = x.pixel(mark.x());
             double py = y.pixel(mark.y());
@@ -171,6 +204,33 @@ final class ScatterChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** A mark's bands as bars with end caps, in its stroke colour; drawn before any mark so none hides one. */
+    private static void errorBars(StringBuilder svg, Mark mark, ChartAxis x, ChartAxis y) {
+        double px = x.pixel(mark.x());
+        double py = y.pixel(mark.y());
+        double cap = 3;
+        if (mark.xBand() != null) {
+            double from = x.pixel(mark.xBand().low());
+            double to = x.pixel(mark.xBand().high());
+            svg.append("  <path class=\"error-bar x\" d=\"M").append(Svg.number(from)).append(' ')
+                    .append(Svg.number(py)).append('H').append(Svg.number(to)).append('M').append(Svg.number(from))
+                    .append(' ').append(Svg.number(py - cap)).append('v').append(Svg.compact(2 * cap)).append('M')
+                    .append(Svg.number(to)).append(' ').append(Svg.number(py - cap)).append('v')
+                    .append(Svg.compact(2 * cap)).append("\" stroke=\"").append(mark.style().stroke)
+                    .append("\" stroke-width=\"1\" fill=\"none\"/>\n");
+        }
+        if (mark.yBand() != null) {
+            double from = y.pixel(mark.yBand().low());
+            double to = y.pixel(mark.yBand().high());
+            svg.append("  <path class=\"error-bar y\" d=\"M").append(Svg.number(px)).append(' ')
+                    .append(Svg.number(from)).append('V').append(Svg.number(to)).append('M')
+                    .append(Svg.number(px - cap)).append(' ').append(Svg.number(from)).append('h')
+                    .append(Svg.compact(2 * cap)).append('M').append(Svg.number(px - cap)).append(' ')
+                    .append(Svg.number(to)).append('h').append(Svg.compact(2 * cap)).append("\" stroke=\"")
+                    .append(mark.style().stroke).append("\" stroke-width=\"1\" fill=\"none\"/>\n");
+        }
     }
 
     /** A row of sample marks under the title. */

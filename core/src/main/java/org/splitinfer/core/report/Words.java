@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import org.splitinfer.core.estimate.SpeculativeDecoding;
 import java.util.ArrayList;
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
+import org.splitinfer.core.band.Band;
 import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.hardware.FigureOverride;
@@ -248,6 +251,39 @@ public final class Words {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    /**
+     * A figure with its band, as tables print it: the figure as {@link #number} writes it, the band's ends to two
+     * significant digits.
+     *
+     * @param value the figure
+     * @param band  its band
+     * @return e.g. {@code 48.5 (39–57)}, {@code 24,520 (16,000–31,000)}
+     */
+    public static String numberWithBand(double value, Band band) {
+        return number(value) + " (" + bound(band.low()) + "–" + bound(band.high()) + ")";
+    }
+
+    /**
+     * A time with its band, the band's ends in the time's unit to two significant digits.
+     *
+     * @param seconds the time
+     * @param band    its band, in seconds
+     * @return e.g. {@code 45.2 ms (38–57 ms)}
+     */
+    public static String secondsWithBand(double seconds, Band band) {
+        String unit = seconds < 1e-3 ? "us" : seconds < 1 ? "ms" : "s";
+        double scale = seconds < 1e-3 ? 1e6 : seconds < 1 ? 1e3 : 1;
+        return seconds(seconds) + " (" + bound(band.low() * scale) + "–" + bound(band.high() * scale) + " " + unit
+                + ")";
+    }
+
+    /** A band's end: two significant digits, grouped from 100 up. */
+    private static String bound(double value) {
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(2));
+        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", rounded.doubleValue())
+                : rounded.toPlainString();
     }
 
     /**

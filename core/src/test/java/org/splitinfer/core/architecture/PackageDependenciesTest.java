@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Core's packages read as its data flow: model and workload → kernel → cost → estimate / fit → validate →
- * calibration (and sim → plan → sweep), with error beneath everything and input (reading a user's files and counts) just
- * above it, hardware beside the flow, report and the entry point
- * on top. Arrows
+ * calibration (and sim → plan) → band (the error bands of estimates and plans) → sensitivity → sweep, with error
+ * beneath everything and input (reading a user's files and counts) just above it, hardware beside the flow, report
+ * and the entry point on top. Arrows
  * point down this list only, and there is no cycle between packages (an {@code internal} package counts as part of
  * the package it serves).
  */
@@ -36,6 +36,7 @@ class PackageDependenciesTest {
             List.of("calibration"),
             List.of("sim"),
             List.of("plan"),
+            List.of("band"),
             List.of("sensitivity"),
             List.of("sweep"),
             List.of("report"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.splitinfer.core.band.Band;
+import org.splitinfer.core.band.BandBasis;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.CostAssumptions;
@@ -14,6 +16,19 @@ import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Status;
 
 class WordsTest {
+    @Test
+    void aBandReadsAfterItsFigureWithTwoDigitsInTheFiguresUnit() {
+        Band band = new Band(39.2, 57.4, BandBasis.SAME_FAMILY, 17, 0.8);
+        Band large = new Band(16_130, 31_370, BandBasis.ALL_CASES, 45, 0.8);
+        Band time = new Band(0.0381, 0.0573, BandBasis.SAME_FAMILY, 17, 0.8);
+
+        assertThat(Words.numberWithBand(48.5, band)).isEqualTo("48.5 (39–57)");
+        // 16,130 and 31,370 to two digits: 16,000 and 31,000
+        assertThat(Words.numberWithBand(24_520, large)).isEqualTo("24,520 (16,000–31,000)");
+        // 38.1 ms and 57.3 ms, in the figure's unit
+        assertThat(Words.secondsWithBand(0.0452, time)).isEqualTo("45.2 ms (38–57 ms)");
+    }
+
     @Test
     void durationsReadInTheirBestUnitWithThreeDigits() {
         assertThat(Words.seconds(0)).isEqualTo("0 s");
