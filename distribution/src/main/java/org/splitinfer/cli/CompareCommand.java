@@ -1,5 +1,9 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.report.Words;
+import org.splitinfer.core.band.FigureBands;
+import org.splitinfer.core.band.BandedFigure;
+import org.splitinfer.core.band.Band;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -95,9 +99,22 @@ final class CompareCommand implements Runnable {
      * @param estimate   its estimate, or null
      * @param simulation its run at the estimate's throughput, or null
      * @param problem    why it could not be estimated, or null
+     * @param bands      the estimate's error bands (none without an estimate or without residuals)
      */
     record Row(String deployment, PipelineSpec pipeline, Estimate estimate, SimulationResult simulation,
-               String problem) {
+               String problem, FigureBands bands) {
+        Row {
+            bands = bands == null ? FigureBands.NONE : bands;
+        }
+
+        /** @return the shown time to first token's band: the estimate's, moved to the simulated p90 when it ran */
+        Optional<Band> ttftBand() {
+            if (estimate == null) {
+                return Optional.empty();
+            }
+            double shown = simulation == null ? estimate.ttftSeconds() : simulation.ttftSeconds().p90();
+            return bands.get(BandedFigure.TTFT_SECONDS).map(band -> band.scaled(estimate.ttftSeconds(), shown));
+        }
     }
 
     @Override
@@ -114,7 +131,7 @@ final class CompareCommand implements Runnable {
             } catch (SplitInferException e) {
                 // a row spelled as flags reads its problem in flags; one in the pipeline schema, in its keys
                 rows.add(new Row(deployment.name(), null, null, null, deployment.args() != null
-                        ? FlagNames.message(e) : e.getMessage()));
+                        ? FlagNames.message(e) : e.getMessage(), null));
             }
         }
         if (format == OutputFormat.JSON) {
@@ -122,7 +139,7 @@ final class CompareCommand implements Runnable {
             for (Row row : rows) {
                 ObjectNode node;
                 if (row.estimate() != null) {
-                    node = EstimateOutput.json(row.estimate());
+                    node = EstimateOutput.json(row.estimate(), row.bands());
                     node.put("tokensPerSecondPerKilowatt", perKilowatt(row.estimate()));
                     node.put("tokensPerSecondPerUsdPerHour", perUsdPerHour(row.estimate()));
                     ObjectNode simulated = node.putObject("simulated");
@@ -151,7 +168,8 @@ final class CompareCommand implements Runnable {
             AtomicFile.write(report, CompareReport.render(modelSpec.id(), workload.workload(32), rows.stream()
                     .map(row -> new CompareReport.Row(row.deployment() + (row.pipeline() == null ? ""
                             : instances(row.pipeline())), Optional.ofNullable(row.estimate()),
-                            Optional.ofNullable(row.simulation()), Optional.ofNullable(row.problem()))).toList()),
+                            Optional.ofNullable(row.simulation()), Optional.ofNullable(row.problem()), row.bands()))
+                            .toList()),
                     "--report");
         }
         long failed = rows.stream().filter(r -> r.problem() != null).count();
@@ -199,7 +217,8 @@ final class CompareCommand implements Runnable {
                         .withSizingConcurrency(load.offline() ? SchedulerSettings.DEFAULT.sizingConcurrency()
                                 : load.concurrency().getAsInt()), deployment.software(), 0,
                 load.allowLongContext());
-        return new Row(deployment.name(), pipeline, estimate, splitInfer.simulate(run), null);
+        FigureBands bands = splitInfer.bands().map(b -> b.of(estimate)).orElse(FigureBands.NONE);
+        return new Row(deployment.name(), pipeline, estimate, splitInfer.simulate(run), null, bands);
     }
 
     private static double perKilowatt(Estimate estimate) {
@@ -235,12 +254,13 @@ final class CompareCommand implements Runnable {
     }
 
     /**
-     * The table, then what each row rests on and each row's problem: prose, listed under the table so that the
-     * figures fit beside the names.
+     * The comparison's rows as a table: each figure with its band, {@code 48.5 (39–57)}; or, {@code apart}, the
+     * figures alone and the bands in a line under each row's cells.
      */
-    private static void printText(List<Row> rows, ModelSpec model, Workload load, PrintWriter out, int columns) {
+    private static TextTable table(List<Row> rows, boolean apart) {
         TextTable table = new TextTable("deployment", "p90 TTFT", "tok/s per user", "tok/s per kW",
                 "tok/s per $/h", "tok/J", "$/Mtok", "chips", "limited by");
+        FigureBands none = FigureBands.NONE;
         for (Row row : rows) {
             Estimate e = row.estimate();
             if (e == null) {
@@ -248,20 +268,67 @@ final class CompareCommand implements Runnable {
                 continue;
             }
             SimulationResult run = row.simulation();
-            table.row(row.deployment() + instances(row.pipeline()),
-                    run == null ? Units.seconds(e.ttftSeconds()) : Units.seconds(run.ttftSeconds().p90()),
-                    Units.number(e.outputTokensPerSecondPerUser()), Units.number(perKilowatt(e)),
-                    Units.number(perUsdPerHour(e)), Units.number(e.tokensPerJoule()),
-                    Units.number(e.usdPerMillionTokens()), e.chips(), run == null ? "-" : limitedBy(run));
+            double ttft = run == null ? e.ttftSeconds() : run.ttftSeconds().p90();
+            FigureBands inCells = apart ? none : row.bands();
+            Object[] cells = {row.deployment() + instances(row.pipeline()),
+                    row.ttftBand().filter(band -> !apart).map(band -> Words.secondsWithBand(ttft, band))
+                            .orElse(Units.seconds(ttft)),
+                    EstimateOutput.cell(inCells, BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER,
+                            e.outputTokensPerSecondPerUser()), Units.number(perKilowatt(e)),
+                    Units.number(perUsdPerHour(e)),
+                    EstimateOutput.cell(inCells, BandedFigure.TOKENS_PER_JOULE, e.tokensPerJoule()),
+                    EstimateOutput.cell(inCells, BandedFigure.USD_PER_MILLION_TOKENS, e.usdPerMillionTokens()),
+                    e.chips(), run == null ? "-" : limitedBy(run)};
+            if (apart && !row.bands().bands().isEmpty()) {
+                table.detailedRow(bandsLine(row), cells);
+            } else {
+                table.row(cells);
+            }
         }
-        table.printAligned(out, columns);
+        return table;
+    }
+
+    /** A row's bands in words, e.g. {@code bands: p90 TTFT 26–89 ms, tok/s per user 65–220, ...}. */
+    private static String bandsLine(Row row) {
+        List<String> parts = new ArrayList<>();
+        row.ttftBand().ifPresent(band -> parts.add("p90 TTFT " + range(Words.secondsWithBand(band.low(), band))));
+        row.bands().get(BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER).ifPresent(band -> parts.add("tok/s per user "
+                + range(Words.numberWithBand(band.low(), band))));
+        row.bands().get(BandedFigure.TOKENS_PER_JOULE).ifPresent(band -> parts.add("tok/J "
+                + range(Words.numberWithBand(band.low(), band))));
+        row.bands().get(BandedFigure.USD_PER_MILLION_TOKENS).ifPresent(band -> parts.add("$/Mtok "
+                + range(Words.numberWithBand(band.low(), band))));
+        return "bands: " + String.join(", ", parts);
+    }
+
+    /** The bracketed range of a banded cell, {@code 39–57} of {@code 48.5 (39–57)}. */
+    private static String range(String banded) {
+        return banded.substring(banded.indexOf('(') + 1, banded.lastIndexOf(')'));
+    }
+
+    /**
+     * The table, then what each row rests on and each row's problem: prose, listed under the table so that the
+     * figures fit beside the names.
+     */
+    private static void printText(List<Row> rows, ModelSpec model, Workload load, PrintWriter out, int columns) {
+        TextTable inline = table(rows, false);
+        // each figure with its band where the table fits so, else the bands in a line under each row: a table that
+        // must narrow would otherwise cut the deployments' names
+        (inline.naturalWidth() <= columns ? inline : table(rows, true)).printAligned(out, columns);
         out.println();
         out.println("figures rest on:");
         for (Row row : rows) {
             if (row.estimate() != null) {
-                Text.print(out, "  ", row.deployment() + ": " + restsOn(row.estimate()), columns);
+                Text.print(out, "  ", row.deployment() + ": " + restsOn(row.estimate())
+                        + (row.bands().restOnAssumptions() ? "; its bands rest on assumptions, not measurements" : ""),
+                        columns);
             }
         }
+        rows.stream().map(Row::bands).filter(bands -> !bands.bands().isEmpty()).findFirst().ifPresent(bands ->
+                Text.print(out, "", "bands: " + Units.percent(bands.bands().values().iterator().next().coverage())
+                        + " intervals from the leave-one-out errors of the nearest validation cases (same family and"
+                        + " stack, else family, else all; docs/error-bands.md); p90 TTFT's is the estimate's TTFT band"
+                        + " moved to the simulated percentile", columns));
         if (rows.stream().anyMatch(row -> row.problem() != null)) {
             out.println("problems:");
             for (Row row : rows) {

@@ -64,7 +64,7 @@ final class EstimateCommand implements Runnable {
         FigureBands bands = splitInfer.bands().map(b -> b.of(estimate)).orElse(new FigureBands(Map.of()));
         switch (format) {
             case JSON -> Json.print(EstimateOutput.json(estimate, bands), spec.commandLine().getOut());
-            case CSV -> CompareCommand.csv(List.of(new CompareCommand.Row("estimate", null, estimate, null, null)))
+            case CSV -> CompareCommand.csv(List.of(new CompareCommand.Row("estimate", null, estimate, null, null, bands)))
                     .printCsv(spec.commandLine().getOut());
             default -> EstimateOutput.printText(estimate, bands, spec.commandLine().getOut(), root.columns());
         }

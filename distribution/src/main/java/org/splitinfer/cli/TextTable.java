@@ -66,6 +66,21 @@ final class TextTable {
     }
 
     /**
+     * @return the width the table takes when no cell wraps: every column's longest line, two spaces between columns
+     */
+    int naturalWidth() {
+        int width = 2 * (headers.size() - 1);
+        for (int i = 0; i < headers.size(); i++) {
+            int column = longestLine(headers.get(i));
+            for (List<String> row : rows) {
+                column = Math.max(column, longestLine(row.get(i)));
+            }
+            width += column;
+        }
+        return width;
+    }
+
+    /**
      * Prints the rows as aligned columns.
      *
      * @param out     where to print

@@ -44,7 +44,8 @@ class CompareCommandTest {
                 .containsExactly("gpu-only", "gpu+lpu", "trainium+wafer", "gpu+rdu", "optical", "unified-riscv");
         // what each row rests on is listed under the table, so that the figures fit beside the names
         assertThat(lines.get(9)).isEqualTo("figures rest on:");
-        assertThat(lines).contains("  optical: lumai-tetra-2029 projected, 18 assumed");
+        assertThat(lines).contains("  optical: lumai-tetra-2029 projected, 18 assumed; its bands rest on assumptions, not"
+                + " measurements");
     }
 
     @Test
@@ -86,7 +87,29 @@ class CompareCommandTest {
             }
             assertThat(row.get("figureStatus").isArray()).isTrue();
             assertThat(row.get("assumptions").size()).isPositive();
+            // every banded figure lies inside its own band
+            for (String key : List.of("ttftSeconds", "tpotSeconds", "outputTokensPerSecondPerUser", "tokensPerJoule",
+                    "usdPerMillionTokens")) {
+                JsonNode band = row.get("bands").get(key);
+                assertThat(row.get(key).asDouble()).as("%s %s", row.get("deployment"), key)
+                        .isBetween(band.get("low").asDouble(), band.get("high").asDouble());
+            }
         }
+    }
+
+    @Test
+    void theTableShowsBandsBesideTheFiguresWhenItFitsElseUnderEachRow() {
+        CliRun wide = CliRun.with(WIDE, "compare", "--deployment", "--hardware h100-sxm:8");
+        CliRun narrow = CliRun.of("compare", "--deployment", "--hardware h100-sxm:8");
+
+        assertThat(wide.exitCode()).as(wide.err()).isZero();
+        // e.g. "36.3 (20–68)" for $/Mtok: a figure, then its band in brackets
+        assertThat(wide.out()).containsPattern("\\d \\([0-9.,]+–[0-9.,]+\\)");
+        // in 80 columns the figures keep their cells and the bands take a line under the row
+        assertThat(narrow.out()).doesNotContainPattern("\\d \\([0-9.,]+–[0-9.,]+\\)");
+        assertThat(narrow.out().replaceAll("\\s+", " ")).containsPattern("bands: p90 TTFT [0-9.,]+–[0-9.,]+ ms,"
+                + " tok/s per user [0-9.,]+–[0-9.,]+, tok/J [0-9.,]+–[0-9.,]+, \\$/Mtok [0-9.,]+–[0-9.,]+")
+                .contains("bands: 80% intervals from the leave-one-out errors of the nearest validation cases");
     }
 
     @Test

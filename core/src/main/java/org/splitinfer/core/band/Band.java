@@ -37,6 +37,24 @@ public record Band(double low, double high, BandBasis basis, int cases, double c
         return value >= low && value <= high;
     }
 
+    /**
+     * The same band around another value of the figure: bands are ratios of the prediction (log residuals), so a
+     * band of {@code [L, H]} around {@code v} is {@code [L·w/v, H·w/v]} around {@code w} (a simulated percentile of
+     * a figure the estimate predicted, say).
+     *
+     * @param from the value this band is around, {@code > 0}
+     * @param to   the value to move it to, {@code > 0}
+     * @return the moved band
+     */
+    public Band scaled(double from, double to) {
+        if (!(from > 0) || !(to > 0) || Double.isInfinite(from) || Double.isInfinite(to)) {
+            throw new IllegalArgumentException("a band moves between positive finite values, got " + from + " and "
+                    + to);
+        }
+        double ratio = to / from;
+        return new Band(low * ratio, high * ratio, basis, cases, coverage);
+    }
+
     /** @return whether the band rests on assumptions rather than measurements of the chip's family */
     public boolean restsOnAssumptions() {
         return basis == BandBasis.ASSUMPTIONS_ONLY;

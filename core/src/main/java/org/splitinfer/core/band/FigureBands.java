@@ -12,6 +12,9 @@ import java.util.Optional;
  * @since 0.1
  */
 public record FigureBands(Map<BandedFigure, Band> bands) {
+    /** No bands: a calibration without residuals, or a result nothing bands. */
+    public static final FigureBands NONE = new FigureBands(Map.of());
+
     /** Copies the map. */
     public FigureBands {
         bands = Collections.unmodifiableMap(bands.isEmpty() ? new EnumMap<>(BandedFigure.class)

@@ -1,5 +1,8 @@
 package org.splitinfer.core.report;
 
+import org.splitinfer.core.band.FigureBands;
+import org.splitinfer.core.band.BandedFigure;
+import org.splitinfer.core.band.Band;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +31,32 @@ public final class CompareReport {
      * @param problem    why it could not be, if it could not
      */
     public record Row(String deployment, Optional<Estimate> estimate, Optional<SimulationResult> simulation,
-                      Optional<String> problem) {
+                      Optional<String> problem, FigureBands bands) {
         /** Checks that the row has exactly one of an estimate and a problem. */
         public Row {
             if (deployment == null || estimate.isPresent() == problem.isPresent()) {
                 throw new IllegalArgumentException("a compared row needs a name and either an estimate or a problem");
             }
+            bands = bands == null ? FigureBands.NONE : bands;
+        }
+
+        /**
+         * A row without error bands.
+         *
+         * @param deployment its name
+         * @param estimate   its estimate, if it could be estimated
+         * @param simulation its run, if it ran
+         * @param problem    why it could not be estimated, if it could not
+         */
+        public Row(String deployment, Optional<Estimate> estimate, Optional<SimulationResult> simulation,
+                   Optional<String> problem) {
+            this(deployment, estimate, simulation, problem, FigureBands.NONE);
+        }
+
+        /** @return the band of the row's time to first token as shown: moved to the simulated p90 when it ran */
+        Optional<Band> ttftBand() {
+            return estimate.flatMap(e -> bands.get(BandedFigure.TTFT_SECONDS)
+                    .map(band -> band.scaled(e.ttftSeconds(), ttft(this))));
         }
     }
 
@@ -93,19 +116,37 @@ public final class CompareReport {
             }
             Estimate e = row.estimate().get();
             table.add(new Html.Row(null, List.of(Html.Cell.of(row.deployment()),
-                    Html.Cell.figure(Words.seconds(ttft(row))),
-                    Html.Cell.figure(Words.number(e.outputTokensPerSecondPerUser())),
+                    Html.Cell.figure(row.ttftBand().map(band -> Words.secondsWithBand(ttft(row), band))
+                            .orElse(Words.seconds(ttft(row)))),
+                    Html.Cell.figure(banded(row, BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER,
+                            e.outputTokensPerSecondPerUser())),
                     Html.Cell.figure(Words.number(e.outputTokensPerSecond() / (e.wallWatts() / 1000))),
                     Html.Cell.figure(Words.number(e.outputTokensPerSecond() / e.usdPerHour())),
-                    Html.Cell.figure(Words.number(e.tokensPerJoule())),
-                    Html.Cell.figure(Words.number(e.usdPerMillionTokens())), Html.Cell.figure(String.valueOf(e.chips())),
+                    Html.Cell.figure(banded(row, BandedFigure.TOKENS_PER_JOULE, e.tokensPerJoule())),
+                    Html.Cell.figure(banded(row, BandedFigure.USD_PER_MILLION_TOKENS, e.usdPerMillionTokens())),
+                    Html.Cell.figure(String.valueOf(e.chips())),
                     Html.Cell.of(row.simulation().map(run -> run.bottleneck().name().toLowerCase(Locale.ROOT)
                             .replace('_', ' ')).orElse("-")),
                     Html.Cell.of(restsOn(e)))));
         }
         Html.table(body, "rows", List.of("deployment", "p90 ttft", "tok/s/user", "tok/s per kW", "tok/s per $/h",
                 "tok/J", "$/Mtok", "chips", "limited by", "rests on"), table);
+        rows.stream().filter(row -> !row.bands().bands().isEmpty()).findFirst().ifPresent(banded -> {
+            List<String> projected = rows.stream().filter(row -> row.bands().restOnAssumptions())
+                    .map(Row::deployment).toList();
+            body.append("<p class=\"note\">").append(Html.escape("In brackets: "
+                    + Words.percent(banded.bands().bands().values().iterator().next().coverage())
+                    + " intervals from the leave-one-out errors of the nearest validation cases (docs/error-bands.md);"
+                    + " p90 TTFT's is the estimate's TTFT band moved to the simulated percentile"
+                    + (projected.isEmpty() ? "" : "; the bands of " + String.join(", ", projected) + " rest on"
+                    + " assumptions, not measurements") + ".")).append("</p>\n");
+        });
         body.append("</section>\n");
+    }
+
+    /** A figure with its band when the row has one, e.g. {@code 48.5 (39–57)}. */
+    private static String banded(Row row, BandedFigure figure, double value) {
+        return row.bands().get(figure).map(band -> Words.numberWithBand(value, band)).orElse(Words.number(value));
     }
 
     private static void chart(StringBuilder body, List<Row> rows) {
@@ -116,7 +157,8 @@ public final class CompareReport {
                 marks.add(new ScatterChart.Mark(row.deployment(), row.deployment() + ": p90 TTFT "
                         + Words.seconds(ttft(row)) + ", $" + Words.number(e.usdPerMillionTokens()) + "/Mtok, "
                         + Words.number(e.tokensPerJoule()) + " tok/J", ttft(row), e.usdPerMillionTokens(),
-                        ScatterChart.Style.MEASURED));
+                        ScatterChart.Style.MEASURED, row.ttftBand().orElse(null),
+                        row.bands().get(BandedFigure.USD_PER_MILLION_TOKENS).orElse(null)));
             }
         }
         body.append("<section id=\"chart\">\n<h2>Cost against time to first token</h2>\n");
