@@ -162,6 +162,7 @@ final class CompareCommand implements Runnable {
         } else if (format == OutputFormat.CSV) {
             csv(rows).printCsv(out);
         } else {
+            UserFigures.print(splitInfer.hardware(), out, root.columns());
             printText(rows, modelSpec, load, out, root.columns());
         }
         if (report != null) {

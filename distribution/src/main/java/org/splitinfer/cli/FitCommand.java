@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.hardware.HardwareRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.splitinfer.core.fit.FitRequest;
 import org.splitinfer.core.fit.ModelFitter;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
-import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.Figure;
 import org.splitinfer.spi.Footprint;
 import org.splitinfer.spi.Placement;
@@ -102,14 +102,23 @@ final class FitCommand implements Runnable {
         if (precision != null) {
             request = request.withPrecision(ModelPrecision.parse(precision, spec.nativePrecision()));
         }
-        Accelerator accelerator = hardware.load(root.pluginDirectories(), whatIf.changes(), this.spec.commandLine().getErr())
-                .resolve(hardwareId);
-        FitReport report = ModelFitter.fit(accelerator, spec, request);
+        HardwareRegistry registry = hardware.load(root.pluginDirectories(), whatIf.changes(),
+                this.spec.commandLine().getErr());
+        FitReport report = ModelFitter.fit(registry.resolve(hardwareId), spec, request);
         PrintWriter out = this.spec.commandLine().getOut();
         switch (format) {
-            case JSON -> Json.print(json(report), out);
+            case JSON -> {
+                ObjectNode json = json(report);
+                if (!UserFigures.sentences(registry).isEmpty()) {
+                    UserFigures.json(registry, json.putArray("userSetFigures"));
+                }
+                Json.print(json, out);
+            }
             case CSV -> csv(report).printCsv(out);
-            default -> table(report, out, root.columns());
+            default -> {
+                UserFigures.print(registry, out, root.columns());
+                table(report, out, root.columns());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.hardware.HardwareRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,14 +102,19 @@ final class RooflineCommand implements Runnable {
                         + " step of a model: give --model too, or drop them for the chip's ridge points alone");
             }
         }
-        Accelerator accelerator = hardware.load(root.pluginDirectories(), whatIf.changes(), commandLine.getErr()).resolve(hardwareId);
+        HardwareRegistry registry = hardware.load(root.pluginDirectories(), whatIf.changes(), commandLine.getErr());
+        Accelerator accelerator = registry.resolve(hardwareId);
         RooflineAnalysis analysis = RooflineAnalysis.of(accelerator, stepPlan);
         if (out != null) {
             AtomicFile.write(out, RooflineSvg.render(analysis.chart()), "--out");
         }
         PrintWriter printer = commandLine.getOut();
         if (format == OutputFormat.JSON) {
-            Json.print(json(analysis), printer);
+            ObjectNode json = json(analysis);
+            if (!UserFigures.sentences(registry).isEmpty()) {
+                UserFigures.json(registry, json.putArray("userSetFigures"));
+            }
+            Json.print(json, printer);
             return;
         }
         if (format == OutputFormat.CSV) {
@@ -116,6 +122,7 @@ final class RooflineCommand implements Runnable {
             return;
         }
         int columns = root.columns();
+        UserFigures.print(registry, printer, columns);
         TextTable ridgeTable = new TextTable("precision", "peak", "tier", "bandwidth", "ridge FLOP/B");
         for (RidgePoint ridge : analysis.ridges()) {
             ridgeTable.row(ridge.precision().name(), Units.flopsPerSecond(ridge.peakFlopsPerSecond()),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,20 @@ class WhatIfFlagsTest {
     private static JsonNode json(CliRun run) throws Exception {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return new ObjectMapper().readTree(run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fit --model llama-3.1-8b --hardware h100-sxm",
+            "roofline --hardware h100-sxm",
+            "compare --model llama-3.1-8b --deployment --hardware=h100-sxm:1",
+            "simulate --model llama-3.1-8b --hardware h100-sxm:1 --requests 20"})
+    void everyCommandThatTakesSetSaysWhichFiguresTheUserSet(String line) {
+        String[] words = (line + " --set h100-sxm.hbm.bytesPerSecond=6e12").split(" ");
+        CliRun run = CliRun.with(Map.of("COLUMNS", "300"), words);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("h100-sxm hbm.bytesPerSecond = 6e+12, set by the user:"
+                + " --set h100-sxm.hbm.bytesPerSecond=6e+12 (the sheet's 3.35e+12, source h100-datasheet)");
     }
 
     @Test
