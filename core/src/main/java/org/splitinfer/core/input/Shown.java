@@ -1,5 +1,6 @@
 package org.splitinfer.core.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.splitinfer.core.error.internal.OneLine;
 
 /**
@@ -26,6 +27,20 @@ public final class Shown {
         }
         String shortened = value.length() > MAX_CHARACTERS ? value.substring(0, MAX_CHARACTERS - 3) + "..." : value;
         return "'" + OneLine.of(shortened) + "'";
+    }
+
+    /**
+     * @param node a value of a parsed YAML or JSON file
+     * @return it quoted as {@link #quoted} shows text, or its kind when it is a mapping or a list
+     */
+    public static String node(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return quoted(node.asText());
     }
 
     /**

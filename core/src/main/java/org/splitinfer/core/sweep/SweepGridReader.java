@@ -69,7 +69,7 @@ final class SweepGridReader {
             if (value.equals("plan") || value.equals("simulate")) {
                 mode = SweepMode.valueOf(value.toUpperCase(Locale.ROOT));
             } else {
-                problems.add("mode: must be plan or simulate, got " + shown(modeNode));
+                problems.add("mode: must be plan or simulate, got " + Shown.node(modeNode));
             }
         }
         boolean plan = mode == SweepMode.PLAN;
@@ -126,7 +126,7 @@ final class SweepGridReader {
                     rates.add(rate.asDouble());
                 } else {
                     problems.add("rates[" + i + "]: must be requests per second above 0 and at most 1,000,000, got "
-                            + shown(rate));
+                            + Shown.node(rate));
                 }
             }
         }
@@ -182,7 +182,7 @@ final class SweepGridReader {
             if (attainmentNode.isNumber() && attainmentNode.asDouble() > 0 && attainmentNode.asDouble() <= 1) {
                 attainment = attainmentNode.asDouble();
             } else {
-                problems.add("attainment: must be a share above 0 and at most 1, got " + shown(attainmentNode));
+                problems.add("attainment: must be a share above 0 and at most 1, got " + Shown.node(attainmentNode));
             }
         }
         long top = whole(root, "top", 5, 1, 1000, problems);
@@ -194,7 +194,7 @@ final class SweepGridReader {
             if (softwareNode.isTextual() && !softwareNode.asText().isBlank()) {
                 software = softwareNode.asText();
             } else {
-                problems.add("software: must be a serving stack's name, got " + shown(softwareNode));
+                problems.add("software: must be a serving stack's name, got " + Shown.node(softwareNode));
             }
         }
         boolean includeProjected = flag(root, "includeProjected", problems);
@@ -246,7 +246,7 @@ final class SweepGridReader {
         }
         if (!node.isArray() || node.isEmpty()) {
             problems.add(key + ": must be a list of at least one item, got " + (node.isArray() ? "an empty list"
-                    : shown(node)));
+                    : Shown.node(node)));
             return null;
         }
         return node;
@@ -267,7 +267,7 @@ final class SweepGridReader {
             if (item.isTextual() && !item.asText().isBlank()) {
                 texts.add(item.asText().strip());
             } else {
-                problems.add(key + "[" + i + "]: must be text, got " + shown(item));
+                problems.add(key + "[" + i + "]: must be text, got " + Shown.node(item));
             }
         }
         return texts;
@@ -286,7 +286,7 @@ final class SweepGridReader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isArray()) {
-                problems.add(key + "[" + i + "]: must be a list (of text; [] for none), got " + shown(item));
+                problems.add(key + "[" + i + "]: must be a list (of text; [] for none), got " + Shown.node(item));
                 continue;
             }
             List<String> texts = new ArrayList<>();
@@ -295,7 +295,7 @@ final class SweepGridReader {
                 if (text.isTextual() && !text.asText().isBlank()) {
                     texts.add(text.asText().strip());
                 } else {
-                    problems.add(key + "[" + i + "][" + j + "]: must be text, got " + shown(text));
+                    problems.add(key + "[" + i + "][" + j + "]: must be text, got " + Shown.node(text));
                 }
             }
             lists.add(texts);
@@ -312,7 +312,7 @@ final class SweepGridReader {
             return node.asLong();
         }
         problems.add(key + ": must be a whole number" + (min == Long.MIN_VALUE ? "" : " from " + Limits.count(min)
-                + " to " + Limits.count(max)) + ", got " + shown(node));
+                + " to " + Limits.count(max)) + ", got " + Shown.node(node));
         return absent;
     }
 
@@ -322,19 +322,9 @@ final class SweepGridReader {
             return false;
         }
         if (!node.isBoolean()) {
-            problems.add(key + ": must be true or false, got " + shown(node));
+            problems.add(key + ": must be true or false, got " + Shown.node(node));
             return false;
         }
         return node.asBoolean();
-    }
-
-    private static String shown(JsonNode node) {
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        return Shown.quoted(node.asText());
     }
 }

@@ -64,7 +64,7 @@ public final class PipelineYaml {
         String link = text(root.get("link"), "link", problems);
         JsonNode streaming = root.get("layerStreaming");
         if (streaming != null && !streaming.isBoolean()) {
-            problems.add("layerStreaming: must be true or false, got " + shown(streaming));
+            problems.add("layerStreaming: must be true or false, got " + Shown.node(streaming));
         }
         boolean split = root.has("prefill") || root.has("decode");
         if (split && root.has("colocated")) {
@@ -145,19 +145,8 @@ public final class PipelineYaml {
             return OptionalInt.of(node.asInt());
         }
         problems.add(path + ": must be a whole number from 1 to " + Limits.count(max) + (autoAllowed ? " or auto" : "")
-                + ", got " + shown(node));
+                + ", got " + Shown.node(node));
         return null;
-    }
-
-    /** A value as a message shows it: quoted and escaped, or its kind when it is a mapping or a list. */
-    private static String shown(JsonNode node) {
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        return Shown.quoted(node.asText());
     }
 
     private static String text(JsonNode node, String path, List<String> problems) {
@@ -165,7 +154,7 @@ public final class PipelineYaml {
             return null;
         }
         if (!node.isValueNode() || node.asText().isBlank()) {
-            problems.add(path + ": must be text, got " + (node.isValueNode() ? "nothing" : shown(node)));
+            problems.add(path + ": must be text, got " + (node.isValueNode() ? "nothing" : Shown.node(node)));
             return null;
         }
         return node.asText();
