@@ -22,6 +22,18 @@ class WhatIfFlagsTest {
         return new ObjectMapper().readTree(run.out());
     }
 
+    @Test
+    void aCapacityNoNumberOfChipsCanHoldIsSaidSoNotGivenAsANegativeCount() {
+        // 1,000 bytes of HBM: no count of chips up to 2^20 holds 16 GB of weights, and the message says so rather
+        // than "at least -1"
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm:1", "--set",
+                "h100-sxm.hbm.capacityBytes=1e3");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no number of chips up to 2^20 holds it; choose other hardware for --hardware"
+                + " or a smaller format in --precision").doesNotContain("-1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fit --model llama-3.1-8b --hardware h100-sxm",
             "roofline --hardware h100-sxm",

@@ -100,11 +100,17 @@ final class PoolResolver {
             Footprint one = new Footprint(weights, kvPerToken, contextTokens, 0);
             fewestThatHold = accelerator.memory().minChips(one).orElse(1);
             if (!accelerator.memory().place(one, chips).fitsFullSpeed()) {
-                int fewest = accelerator.memory().minChips(one).orElse(-1);
+                OptionalInt fewest = accelerator.memory().minChips(one);
+                // past 2^20 chips no count holds it (a what-if capacity of a few bytes, say): say so, not a count
+                String way = fewest.isPresent() ? String.format(Locale.ROOT, "set %s.chips to at least %d, or leave"
+                        + " it to the estimator", prefix, fewest.getAsInt()) : String.format(Locale.ROOT, "no number"
+                        + " of chips up to 2^20 holds it; choose other hardware for %s.hardware or a smaller format"
+                        + " in %s.precision", prefix, prefix);
                 throw new EstimateException(String.format(Locale.ROOT, "'%s' in %s does not fit on %d '%s' chips"
-                                + " (%.4g bytes of weights plus one %d-token sequence's KV cache); set %s.chips to at"
-                                + " least %d, or leave it to the estimator", model.id(), precision, chips,
-                        accelerator.id(), weights, contextTokens, prefix, fewest), List.of(prefix + ".chips"));
+                                + " (%.4g bytes of weights plus one %d-token sequence's KV cache); %s", model.id(),
+                        precision, chips, accelerator.id(), weights, contextTokens, way),
+                        fewest.isPresent() ? List.of(prefix + ".chips")
+                                : List.of(prefix + ".hardware", prefix + ".precision"));
             }
         }
         Placement placement = accelerator.memory().place(new Footprint(weights, kvPerToken, 0, 0), chips);
