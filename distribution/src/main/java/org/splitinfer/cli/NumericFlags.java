@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -109,8 +110,14 @@ final class NumericFlags {
     }
 
     private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e7 ? grouped((long) value)
-                : String.format(Locale.ROOT, "%.0e", value).replace("e+0", "e").replace("e+", "e");
+        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+            return grouped((long) value);
+        }
+        // a bound between 0.001 and 1 reads best as a decimal (0.5, not 5e-01)
+        if (Math.abs(value) >= 1e-3 && Math.abs(value) < 1) {
+            return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.0e", value).replace("e+0", "e").replace("e+", "e");
     }
 
     /** A whole number in a range, for a {@code long} field. */
