@@ -86,6 +86,9 @@ final class CompareCommand implements Runnable {
     @Mixin
     private WhatIfOptions whatIf;
 
+    @Mixin
+    private SpeculativeOption speculative;
+
     @Inject
     CompareCommand(Estimation estimation) {
         this.estimation = estimation;
@@ -207,9 +210,10 @@ final class CompareCommand implements Runnable {
      * fixed lengths) for the time to first token with queueing and the pool that limits it.
      */
     private Row row(SplitInfer splitInfer, ModelSpec modelSpec, DeploymentList.Deployment deployment, Workload load) {
-        PipelineSpec pipeline = deployment.fixedInstances() ? deployment.pipeline()
-                : PoolBalancer.balance(splitInfer.estimator(), modelSpec, deployment.pipeline(), load,
-                deployment.software());
+        // every row's decoding pool decodes speculatively when asked: the balance, the estimate and the run see it
+        PipelineSpec given = speculative.apply(deployment.pipeline(), estimation::model);
+        PipelineSpec pipeline = deployment.fixedInstances() ? given
+                : PoolBalancer.balance(splitInfer.estimator(), modelSpec, given, load, deployment.software());
         Estimate estimate = splitInfer.estimate(modelSpec, pipeline, load, deployment.software());
         double rate = estimate.outputTokensPerSecond() / load.outputTokens();
         SimulationSpec run = new SimulationSpec(modelSpec, pipeline,

@@ -98,6 +98,24 @@ class CompareCommandTest {
     }
 
     @Test
+    void speculativeDecodingAppliesToEveryRowsDecodingPool() throws Exception {
+        CliRun plain = CliRun.of("compare", "--model", "llama-3.1-70b", "--deployment", "--hardware h100-sxm:8",
+                "--format", "json");
+        CliRun speculative = CliRun.of("compare", "--model", "llama-3.1-70b", "--deployment",
+                "--hardware h100-sxm:8", "--speculative", "draft=llama-3.1-8b", "--format", "json");
+
+        assertThat(speculative.exitCode()).as(speculative.err()).isZero();
+        JsonNode row = new ObjectMapper().readTree(speculative.out()).get(0);
+        boolean drafted = false;
+        for (JsonNode assumption : row.get("assumptions")) {
+            drafted |= assumption.get("kind").asText().equals("speculativeDecodingApplied");
+        }
+        assertThat(drafted).isTrue();
+        assertThat(row.get("tpotSeconds").asDouble())
+                .isLessThan(new ObjectMapper().readTree(plain.out()).get(0).get("tpotSeconds").asDouble());
+    }
+
+    @Test
     void theTableShowsBandsBesideTheFiguresWhenItFitsElseUnderEachRow() {
         CliRun wide = CliRun.with(WIDE, "compare", "--deployment", "--hardware h100-sxm:8");
         CliRun narrow = CliRun.of("compare", "--deployment", "--hardware h100-sxm:8");
