@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 final class WhatIfOptions {
     @Option(names = "--set", paramLabel = "ID[@NEWID].FIGURE=VALUE",
-            description = "Set a figure of a chip's hardware sheet (see 'splitinfer hardware ID' for its names), e.g."
+            description = "Set a figure of a chip's hardware sheet (its names: 'splitinfer hardware --format json'), e.g."
                     + " groq-lpu-v1.sram.capacityBytes=460e6; ID@NEWID.FIGURE=VALUE adds a chip NEWID, a copy of ID"
                     + " with the figure set, beside it. Repeatable; the figure becomes an assumption of the user.")
     List<String> set = new ArrayList<>();

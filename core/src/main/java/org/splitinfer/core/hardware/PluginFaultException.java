@@ -1,5 +1,6 @@
 package org.splitinfer.core.hardware;
 
+import java.util.List;
 import org.splitinfer.core.error.SplitInferException;
 
 /**
@@ -27,8 +28,27 @@ public final class PluginFaultException extends SplitInferException {
      * @param cause         the plugin's throwable, or null when it returned a value the host refuses
      */
     public PluginFaultException(String plugin, String acceleratorId, String call, String problem, Throwable cause) {
+        this(plugin, acceleratorId, call, problem, cause, List.of());
+    }
+
+    /**
+     * A fault of an accelerator whose sheet holds figures the user set ({@code --set}): the message points at them,
+     * not at the plugin's vendor, since a what-if value may lie where the plugin's model does not reach.
+     *
+     * @param plugin         the plugin: its jar's file name, or its provider class on the class path
+     * @param acceleratorId  the accelerator's id
+     * @param call           the SPI method that failed, e.g. {@code kernelSeconds}
+     * @param problem        what went wrong, in words
+     * @param cause          the plugin's throwable, or null
+     * @param userSetFigures the names of the figures the user set on this accelerator; empty for none
+     * @since 0.2
+     */
+    public PluginFaultException(String plugin, String acceleratorId, String call, String problem, Throwable cause,
+                                List<String> userSetFigures) {
         super("plugin " + plugin + "'s accelerator '" + acceleratorId + "' failed in " + call + ": " + problem
-                + "; leave the accelerator out, or report this to the plugin's vendor", cause);
+                + (userSetFigures.isEmpty() ? "; leave the accelerator out, or report this to the plugin's vendor"
+                : "; its sheet holds figures set by --set (" + String.join(", ", userSetFigures) + "), which may lie"
+                + " outside what the plugin models: change those values, or leave the accelerator out"), cause);
         this.plugin = plugin;
         this.acceleratorId = acceleratorId;
         this.call = call;

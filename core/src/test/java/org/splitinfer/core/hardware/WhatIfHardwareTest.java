@@ -178,6 +178,55 @@ class WhatIfHardwareTest {
     }
 
     @Test
+    void aSheetDroppedIntoAPluginFolderThatNoPluginCanTakeIsSkippedWithAWarningNotRefused() throws IOException {
+        Files.copy(sheet("clash.yaml", "fixture", "sheet-chip"), plugins.resolve("clash-hardware.yaml"));
+        Files.copy(sheet("other.yaml", "wafer", "other-chip"), plugins.resolve("other-hardware.yaml"));
+
+        HardwareRegistry registry = load(HardwareChanges.NONE);
+
+        assertThat(registry.ids()).containsExactly("sheet-chip");
+        assertThat(registry.problems()).extracting(PluginProblem::describe).containsExactlyInAnyOrder(
+                "skipped hardware sheet " + plugins.resolve("clash-hardware.yaml") + ": hardware sheet "
+                        + plugins.resolve("clash-hardware.yaml") + " adds chip 'sheet-chip', which is already"
+                        + " installed (org/splitinfer/core/testing/sheet-chip.yaml); give it a new id",
+                "skipped hardware sheet " + plugins.resolve("other-hardware.yaml") + ": hardware sheet "
+                        + plugins.resolve("other-hardware.yaml") + " is of family 'wafer', which no installed plugin"
+                        + " models; installed families: fixture");
+    }
+
+    @Test
+    void theSameSheetGivenTwiceIsNamedAsSuch() throws IOException {
+        Path added = sheet("added.yaml", "fixture", "added-chip");
+
+        assertThatThrownBy(() -> load(new HardwareChanges(List.of(), List.of(added, added))))
+                .isInstanceOf(HardwareOverrideException.class)
+                .hasMessage("hardware sheet " + added + " adds chip 'added-chip', which --hardware-sheet " + added
+                        + " adds too; give each sheet once, or the chip a new id");
+    }
+
+    @Test
+    void derivedChipsChainInWhateverOrderTheFlagsCome() {
+        // b is derived from a, which is derived from sheet-chip: given b first, a is still copied before it
+        HardwareRegistry registry = load(new HardwareChanges(List.of(
+                FigureOverride.parse("a@b.hbm.bytesPerSecond=7e12"),
+                FigureOverride.parse("sheet-chip@a.hbm.bytesPerSecond=6e12")), List.of()));
+
+        assertThat(registry.ids()).containsExactly("a", "b", "sheet-chip");
+        assertThat(registry.get("b").memory().tiers().get(0).bytesPerSecond()).isEqualTo(7e12);
+    }
+
+    @Test
+    void oneFigureSetTwiceIsRefusedRatherThanSilentlyOverwritten() {
+        assertThatThrownBy(() -> load(new HardwareChanges(List.of(
+                FigureOverride.parse("sheet-chip.hbm.bytesPerSecond=6e12"),
+                FigureOverride.parse("sheet-chip.hbm.bytesPerSecond=7e12")), List.of())))
+                .isInstanceOf(HardwareOverrideException.class)
+                .hasMessage("--set sheet-chip.hbm.bytesPerSecond=6e+12 and --set"
+                        + " sheet-chip.hbm.bytesPerSecond=7e+12 both set hbm.bytesPerSecond of 'sheet-chip';"
+                        + " give each figure once");
+    }
+
+    @Test
     void aMalformedAddedSheetIsRefusedWithTheParsersWords() throws IOException {
         Path bad = Files.writeString(temp.resolve("bad.yaml"), "family: fixture\nsources: []\naccelerators: []\n");
         assertThatThrownBy(() -> load(new HardwareChanges(List.of(), List.of(bad))))

@@ -1,5 +1,7 @@
 package org.splitinfer.core.hardware.internal;
 
+import org.splitinfer.spi.Figure;
+import org.splitinfer.core.hardware.FigureOverride;
 import java.util.Optional;
 import org.splitinfer.core.hardware.PluginFaultException;
 import org.splitinfer.spi.Accelerator;
@@ -52,7 +54,9 @@ public final class GuardedAccelerator implements Accelerator {
             throw unnamed.failed("spec", thrown);
         }
         unnamed.present("spec", spec);
-        PluginGuard guard = new PluginGuard(pluginName, spec.id());
+        PluginGuard guard = new PluginGuard(pluginName, spec.id(), spec.figures().stream()
+                .filter(f -> f.isAssumption() && f.assumption().startsWith(FigureOverride.ASSUMPTION_PREFIX))
+                .map(Figure::name).toList());
         Roofline roofline;
         MemoryModel memory;
         Interconnect interconnect;

@@ -111,7 +111,7 @@ public final class PluginDiscovery {
         refusal = null;
         for (Path file : changes.sheetFiles()) {
             try {
-                added.add(new SheetEditor.AddedSheet(file.toString(), sheetReader.read(file)));
+                added.add(new SheetEditor.AddedSheet(file.toString(), sheetReader.read(file), false));
             } catch (HardwareDataException e) {
                 throw new HardwareOverrideException(e.getMessage(), e);
             }
@@ -119,10 +119,9 @@ public final class PluginDiscovery {
         for (Path entry : searchPath.directories()) {
             for (Path file : PluginFiles.sheets(entry)) {
                 try {
-                    added.add(new SheetEditor.AddedSheet(file.toString(), sheetReader.read(file)));
+                    added.add(new SheetEditor.AddedSheet(file.toString(), sheetReader.read(file), true));
                 } catch (HardwareDataException e) {
-                    problems.add(new PluginProblem(file.toString(), "the hardware sheet is skipped: "
-                            + e.getMessage()));
+                    problems.add(new PluginProblem(file.toString(), e.getMessage()));
                 }
             }
         }
@@ -155,6 +154,8 @@ public final class PluginDiscovery {
         if (refusal != null) {
             throw refusal;
         }
+        // a sheet dropped into a plugin folder that no plugin could take is skipped and reported, as a bad plugin is
+        problems.addAll(editor.skippedSheets());
         HardwareRegistry registry;
         try {
             registry = new HardwareRegistry(accelerators, problems);
@@ -305,7 +306,27 @@ public final class PluginDiscovery {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Outcome(List.of(), null, new HardwareOverrideException(
-                String.join(", ", context.changes()) + " is outside the sheet's rules: " + reason)));
+                String.join(", ", culprits(context.changes(), reason)) + " is outside the sheet's rules: " + reason)));
+    }
+
+    /**
+     * The changes a plugin's refusal is about: the {@code --set}s whose figure its reason names, else the added
+     * sheets, else all (a plugin that names no figure).
+     */
+    static List<String> culprits(List<String> changes, String reason) {
+        List<String> named = new ArrayList<>();
+        List<String> sheets = new ArrayList<>();
+        for (String change : changes) {
+            int dot = change.indexOf('.');
+            int equals = change.lastIndexOf('=');
+            if (change.startsWith("--set ") && dot > 0 && equals > dot
+                    && reason.contains(change.substring(dot + 1, equals))) {
+                named.add(change);
+            } else if (!change.startsWith("--set ")) {
+                sheets.add(change);
+            }
+        }
+        return !named.isEmpty() ? named : !sheets.isEmpty() ? sheets : changes;
     }
 
     /** The words of a throwable a plugin threw while loading; the JVM's internal errors are thrown on. */

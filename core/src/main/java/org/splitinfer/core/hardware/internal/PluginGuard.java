@@ -12,14 +12,25 @@ import org.splitinfer.core.hardware.PluginFaultException;
 final class PluginGuard {
     private final String plugin;
     private final String acceleratorId;
+    private final List<String> userSetFigures;
 
     /**
      * @param plugin        the plugin, as messages name it
      * @param acceleratorId the accelerator's id
      */
     PluginGuard(String plugin, String acceleratorId) {
+        this(plugin, acceleratorId, List.of());
+    }
+
+    /**
+     * @param plugin         the plugin, as messages name it
+     * @param acceleratorId  the accelerator's id
+     * @param userSetFigures the figures the user set on it ({@code --set}), named in a fault's message
+     */
+    PluginGuard(String plugin, String acceleratorId, List<String> userSetFigures) {
         this.plugin = plugin;
         this.acceleratorId = acceleratorId;
+        this.userSetFigures = List.copyOf(userSetFigures);
     }
 
     /**
@@ -33,7 +44,8 @@ final class PluginGuard {
         if (!FaultWords.survivable(thrown)) {
             throw (Error) thrown;
         }
-        return new PluginFaultException(plugin, acceleratorId, call, FaultWords.describe(thrown), thrown);
+        return new PluginFaultException(plugin, acceleratorId, call, FaultWords.describe(thrown), thrown,
+                userSetFigures);
     }
 
     /**
@@ -44,7 +56,7 @@ final class PluginGuard {
      * @return the fault, for the caller to throw
      */
     PluginFaultException rejected(String call, String problem) {
-        return new PluginFaultException(plugin, acceleratorId, call, problem, null);
+        return new PluginFaultException(plugin, acceleratorId, call, problem, null, userSetFigures);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.splitinfer.core.error.internal.Suggestions;
 import org.splitinfer.core.hardware.FigureOverride;
 import org.splitinfer.core.hardware.HardwareOverrideException;
+import org.splitinfer.core.hardware.PluginProblem;
 import org.splitinfer.spi.AcceleratorSheet;
 import org.splitinfer.spi.Family;
 import org.splitinfer.spi.Figure;
@@ -24,8 +25,19 @@ import org.splitinfer.spi.Source;
  * ({@link #requireAllApplied}). Thread-safe: providers load on threads of their own.
  */
 public final class SheetEditor {
-    /** An added sheet and where it came from, for messages. */
-    public record AddedSheet(String origin, HardwareSheet sheet) {
+    /**
+     * An added sheet and where it came from, for messages.
+     *
+     * @param origin  its file
+     * @param sheet   its chips
+     * @param dropped whether it was dropped into a plugin folder (skipped with a warning when no plugin can take it)
+     *                rather than given with {@code --hardware-sheet} (refused)
+     */
+    public record AddedSheet(String origin, HardwareSheet sheet, boolean dropped) {
+        /** @return how a message names it: the flag the user gave, or the file in its plugin folder */
+        String words() {
+            return dropped ? "the sheet " + origin + " in a plugin folder" : "--hardware-sheet " + origin;
+        }
     }
 
     /** A changed sheet and the changes it took, worded as the user gave them. */
@@ -45,6 +57,7 @@ public final class SheetEditor {
     private final BitSet appliedSheets = new BitSet();
     private final Set<String> families = new TreeSet<>();
     private final Set<String> newIds = new TreeSet<>();
+    private final List<PluginProblem> skipped = new ArrayList<>();
 
     /**
      * @param overrides figures to set
@@ -53,6 +66,16 @@ public final class SheetEditor {
     public SheetEditor(List<FigureOverride> overrides, List<AddedSheet> added) {
         this.overrides = List.copyOf(overrides);
         this.added = List.copyOf(added);
+        // one figure of one chip set twice would leave the first silently unused: refused, whichever wins
+        Map<String, FigureOverride> seen = new LinkedHashMap<>();
+        for (FigureOverride override : this.overrides) {
+            FigureOverride before = seen.put(override.targetId() + "\u0000" + override.figure(), override);
+            if (before != null) {
+                throw new HardwareOverrideException("--set " + before.text() + " and --set " + override.text()
+                        + " both set " + override.figure() + " of '" + override.targetId() + "'; give each figure"
+                        + " once");
+            }
+        }
     }
 
     /** @return the ids of chips the changes add (derived and from added sheets) */
@@ -75,32 +98,32 @@ public final class SheetEditor {
         List<String> changes = new ArrayList<>();
         List<Source> sources = new ArrayList<>(sheet.sources());
         List<AcceleratorSheet> chips = new ArrayList<>(sheet.accelerators());
+        Map<String, String> addedBy = new LinkedHashMap<>();
         for (int i = 0; i < added.size(); i++) {
             AddedSheet extra = added.get(i);
             if (!extra.sheet().family().equals(sheet.family())) {
                 continue;
             }
+            appliedSheets.set(i);
+            String clash = clash(extra, sheet, sources, chips, addedBy);
+            if (clash != null) {
+                if (!extra.dropped()) {
+                    throw new HardwareOverrideException(clash);
+                }
+                skipped.add(new PluginProblem(extra.origin(), clash));
+                continue;
+            }
             for (Source source : extra.sheet().sources()) {
-                Source same = sources.stream().filter(s -> s.id().equals(source.id())).findFirst().orElse(null);
-                if (same == null) {
+                if (sources.stream().noneMatch(s -> s.id().equals(source.id()))) {
                     sources.add(source);
-                } else if (!same.equals(source)) {
-                    throw new HardwareOverrideException("hardware sheet " + extra.origin() + " defines source '"
-                            + source.id() + "', which the installed " + sheet.family() + " sheet defines otherwise;"
-                            + " give the source a new id");
                 }
             }
             for (AcceleratorSheet chip : extra.sheet().accelerators()) {
-                if (find(chips, chip.id()) != null) {
-                    throw new HardwareOverrideException("hardware sheet " + extra.origin() + " adds chip '"
-                            + chip.id() + "', which is already installed (" + sheet.resource() + "); give it a new"
-                            + " id");
-                }
                 chips.add(chip);
                 newIds.add(chip.id());
+                addedBy.put(chip.id(), extra.words());
             }
-            appliedSheets.set(i);
-            changes.add("--hardware-sheet " + extra.origin());
+            changes.add(extra.words());
         }
         Map<String, List<Integer>> derived = new LinkedHashMap<>();
         for (int i = 0; i < overrides.size(); i++) {
@@ -109,32 +132,42 @@ public final class SheetEditor {
                 derived.computeIfAbsent(override.newChipId(), id -> new ArrayList<>()).add(i);
             }
         }
-        for (Map.Entry<String, List<Integer>> entry : derived.entrySet()) {
-            FigureOverride first = overrides.get(entry.getValue().get(0));
-            AcceleratorSheet original = find(chips, first.chipId());
-            if (original == null) {
-                continue;
-            }
-            for (int index : entry.getValue()) {
-                if (!overrides.get(index).chipId().equals(first.chipId())) {
-                    throw new HardwareOverrideException("--set derives '" + entry.getKey() + "' from both '"
-                            + first.chipId() + "' and '" + overrides.get(index).chipId() + "'; derive it from one");
+        // a derived chip may derive from another derived chip: copy in as many passes as the chain is long, in
+        // whatever order the flags came
+        Map<String, List<Integer>> pending = new LinkedHashMap<>(derived);
+        boolean progressed = true;
+        while (progressed && !pending.isEmpty()) {
+            progressed = false;
+            for (var iterator = pending.entrySet().iterator(); iterator.hasNext(); ) {
+                Map.Entry<String, List<Integer>> entry = iterator.next();
+                FigureOverride first = overrides.get(entry.getValue().get(0));
+                AcceleratorSheet original = find(chips, first.chipId());
+                if (original == null) {
+                    continue;
                 }
+                iterator.remove();
+                progressed = true;
+                for (int index : entry.getValue()) {
+                    if (!overrides.get(index).chipId().equals(first.chipId())) {
+                        throw new HardwareOverrideException("--set derives '" + entry.getKey() + "' from both '"
+                                + first.chipId() + "' and '" + overrides.get(index).chipId() + "'; derive it from one");
+                    }
+                }
+                if (find(chips, entry.getKey()) != null) {
+                    throw new HardwareOverrideException("--set " + first.text() + " derives chip '" + entry.getKey()
+                            + "', which is already installed; give the derived chip a new id");
+                }
+                AcceleratorSheet copy = new AcceleratorSheet(original.resource(), entry.getKey(), original.vendor(),
+                        original.displayName() + " (what-if from " + original.id() + ")", original.status(),
+                        original.figures());
+                for (int index : entry.getValue()) {
+                    copy = set(copy, overrides.get(index));
+                    appliedOverrides.set(index);
+                    changes.add("--set " + overrides.get(index).text());
+                }
+                chips.add(copy);
+                newIds.add(copy.id());
             }
-            if (find(chips, entry.getKey()) != null) {
-                throw new HardwareOverrideException("--set " + first.text() + " derives chip '" + entry.getKey()
-                        + "', which is already installed; give the derived chip a new id");
-            }
-            AcceleratorSheet copy = new AcceleratorSheet(original.resource(), entry.getKey(), original.vendor(),
-                    original.displayName() + " (what-if from " + original.id() + ")", original.status(),
-                    original.figures());
-            for (int index : entry.getValue()) {
-                copy = set(copy, overrides.get(index));
-                appliedOverrides.set(index);
-                changes.add("--set " + overrides.get(index).text());
-            }
-            chips.add(copy);
-            newIds.add(copy.id());
         }
         for (int i = 0; i < overrides.size(); i++) {
             FigureOverride override = overrides.get(i);
@@ -170,13 +203,52 @@ public final class SheetEditor {
             }
         }
         for (int i = 0; i < added.size(); i++) {
-            if (!appliedSheets.get(i)) {
-                AddedSheet extra = added.get(i);
-                throw new HardwareOverrideException("hardware sheet " + extra.origin() + " is of family '"
-                        + extra.sheet().family() + "', which no installed plugin models; installed families: "
-                        + String.join(", ", families));
+            AddedSheet extra = added.get(i);
+            if (!extra.dropped() && !appliedSheets.get(i)) {
+                throw new HardwareOverrideException(unknownFamily(extra));
             }
         }
+    }
+
+    /** Why an added sheet cannot join the sheet, or null: a source defined otherwise, or a chip id already taken. */
+    private static String clash(AddedSheet extra, HardwareSheet sheet, List<Source> sources,
+                                List<AcceleratorSheet> chips, Map<String, String> addedBy) {
+        for (Source source : extra.sheet().sources()) {
+            Source same = sources.stream().filter(s -> s.id().equals(source.id())).findFirst().orElse(null);
+            if (same != null && !same.equals(source)) {
+                return "hardware sheet " + extra.origin() + " defines source '" + source.id() + "', which the"
+                        + " installed " + sheet.family() + " sheet defines otherwise; give the source a new id";
+            }
+        }
+        for (AcceleratorSheet chip : extra.sheet().accelerators()) {
+            if (find(chips, chip.id()) != null) {
+                String other = addedBy.get(chip.id());
+                return "hardware sheet " + extra.origin() + " adds chip '" + chip.id() + "', which "
+                        + (other != null ? other + " adds too; give each sheet once, or the chip a new id"
+                        : "is already installed (" + sheet.resource() + "); give it a new id");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the sheets dropped into plugin folders that no plugin took (a family none models, a chip id already
+     *         taken), to report as skipped
+     */
+    public synchronized List<PluginProblem> skippedSheets() {
+        List<PluginProblem> all = new ArrayList<>(skipped);
+        for (int i = 0; i < added.size(); i++) {
+            AddedSheet extra = added.get(i);
+            if (extra.dropped() && !appliedSheets.get(i)) {
+                all.add(new PluginProblem(extra.origin(), unknownFamily(extra)));
+            }
+        }
+        return all;
+    }
+
+    private String unknownFamily(AddedSheet extra) {
+        return "hardware sheet " + extra.origin() + " is of family '" + extra.sheet().family() + "', which no"
+                + " installed plugin models; installed families: " + String.join(", ", families);
     }
 
     private static AcceleratorSheet set(AcceleratorSheet chip, FigureOverride override) {
