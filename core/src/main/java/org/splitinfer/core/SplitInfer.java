@@ -126,6 +126,11 @@ public final class SplitInfer {
     public SplitInfer withHardwareChanges(HardwareChanges other) {
         Builder builder = builder().searchPath(searchPath).models(models).links(links).cost(cost)
                 .calibration(calibration);
+        // the residuals go with the calibration they were measured on: the shipped ones with the shipped one
+        ResidualTable table = shippedResiduals ? ResidualTable.shipped() : residuals;
+        if (table != null) {
+            builder.residuals(table);
+        }
         other.overrides().forEach(builder::override);
         other.sheetFiles().forEach(builder::hardwareSheet);
         return builder.build();
@@ -163,7 +168,10 @@ public final class SplitInfer {
             return Optional.empty();
         }
         HardwareRegistry registry = hardware();
-        return Optional.of(new ErrorBands(table, calibration, id -> registry.get(id).spec().family()));
+        // a chip with figures the user set (in place, or a derived chip) has no measurements behind those figures
+        return Optional.of(new ErrorBands(table, calibration, id -> registry.get(id).spec().family(),
+                id -> !changes.overrides().isEmpty() && registry.get(id).spec().figures().stream().anyMatch(figure ->
+                        figure.isAssumption() && figure.assumption().startsWith(FigureOverride.ASSUMPTION_PREFIX))));
     }
 
     /** @return the estimator over the installed hardware with these defaults */

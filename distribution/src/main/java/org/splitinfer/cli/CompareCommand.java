@@ -126,6 +126,8 @@ final class CompareCommand implements Runnable {
         SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
         List<DeploymentList.Deployment> deployments = deployments(InstalledHardware.ids(splitInfer));
         ModelSpec modelSpec = estimation.model(model);
+        // a draft that cannot serve the model is one mistake, said once, not once per row
+        speculative.requireDraftFor(modelSpec, estimation::model);
         Workload load = workload.workload(32);
         List<Row> rows = new ArrayList<>();
         for (DeploymentList.Deployment deployment : deployments) {
@@ -330,10 +332,9 @@ final class CompareCommand implements Runnable {
             }
         }
         rows.stream().map(Row::bands).filter(bands -> !bands.bands().isEmpty()).findFirst().ifPresent(bands ->
-                Text.print(out, "", "bands: " + Units.percent(bands.bands().values().iterator().next().coverage())
-                        + " intervals from the leave-one-out errors of the nearest validation cases (same family and"
-                        + " stack, else family, else all; docs/error-bands.md); p90 TTFT's is the estimate's TTFT band"
-                        + " moved to the simulated percentile", columns));
+                Text.print(out, "", "bands: " + Words.bandsAre(bands.bands().values().iterator().next().coverage())
+                        + "; " + Words.SIMULATED_BANDS + (rows.stream().anyMatch(row -> row.bands().restOnAssumptions())
+                        ? "; " + Words.BANDS_ON_ASSUMPTIONS : ""), columns));
         if (rows.stream().anyMatch(row -> row.problem() != null)) {
             out.println("problems:");
             for (Row row : rows) {

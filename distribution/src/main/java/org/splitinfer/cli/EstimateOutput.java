@@ -129,12 +129,8 @@ final class EstimateOutput {
         }
         List<String> parts = new ArrayList<>();
         byBasis.forEach((basis, figures) -> parts.add(String.join(", ", figures) + " from " + basis));
-        Text.print(out, "bands: ", Units.percent(coverage) + " intervals from the leave-one-out errors of the nearest"
-                + " validation cases (docs/error-bands.md): " + String.join("; ", parts), columns);
-        if (bands.restOnAssumptions()) {
-            Text.print(out, "  ", "a chip here is announced or projected: its bands rest on assumptions, not"
-                    + " measurements, and cover only the model's error on measured chips", columns);
-        }
+        Text.print(out, "bands: ", Words.bandsAre(coverage) + ": " + String.join("; ", parts)
+                + (bands.restOnAssumptions() ? "; " + Words.BANDS_ON_ASSUMPTIONS : ""), columns);
     }
 
     private static String label(BandedFigure figure) {

@@ -133,10 +133,8 @@ final class PlanOutput {
         table.printAligned(out, columns);
         out.println();
         if (banded) {
-            Text.print(out, "", "bands: " + Units.percent(BandMethod.COVERAGE) + " intervals from the leave-one-out errors of the validation cases nearest to each pool's chip"
-                    + " (docs/error-bands.md); a simulated percentile carries the band of the step model it rests on"
-                    + (assumed ? "; an announced or projected chip's bands rest on assumptions,"
-                    + " not measurements" : ""), columns);
+            Text.print(out, "", "bands: " + Words.bandsAre(BandMethod.COVERAGE) + "; " + Words.SIMULATED_BANDS
+                    + (assumed ? "; " + Words.BANDS_ON_ASSUMPTIONS : ""), columns);
             out.println();
         }
         Text.print(out, "", "Pareto front (no other simulated deployment is cheaper, faster to first token, faster per"
@@ -263,7 +261,14 @@ final class PlanOutput {
         node.put("chips", deployment.chips());
         FigureBands bands = bandsOf.apply(deployment);
         if (!bands.bands().isEmpty()) {
-            node.set("bands", EstimateOutput.bandsJson(bands));
+            // keyed as this object's figures are, so that bands[key] finds the band of node[key]
+            ObjectNode byFigure = EstimateOutput.bandsJson(bands);
+            for (String[] rename : new String[][] {{"ttftSeconds", "ttftP90Seconds"}, {"tpotSeconds", "tpotP90Seconds"}}) {
+                if (byFigure.has(rename[0])) {
+                    byFigure.set(rename[1], byFigure.remove(rename[0]));
+                }
+            }
+            node.set("bands", byFigure);
         }
         ArrayNode statuses = node.putArray("chipStatus");
         for (ChipStatus status : deployment.chipStatuses()) {

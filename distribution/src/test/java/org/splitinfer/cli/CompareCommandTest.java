@@ -127,7 +127,7 @@ class CompareCommandTest {
         assertThat(narrow.out()).doesNotContainPattern("\\d \\([0-9.,]+–[0-9.,]+\\)");
         assertThat(narrow.out().replaceAll("\\s+", " ")).containsPattern("bands: p90 TTFT [0-9.,]+–[0-9.,]+ ms,"
                 + " tok/s per user [0-9.,]+–[0-9.,]+, tok/J [0-9.,]+–[0-9.,]+, \\$/Mtok [0-9.,]+–[0-9.,]+")
-                .contains("bands: 80% intervals from the leave-one-out errors of the nearest validation cases");
+                .contains("bands: 80% intervals from the leave-one-out errors of the validation cases nearest to the chip");
     }
 
     @Test

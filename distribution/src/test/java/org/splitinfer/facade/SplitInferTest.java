@@ -56,6 +56,19 @@ class SplitInferTest {
     }
 
     @Test
+    void anEntryPointWithWhatIfFiguresKeepsTheErrorBandsOfItsCalibration() {
+        SplitInfer base = SplitInfer.create();
+        SplitInfer faster = base.withOverrides(List.of("h100-sxm.hbm.bytesPerSecond=6e12"));
+
+        assertThat(base.bands()).isPresent();
+        assertThat(faster.bands()).isPresent();
+        assertThat(faster.hardware().get("h100-sxm").spec().figures()).anyMatch(f -> f.name()
+                .equals("hbm.bytesPerSecond") && f.value() == 6e12);
+        // the same list gives the same entry point: a sweep's points share their loaded plugins
+        assertThat(base.withOverrides(List.of("h100-sxm.hbm.bytesPerSecond=6e12"))).isSameAs(faster);
+    }
+
+    @Test
     void theBuilderReplacesADefault() {
         PipelineSpec gpu = PipelineSpec.colocated(PoolSpec.of("h100-sxm", 8).withPrecision("fp8"));
         Estimate plain = SplitInfer.builder().calibration(ServingCalibration.NONE).build()

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.estimate.Assumption;
 import org.splitinfer.core.estimate.ChipStatus;
@@ -24,6 +25,7 @@ public final class ErrorBands {
     private final ResidualTable residuals;
     private final ServingCalibration calibration;
     private final Function<String, Family> familyOfHardware;
+    private final Predicate<String> whatIf;
 
     /**
      * @param residuals        the leave-one-out residuals of the calibration in use
@@ -32,9 +34,24 @@ public final class ErrorBands {
      */
     public ErrorBands(ResidualTable residuals, ServingCalibration calibration,
                       Function<String, Family> familyOfHardware) {
+        this(residuals, calibration, familyOfHardware, id -> false);
+    }
+
+    /**
+     * @param residuals        the leave-one-out residuals of the calibration in use
+     * @param calibration      the calibration in use: which stack a family runs with when none is named
+     * @param familyOfHardware the family of an installed accelerator id
+     * @param whatIf           whether an accelerator id has figures the user set ({@code --set}, a derived chip, an
+     *                         added sheet): like a projected part, its bands rest on assumptions, not on the
+     *                         measurements of its family's chips
+     * @since 0.2
+     */
+    public ErrorBands(ResidualTable residuals, ServingCalibration calibration,
+                      Function<String, Family> familyOfHardware, Predicate<String> whatIf) {
         this.residuals = Objects.requireNonNull(residuals, "residuals");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
         this.familyOfHardware = Objects.requireNonNull(familyOfHardware, "familyOfHardware");
+        this.whatIf = Objects.requireNonNull(whatIf, "whatIf");
     }
 
     /**
@@ -104,8 +121,8 @@ public final class ErrorBands {
         Family family = familyOfHardware.apply(hardware);
         // the stack whose cases are nearest: the one named, else the one whose profile the family runs with
         String stack = software != null ? software : calibration.applied(null, family).stack();
-        return BandMethod.band(residuals, family.name(), stack, status != Status.SHIPPING, value,
-                figure.growsWithTime());
+        return BandMethod.band(residuals, family.name(), stack, status != Status.SHIPPING || whatIf.test(hardware),
+                value, figure.growsWithTime());
     }
 
     private void put(Map<BandedFigure, Band> bands, BandedFigure figure, double value, String hardware,

@@ -134,12 +134,10 @@ public final class CompareReport {
         rows.stream().filter(row -> !row.bands().bands().isEmpty()).findFirst().ifPresent(banded -> {
             List<String> projected = rows.stream().filter(row -> row.bands().restOnAssumptions())
                     .map(Row::deployment).toList();
-            body.append("<p class=\"note\">").append(Html.escape("In brackets: "
-                    + Words.percent(banded.bands().bands().values().iterator().next().coverage())
-                    + " intervals from the leave-one-out errors of the nearest validation cases (docs/error-bands.md);"
-                    + " p90 TTFT's is the estimate's TTFT band moved to the simulated percentile"
-                    + (projected.isEmpty() ? "" : "; the bands of " + String.join(", ", projected) + " rest on"
-                    + " assumptions, not measurements") + ".")).append("</p>\n");
+            body.append("<p class=\"note\">").append(Html.escape("In brackets and as error bars: "
+                    + Words.bandsAre(banded.bands().bands().values().iterator().next().coverage()) + "; "
+                    + Words.SIMULATED_BANDS + (projected.isEmpty() ? "" : "; " + Words.BANDS_ON_ASSUMPTIONS
+                    + " (here: " + String.join(", ", projected) + ")") + ".")).append("</p>\n");
         });
         body.append("</section>\n");
     }

@@ -151,11 +151,9 @@ public final class PlanReport {
     }
 
     /** What the bands in the table and the error bars in the plots are. */
-    private static final String BANDS_NOTE = Html.escape(String.format(Locale.ROOT, " In brackets and as error"
-            + " bars: %s intervals from the leave-one-out errors of the validation cases nearest to each pool's chip"
-            + " (docs/error-bands.md); a simulated percentile carries the band of the step model it rests on, and an"
-            + " announced or projected chip's band rests on assumptions, not measurements.",
-            Words.percent(BandMethod.COVERAGE)));
+    private static final String BANDS_NOTE = Html.escape(" In brackets and as error bars: "
+            + Words.bandsAre(BandMethod.COVERAGE) + "; " + Words.SIMULATED_BANDS + "; " + Words.BANDS_ON_ASSUMPTIONS
+            + ".");
 
     private static String seconds(FigureBands bands, BandedFigure figure, double value) {
         Optional<Band> band = bands.get(figure);

@@ -323,6 +323,27 @@ public final class Words {
     }
 
     /**
+     * What a band is, the one phrasing every table, report and note uses.
+     *
+     * @param coverage the bands' nominal coverage, e.g. 0.8
+     * @return e.g. {@code 80% intervals from the leave-one-out errors of the validation cases nearest to the chip
+     *         (same family and stack, else family, else all; docs/error-bands.md)}
+     */
+    public static String bandsAre(double coverage) {
+        return percent(coverage) + " intervals from the leave-one-out errors of the validation cases nearest to the"
+                + " chip (same family and stack, else family, else all; docs/error-bands.md)";
+    }
+
+    /** Why some bands rest on assumptions, the one phrasing every output uses. */
+    public static final String BANDS_ON_ASSUMPTIONS = "the bands of an announced or projected chip, or of one with"
+            + " figures set by --set, rest on assumptions, not measurements, and cover only the model's error on"
+            + " measured chips";
+
+    /** How a simulated percentile is banded, the one phrasing plan and compare use. */
+    public static final String SIMULATED_BANDS = "a simulated percentile carries the band of the estimate it rests on,"
+            + " moved to the percentile";
+
+    /**
      * A speculative decoding as {@code --speculative} takes it.
      *
      * @param speculative how a pool decodes speculatively
