@@ -141,10 +141,11 @@ final class SensitivityCommand implements Runnable {
     }
 
     static void text(SensitivityReport report, PrintWriter out, int columns) {
-        Text.print(out, "", String.format(Locale.ROOT, "%s = %s at the base values (%s, %d chips); each parameter"
-                        + " moved by +/-%s%%, ranked by |elasticity|", report.metric().jsonName(),
-                Units.number(report.baseMetric()), report.base().model(), report.base().chips(),
-                Units.number(report.step() * 100)), columns);
+        Text.print(out, "", String.format(Locale.ROOT, "%s = %s at the base values (%s, %d chip%s); each parameter"
+                        + " moved by +/-%s%% (a count by whole numbers), ranked by |elasticity|",
+                report.metric().jsonName(), Units.number(report.baseMetric()), report.base().model(),
+                report.base().chips(), report.base().chips() == 1 ? "" : "s", Units.number(report.step() * 100)),
+                columns);
         TextTable table = new TextTable("#", "of", "parameter", "base", "metric low", "metric high", "elasticity");
         int rank = 1;
         for (Elasticity e : report.ranked()) {

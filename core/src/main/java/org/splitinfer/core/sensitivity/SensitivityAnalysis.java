@@ -74,6 +74,28 @@ public final class SensitivityAnalysis {
     /** One parameter to move: how the metric reads at a value of it. */
     private record Parameter(String name, ParameterKind kind, String subject, double value,
                              ToDoubleFunction<Double> metricAt) {
+        /** @return whether the figure counts things (chips, cores, links, rows): it moves by whole numbers */
+        boolean whole() {
+            return kind == ParameterKind.CHIP_FIGURE && isCount(name);
+        }
+
+        /** @return whether the figure is a switch (0 or 1), which no relative step moves */
+        boolean flag() {
+            return kind == ParameterKind.CHIP_FIGURE && name.endsWith(".switched");
+        }
+    }
+
+    /**
+     * A figure that counts things by its name's last part: {@code node.chips}, {@code scaleUp.domainChips},
+     * {@code tensix.cores}, {@code ethernet.links}, {@code mesh.rows}, {@code opticalMatrix.count}, ...; every
+     * other figure, whole-valued or not ({@code price.purchaseUsd}, a lifetime of 4 years, a fraction of 1), is a
+     * quantity that moves by the relative step.
+     */
+    static boolean isCount(String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return last.endsWith("chips") || last.endsWith("cores") || last.endsWith("links") || last.equals("rows")
+                || last.equals("columns") || last.endsWith("count") || last.endsWith("nodes") || last.endsWith("hops")
+                || last.endsWith("cycles");
     }
 
     /**
@@ -157,11 +179,11 @@ public final class SensitivityAnalysis {
                 .estimate(model, pipeline, workload, software));
     }
 
-    /** The values below and above {@code x}: {@code x(1 ∓ s)}, whole numbers for a whole-number figure. */
-    static double[] values(double x, double step) {
+    /** The values below and above {@code x}: {@code x(1 ∓ s)}, whole numbers at least 1 apart for a count. */
+    static double[] values(double x, double step, boolean whole) {
         double low = x * (1 - step);
         double high = x * (1 + step);
-        if (x == Math.rint(x) && x >= 1) {
+        if (whole && x == Math.rint(x) && x >= 1) {
             low = Math.min(x - 1, Math.rint(low));
             high = Math.max(x + 1, Math.rint(high));
             if (low < 1) {
@@ -178,7 +200,12 @@ public final class SensitivityAnalysis {
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                     "its value is 0, which a relative step does not move");
         }
-        double[] values = values(x, step);
+        if (parameter.flag()) {
+            return new Elasticity(parameter.name(), parameter.kind(), parameter.subject(), x, x, x,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                    "a switch (0 or 1), not a quantity a relative step moves");
+        }
+        double[] values = values(x, step, parameter.whole());
         List<String> notes = new ArrayList<>();
         OptionalDouble low = values[0] == x ? OptionalDouble.of(baseMetric)
                 : metric(parameter, values[0], "lower", notes);

@@ -102,10 +102,19 @@ class SensitivityAnalysisTest {
     @Test
     void wholeNumberFiguresMoveToWholeNumbersAtLeastOneAway() {
         // 8 × 0.9 = 7.2 → 7, 8 × 1.1 = 8.8 → 9; 2 → 1 and 3 (±1 at least); 1 → stays 1 below, 2 above
-        assertThat(SensitivityAnalysis.values(8, 0.1)).containsExactly(7, 9);
-        assertThat(SensitivityAnalysis.values(2, 0.1)).containsExactly(1, 3);
-        assertThat(SensitivityAnalysis.values(1, 0.1)).containsExactly(1, 2);
-        assertThat(SensitivityAnalysis.values(0.5, 0.1)).containsExactly(0.45, 0.55000000000000004);
+        // a count (8 chips to a node) moves by whole numbers at least 1 apart
+        assertThat(SensitivityAnalysis.values(8, 0.1, true)).containsExactly(7, 9);
+        assertThat(SensitivityAnalysis.values(2, 0.1, true)).containsExactly(1, 3);
+        assertThat(SensitivityAnalysis.values(1, 0.1, true)).containsExactly(1, 2);
+        // a quantity that happens to be whole (4 years, a fraction of 1) moves by the step: 4 × (1 ∓ 0.1)
+        assertThat(SensitivityAnalysis.values(4, 0.1, false)).containsExactly(3.6, 4.4);
+        assertThat(SensitivityAnalysis.values(1, 0.1, false)).containsExactly(0.9, 1.1);
+        assertThat(SensitivityAnalysis.values(0.5, 0.1, false)).containsExactly(0.45, 0.55000000000000004);
+        assertThat(SensitivityAnalysis.isCount("node.chips")).isTrue();
+        assertThat(SensitivityAnalysis.isCount("scaleUp.domainChips")).isTrue();
+        assertThat(SensitivityAnalysis.isCount("tensix.cores")).isTrue();
+        assertThat(SensitivityAnalysis.isCount("price.purchaseUsd")).isFalse();
+        assertThat(SensitivityAnalysis.isCount("efficiency.gemmHalfTokens")).isFalse();
     }
 
     @Test
