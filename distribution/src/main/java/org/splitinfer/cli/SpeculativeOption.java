@@ -30,6 +30,19 @@ final class SpeculativeOption {
     }
 
     /**
+     * Refuses a draft that cannot serve the target, before any deployment is tried.
+     *
+     * @param target the model
+     * @param models resolves a draft model's id or config path
+     */
+    void requireDraftFor(ModelSpec target, Function<String, ModelSpec> models) {
+        SpeculativeDecoding resolved = resolve(models);
+        if (resolved != null) {
+            resolved.requireDraftFor(target, "decode.speculative.draft");
+        }
+    }
+
+    /**
      * @param models resolves a draft model's id or config path
      * @return the speculative decoding the flag asks for, or null when it is not given
      */

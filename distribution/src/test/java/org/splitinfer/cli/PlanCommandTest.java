@@ -87,6 +87,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void aDraftThatCannotServeTheModelIsOneSentenceAndExitTwo() {
+        CliRun plan = CliRun.of("plan", "--hardware", "h100-sxm", "--rate", "1", "--speculative",
+                "draft=llama-2-7b");
+        CliRun compare = CliRun.of("compare", "--speculative", "draft=llama-2-7b");
+
+        for (CliRun run : new CliRun[] {plan, compare}) {
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(run.err()).startsWith("error: the draft 'llama-2-7b' has a vocabulary of 32,000 tokens and"
+                    + " 'llama-3.1-70b' one of 128,256");
+        }
+    }
+
+    @Test
     void restrictedToOneFamilyEveryPoolUsesIt() throws Exception {
         CliRun run = CliRun.of("plan", "--hardware", "gpu", "--format", "json", "--requests", "3000");
 

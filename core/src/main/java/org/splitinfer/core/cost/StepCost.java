@@ -34,4 +34,42 @@ public record StepCost(StepWork work, double kernelLatencySeconds, double kernel
         double work = Math.max(0, intervalSeconds - overheadSeconds);
         return Math.max(latencySeconds, microBatches * work + overheadSeconds);
     }
+
+    /**
+     * One iteration of a speculative decoding: each micro-batch's verification of {@code k + 1} tokens per sequence
+     * and its {@code k} draft passes, as {@link #iterationSeconds} of their sums. The draft's passes carry no stack
+     * overhead of their own (it is paid once per iteration, inside the verification's interval). The one formula the
+     * estimator, the simulator and the planner share.
+     *
+     * @param verify       one micro-batch's verification step
+     * @param pass         one micro-batch's draft pass
+     * @param proposals    tokens the draft proposes per iteration, {@code k}
+     * @param microBatches micro-batches, {@code >= 1}
+     * @param overheadSeconds the stack's per-step overhead inside the verification's interval
+     * @return seconds
+     */
+    public static double speculativeIterationSeconds(StepCost verify, StepCost pass, int proposals, int microBatches,
+                                                     double overheadSeconds) {
+        return speculativeIterationSeconds(verify.latencySeconds(), verify.intervalSeconds(), pass.latencySeconds(),
+                pass.intervalSeconds(), proposals, microBatches, overheadSeconds);
+    }
+
+    /**
+     * {@link #speculativeIterationSeconds(StepCost, StepCost, int, int, double)} of tabulated times.
+     *
+     * @param verifyLatencySeconds  one micro-batch's verification latency
+     * @param verifyIntervalSeconds its interval
+     * @param passLatencySeconds    one micro-batch's draft-pass latency
+     * @param passIntervalSeconds   its interval
+     * @param proposals             tokens the draft proposes per iteration
+     * @param microBatches          micro-batches, {@code >= 1}
+     * @param overheadSeconds       the stack's per-step overhead
+     * @return seconds
+     */
+    public static double speculativeIterationSeconds(double verifyLatencySeconds, double verifyIntervalSeconds,
+                                                     double passLatencySeconds, double passIntervalSeconds,
+                                                     int proposals, int microBatches, double overheadSeconds) {
+        return iterationSeconds(verifyLatencySeconds + proposals * passLatencySeconds,
+                verifyIntervalSeconds + proposals * passIntervalSeconds, microBatches, overheadSeconds);
+    }
 }

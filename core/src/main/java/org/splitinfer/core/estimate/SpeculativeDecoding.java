@@ -1,5 +1,6 @@
 package org.splitinfer.core.estimate;
 
+import org.splitinfer.core.input.Limits;
 import java.util.List;
 import java.util.Locale;
 import org.splitinfer.core.model.ModelSpec;
@@ -102,6 +103,39 @@ public record SpeculativeDecoding(Draft draft, int tokens, double acceptance) {
      */
     public double expectedTokensPerStep() {
         return (1 - Math.pow(acceptance, tokens + 1)) / (1 - acceptance);
+    }
+
+    /**
+     * Checks that the draft can serve this target, before any pool is sized: heads fewer than its layers, a draft
+     * model of its vocabulary and smaller than it.
+     *
+     * @param target the model the draft proposes for
+     * @param field  the field messages name, e.g. {@code decode.speculative.draft}
+     * @throws EstimateException naming the mismatch and the way out
+     * @since 0.2
+     */
+    public void requireDraftFor(ModelSpec target, String field) {
+        if (draft instanceof Heads heads) {
+            if (heads.layers() >= target.layers()) {
+                throw new EstimateException(String.format(Locale.ROOT, "draft heads of %d decoder layers are no"
+                                + " smaller than '%s' with its %d layers; give the heads fewer layers than the target",
+                        heads.layers(), target.id(), target.layers()), List.of(field));
+            }
+            return;
+        }
+        ModelSpec model = ((DraftModel) draft).model();
+        if (model.vocabSize() != target.vocabSize()) {
+            throw new EstimateException(String.format(Locale.ROOT, "the draft '%s' has a vocabulary of %s tokens"
+                            + " and '%s' one of %s: the target verifies the draft's token ids, so both need the same"
+                            + " vocabulary; choose a draft of the target's family", model.id(),
+                    Limits.count(model.vocabSize()), target.id(), Limits.count(target.vocabSize())), List.of(field));
+        }
+        if (model.totalParameters() >= target.totalParameters()) {
+            throw new EstimateException(String.format(Locale.ROOT, "the draft '%s' (%.3g billion parameters) is not"
+                            + " smaller than '%s' (%.3g billion): a draft proposes tokens faster than the target only"
+                            + " when it is smaller; choose a smaller draft", model.id(),
+                    model.totalParameters() / 1e9, target.id(), target.totalParameters() / 1e9), List.of(field));
+        }
     }
 
     /**

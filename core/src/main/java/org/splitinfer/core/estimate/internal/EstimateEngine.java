@@ -373,7 +373,8 @@ public final class EstimateEngine {
         double latency = verify.latencySeconds() + proposals * pass.latencySeconds();
         double interval = verify.intervalSeconds() + proposals * pass.intervalSeconds();
         double tokensPerStep = speculative.expectedTokensPerStep();
-        double step = Math.max(latency, microBatches * interval);
+        double step = StepCost.speculativeIterationSeconds(verify, pass, proposals, microBatches,
+                pool.coster().stepOverheadSeconds());
         // the draft's passes keep only its own chips busy: its utilisation counts for their share of the instance
         double draftShare = (double) draft.chips() / pool.chips();
         double utilisation = (ChipEconomics.utilisation(pool.accelerator(), verify) * verify.intervalSeconds()

@@ -151,12 +151,8 @@ final class PoolResolver {
                     + " speculative decoding to the decode pool", List.of("prefill.speculative"));
         }
         String field = prefix + ".speculative.draft";
+        speculative.requireDraftFor(model, field);
         if (speculative.draft() instanceof SpeculativeDecoding.Heads heads) {
-            if (heads.layers() >= model.layers()) {
-                throw new EstimateException(String.format(Locale.ROOT, "draft heads of %d decoder layers are no"
-                                + " smaller than '%s' with its %d layers; give the heads fewer layers than the target",
-                        heads.layers(), model.id(), model.layers()), List.of(field));
-            }
             ModelSpec cut = model.withLayers(heads.layers());
             // the heads share the target's embedding, final norm and LM head: only their own layers add weights
             double weightBytes = -model.norm().parameters(model.hiddenSize())
@@ -170,18 +166,6 @@ final class PoolResolver {
                     cut.kvBytesPerToken(precision.kvCache()));
         }
         ModelSpec draft = ((SpeculativeDecoding.DraftModel) speculative.draft()).model();
-        if (draft.vocabSize() != model.vocabSize()) {
-            throw new EstimateException(String.format(Locale.ROOT, "the draft '%s' has a vocabulary of %s tokens"
-                            + " and '%s' one of %s: the target verifies the draft's token ids, so both need the same"
-                            + " vocabulary; choose a draft of the target's family", draft.id(),
-                    Limits.count(draft.vocabSize()), model.id(), Limits.count(model.vocabSize())), List.of(field));
-        }
-        if (draft.totalParameters() >= model.totalParameters()) {
-            throw new EstimateException(String.format(Locale.ROOT, "the draft '%s' (%.3g billion parameters) is not"
-                            + " smaller than '%s' (%.3g billion): a draft proposes tokens faster than the target only"
-                            + " when it is smaller; choose a smaller draft", draft.id(),
-                    draft.totalParameters() / 1e9, model.id(), model.totalParameters() / 1e9), List.of(field));
-        }
         if (!workload.allowLongContext() && workload.finalContextTokens() > draft.contextWindowTokens()) {
             throw new EstimateException("workload.inputTokens + workload.outputTokens = "
                     + Limits.count(workload.finalContextTokens()) + " tokens exceed the "

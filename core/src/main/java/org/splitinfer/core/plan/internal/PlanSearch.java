@@ -103,6 +103,10 @@ public final class PlanSearch {
      */
     public Plan plan(PlanRequest request, List<Accelerator> allowed, IntConsumer progress) {
         ModelSpec model = request.model();
+        if (request.speculative() != null) {
+            // a draft that cannot serve the model is the request's mistake, said once, not a shape skipped per chip
+            request.speculative().requireDraftFor(model, "decode.speculative.draft");
+        }
         WorkloadStats stats = request.workload().stats();
         double rate = request.workload().meanRequestsPerSecond().getAsDouble();
         ShapeFinder finder = new ShapeFinder(estimator, model, stats, p90Input(request),

@@ -277,8 +277,7 @@ final class ShapeFinder {
                 pool.residency());
         StepCost pass = draft.coster().cost(StepBatch.decode(perMicroBatch, context), draft.layout(),
                 pool.residency());
-        return StepCost.iterationSeconds(verify.latencySeconds() + proposals * pass.latencySeconds(),
-                verify.intervalSeconds() + proposals * pass.intervalSeconds(), microBatches,
+        return StepCost.speculativeIterationSeconds(verify, pass, proposals, microBatches,
                 pool.coster().stepOverheadSeconds()) / draft.speculative().expectedTokensPerStep();
     }
 

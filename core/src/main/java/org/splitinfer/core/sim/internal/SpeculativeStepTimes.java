@@ -52,11 +52,11 @@ final class SpeculativeStepTimes implements StepTimes {
     public long decodeNanos(int batch, long contextTokens) {
         int microBatches = Math.min(stages, batch);
         int perMicroBatch = (batch + microBatches - 1) / microBatches;
-        double latency = verify.decodeLatencySeconds(perMicroBatch, contextTokens)
-                + proposals * draft.decodeLatencySeconds(perMicroBatch, contextTokens);
-        double interval = verify.decodeIntervalSeconds(perMicroBatch, contextTokens)
-                + proposals * draft.decodeIntervalSeconds(perMicroBatch, contextTokens);
-        return TableStepTimes.nanos(StepCost.iterationSeconds(latency, interval, microBatches, overheadSeconds));
+        return TableStepTimes.nanos(StepCost.speculativeIterationSeconds(
+                verify.decodeLatencySeconds(perMicroBatch, contextTokens),
+                verify.decodeIntervalSeconds(perMicroBatch, contextTokens),
+                draft.decodeLatencySeconds(perMicroBatch, contextTokens),
+                draft.decodeIntervalSeconds(perMicroBatch, contextTokens), proposals, microBatches, overheadSeconds));
     }
 
     @Override
