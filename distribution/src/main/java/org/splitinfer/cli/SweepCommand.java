@@ -1,6 +1,5 @@
 package org.splitinfer.cli;
 
-import picocli.CommandLine.Mixin;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,9 +59,6 @@ final class SweepCommand implements Runnable {
             description = "Points evaluated at once, 1 to 1,024 (default: the available processors).")
     private Integer threads;
 
-    @Mixin
-    private WhatIfOptions whatIf;
-
     @Option(names = "--resume", description = "Keep the rows --out already holds and compute only the missing points.")
     private boolean resume;
 
@@ -87,7 +83,8 @@ final class SweepCommand implements Runnable {
         SweepGrid sweep = SweepGrid.read(grid);
         List<SweepPoint> points = sweep.points();
         PrintWriter err = spec.commandLine().getErr();
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), err);
+        // what-if figures come from the grid's overrides axis only, where they are part of each point's key and row
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
         // every override set loads its chips before the first row is written: a figure no chip has is the grid's
         // mistake, refused whole rather than found halfway through the run
         points.stream().map(SweepPoint::overrides).distinct()
@@ -100,10 +97,10 @@ final class SweepCommand implements Runnable {
             ParquetRows.write(rows(csv), out);
         }
         PrintWriter printed = spec.commandLine().getOut();
-        printed.println(String.format(Locale.ROOT, "%,d points: %,d computed, %,d kept from an earlier run; %.2f s on"
-                        + " %d thread%s (%.1f points/s)", summary.points(), summary.computed(), summary.skipped(),
-                summary.seconds(), workers, workers == 1 ? "" : "s",
-                summary.seconds() > 0 ? summary.computed() / summary.seconds() : 0.0));
+        Text.print(printed, "", String.format(Locale.ROOT, "%,d points: %,d computed, %,d kept from an earlier run;"
+                        + " %.2f s on %d thread%s (%.1f points/s)", summary.points(), summary.computed(),
+                summary.skipped(), summary.seconds(), workers, workers == 1 ? "" : "s",
+                summary.seconds() > 0 ? summary.computed() / summary.seconds() : 0.0), root.columns());
         printed.println("wrote " + out);
         printed.flush();
     }

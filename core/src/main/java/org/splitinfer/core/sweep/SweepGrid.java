@@ -97,10 +97,20 @@ public record SweepGrid(SweepMode mode, List<String> models, List<String> worklo
         return SweepGridReader.parse(origin, text, folder, false);
     }
 
-    /** @return the number of points: the product of the axes' lengths */
+    /** @return the number of points: the product of the axes' lengths, {@link Long#MAX_VALUE} past it */
     public long size() {
-        long settings = mode == SweepMode.PLAN ? (long) hardware.size() * objectives.size() : deployments.size();
-        return (long) models.size() * workloads.size() * rates.size() * slos.size() * settings * overrides.size();
+        long[] lengths = {models.size(), workloads.size(), rates.size(), slos.size(),
+                mode == SweepMode.PLAN ? hardware.size() : deployments.size(),
+                mode == SweepMode.PLAN ? objectives.size() : 1, overrides.size()};
+        long product = 1;
+        for (long length : lengths) {
+            // a grid of 600 values on each axis is past any long: saturate, so the reader's limit refuses it
+            if (length != 0 && product > Long.MAX_VALUE / length) {
+                return Long.MAX_VALUE;
+            }
+            product *= length;
+        }
+        return product;
     }
 
     /** @return the points, numbered from 0 in the nested loops' order */

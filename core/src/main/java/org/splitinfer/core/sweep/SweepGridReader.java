@@ -215,8 +215,8 @@ final class SweepGridReader {
                 overrides.isEmpty() && !root.has("overrides") ? List.of(List.of()) : overrides, objectives,
                 attainment, (int) top, requests, seed, software, includeProjected, allowLongContext);
         if (grid.size() > SweepGrid.MAX_POINTS) {
-            throw new SweepException("grid file " + shown + " expands to " + Limits.count(grid.size())
-                    + " points, more than the " + Limits.count(SweepGrid.MAX_POINTS) + " one sweep runs; split it"
+            throw new SweepException("grid file " + shown + " expands to " + (grid.size() == Long.MAX_VALUE
+                    ? "more than 2^63" : Limits.count(grid.size())) + " points, more than the " + Limits.count(SweepGrid.MAX_POINTS) + " one sweep runs; split it"
                     + " into several grids");
         }
         java.util.Map<String, Integer> keys = new java.util.HashMap<>();

@@ -48,6 +48,28 @@ class SweepGridTest {
     }
 
     @Test
+    void aGridOfMorePointsThanOneSweepRunsIsRefusedWithItsCount() {
+        // 2 workloads × 1,500 rates × 1,500 SLOs × 1,500 hardware sets × 4 objectives × 1,500 override sets
+        // = 8 × 1,500^4 = 40,500,000,000,000 points, past the 10,000,000 one sweep runs (SweepGrid.size saturates
+        // at Long.MAX_VALUE rather than wrap, so a product past 2^63 is refused the same way)
+        String values = java.util.stream.IntStream.rangeClosed(1, 1500).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String quoted = java.util.stream.IntStream.rangeClosed(1, 1500)
+                .mapToObj(i -> "\"ttft=" + i + "s,tpot=1s\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String sets = java.util.stream.IntStream.rangeClosed(1, 1500).mapToObj(i -> "[h" + i + "]")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String overrides = java.util.stream.IntStream.rangeClosed(1, 1500)
+                .mapToObj(i -> "[h100-sxm.price.purchaseUsd=" + i + "]")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+
+        assertThatThrownBy(() -> parse("models: [llama-3.1-8b]\nrates: " + values + "\nslos: " + quoted
+                + "\nhardware: " + sets + "\noverrides: " + overrides + "\nworkloads: [chat, code]\n"
+                + "objectives: [cost, energy, chips, latency]\n"))
+                .isInstanceOf(SweepException.class)
+                .hasMessageContaining("expands to 40,500,000,000,000 points, more than the 10,000,000 one sweep runs");
+    }
+
+    @Test
     void aPointsKeyDependsOnItsParametersOnlyNotItsIndex() {
         SweepPoint point = parse("models: [llama-3.1-8b]\nrates: [5]\n").points().get(0);
         SweepPoint moved = point.withIndex(7);
