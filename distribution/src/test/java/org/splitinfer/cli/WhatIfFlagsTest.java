@@ -79,7 +79,8 @@ class WhatIfFlagsTest {
     @ParameterizedTest
     @ValueSource(strings = {"groq-lpu-v1.sram.bytes=460e6", "groq-lpu-v1.sram.capacityBytes=0",
             "groq-lpu-v1.sram.capacityBytes=-5", "groq-lpu-v1.sram.capacityBytes=NaN",
-            "groq-lpu-v1.sram.capacityBytes=lots", "groq-lpv1.sram.capacityBytes=1", "nonsense"})
+            "groq-lpu-v1.sram.capacityBytes=lots", "groq-lpv1.sram.capacityBytes=1", "nonsense",
+            "groq-lpu-v1.sram.capacityBytes=1e400"})
     void aBadSetIsOneSentenceAndExitTwo(String set) {
         CliRun run = CliRun.of("estimate", "--model", "llama-3.1-70b", "--prefill", "h100-sxm:8", "--decode",
                 "groq-lpu-v1:auto", "--set", set);

@@ -66,6 +66,10 @@ public record FigureOverride(String chipId, String newChipId, String figure, dou
                     + " is not a number; give a decimal value such as 460e6 in the unit the figure's name says");
         }
         double value = Double.parseDouble(valueText);
+        if (Double.isInfinite(value)) {
+            throw new HardwareOverrideException("--set " + Shown.quoted(text) + ": " + Shown.quoted(valueText)
+                    + " is past the largest number a figure can hold (about 1.8e308); give a finite value");
+        }
         return new FigureOverride(form.group(1).strip(), form.group(2) == null ? null : form.group(2).strip(),
                 form.group(3).strip(), value);
     }
