@@ -1,5 +1,7 @@
 package org.splitinfer.core;
 
+import org.splitinfer.core.sweep.SweepException;
+import org.splitinfer.core.hardware.HardwareOverrideException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.nio.file.Path;
@@ -264,6 +266,24 @@ public final class SplitInfer {
         SplitInfer overridden = withOverrides(point.overrides());
         return new PointEvaluator(overridden.models, overridden.hardware(), overridden.planner(),
                 overridden.simulator()).evaluate(point);
+    }
+
+    /**
+     * Loads the chips of every override set a sweep's points name, before any point runs: a figure no chip has is
+     * the grid's mistake, refused whole rather than found halfway through the run (locally, or in a Spark stage).
+     *
+     * @param points a sweep's points
+     * @throws SweepException naming the grid's override set and what is wrong with it
+     * @since 0.2
+     */
+    public void requireOverrides(List<SweepPoint> points) {
+        points.stream().map(SweepPoint::overrides).distinct().forEach(overrides -> {
+            try {
+                withOverrides(overrides).hardware();
+            } catch (HardwareOverrideException e) {
+                throw new SweepException("the grid's override set " + overrides + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /**

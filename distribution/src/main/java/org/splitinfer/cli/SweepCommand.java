@@ -87,8 +87,7 @@ final class SweepCommand implements Runnable {
         SplitInfer splitInfer = hardware.open(root.pluginDirectories(), err);
         // every override set loads its chips before the first row is written: a figure no chip has is the grid's
         // mistake, refused whole rather than found halfway through the run
-        points.stream().map(SweepPoint::overrides).distinct()
-                .forEach(overrides -> splitInfer.withOverrides(overrides).hardware());
+        splitInfer.requireOverrides(points);
         ProgressBar bar = ProgressBar.of(err, points.size(), root.errorIsTerminal());
         SweepRunner.Summary summary = new SweepRunner(splitInfer::sweep, workers).run(points, csv, resume,
                 bar::update);

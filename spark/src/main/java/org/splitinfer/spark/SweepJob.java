@@ -61,9 +61,7 @@ public final class SweepJob {
             points = SweepGrid.read(Path.of(grid)).points();
             // every override set loads its chips on the driver first, as a local sweep does: a figure no chip has is
             // the grid's mistake, said once, not a failed stage
-            SplitInfer driver = SplitInfer.create();
-            points.stream().map(SweepPoint::overrides).distinct()
-                    .forEach(overrides -> driver.withOverrides(overrides).hardware());
+            SplitInfer.create().requireOverrides(points);
         } catch (SplitInferException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);

@@ -17,4 +17,13 @@ public final class SweepException extends SplitInferException {
     public SweepException(String message) {
         super(message);
     }
+
+    /**
+     * @param message one sentence naming the problem and the way out
+     * @param cause   the refusal it rests on
+     * @since 0.2
+     */
+    public SweepException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
