@@ -1,6 +1,6 @@
 package org.splitinfer.cli;
 
-import org.splitinfer.core.report.Words;
+import org.splitinfer.core.report.BandWords;
 import org.splitinfer.core.band.FigureBands;
 import org.splitinfer.core.band.BandedFigure;
 import org.splitinfer.core.band.Band;
@@ -278,7 +278,7 @@ final class CompareCommand implements Runnable {
             double ttft = run == null ? e.ttftSeconds() : run.ttftSeconds().p90();
             FigureBands inCells = apart ? none : row.bands();
             Object[] cells = {row.deployment() + instances(row.pipeline()),
-                    row.ttftBand().filter(band -> !apart).map(band -> Words.secondsWithBand(ttft, band))
+                    row.ttftBand().filter(band -> !apart).map(band -> BandWords.secondsWithBand(ttft, band))
                             .orElse(Units.seconds(ttft)),
                     EstimateOutput.cell(inCells, BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER,
                             e.outputTokensPerSecondPerUser()), Units.number(perKilowatt(e)),
@@ -298,13 +298,13 @@ final class CompareCommand implements Runnable {
     /** A row's bands in words, e.g. {@code bands: p90 TTFT 26–89 ms, tok/s per user 65–220, ...}. */
     private static String bandsLine(Row row) {
         List<String> parts = new ArrayList<>();
-        row.ttftBand().ifPresent(band -> parts.add("p90 TTFT " + range(Words.secondsWithBand(band.low(), band))));
+        row.ttftBand().ifPresent(band -> parts.add("p90 TTFT " + range(BandWords.secondsWithBand(band.low(), band))));
         row.bands().get(BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER).ifPresent(band -> parts.add("tok/s per user "
-                + range(Words.numberWithBand(band.low(), band))));
+                + range(BandWords.numberWithBand(band.low(), band))));
         row.bands().get(BandedFigure.TOKENS_PER_JOULE).ifPresent(band -> parts.add("tok/J "
-                + range(Words.numberWithBand(band.low(), band))));
+                + range(BandWords.numberWithBand(band.low(), band))));
         row.bands().get(BandedFigure.USD_PER_MILLION_TOKENS).ifPresent(band -> parts.add("$/Mtok "
-                + range(Words.numberWithBand(band.low(), band))));
+                + range(BandWords.numberWithBand(band.low(), band))));
         return "bands: " + String.join(", ", parts);
     }
 
@@ -332,9 +332,9 @@ final class CompareCommand implements Runnable {
             }
         }
         rows.stream().map(Row::bands).filter(bands -> !bands.bands().isEmpty()).findFirst().ifPresent(bands ->
-                Text.print(out, "", "bands: " + Words.bandsAre(bands.bands().values().iterator().next().coverage())
-                        + "; " + Words.SIMULATED_BANDS + (rows.stream().anyMatch(row -> row.bands().restOnAssumptions())
-                        ? "; " + Words.BANDS_ON_ASSUMPTIONS : ""), columns));
+                Text.print(out, "", "bands: " + BandWords.bandsAre(bands.bands().values().iterator().next().coverage())
+                        + "; " + BandWords.SIMULATED_BANDS + (rows.stream().anyMatch(row -> row.bands().restOnAssumptions())
+                        ? "; " + BandWords.BANDS_ON_ASSUMPTIONS : ""), columns));
         if (rows.stream().anyMatch(row -> row.problem() != null)) {
             out.println("problems:");
             for (Row row : rows) {

@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.report.BandWords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.splitinfer.core.report.Words;
 import org.splitinfer.core.band.Band;
 import org.splitinfer.core.band.BandedFigure;
 import org.splitinfer.core.band.FigureBands;
@@ -107,7 +107,7 @@ final class EstimateOutput {
                     : Units.number(value);
         }
         return figure == BandedFigure.TTFT_SECONDS || figure == BandedFigure.TPOT_SECONDS
-                ? Words.secondsWithBand(value, band) : Words.numberWithBand(value, band);
+                ? BandWords.secondsWithBand(value, band) : BandWords.numberWithBand(value, band);
     }
 
     /**
@@ -129,8 +129,8 @@ final class EstimateOutput {
         }
         List<String> parts = new ArrayList<>();
         byBasis.forEach((basis, figures) -> parts.add(String.join(", ", figures) + " from " + basis));
-        Text.print(out, "bands: ", Words.bandsAre(coverage) + ": " + String.join("; ", parts)
-                + (bands.restOnAssumptions() ? "; " + Words.BANDS_ON_ASSUMPTIONS : ""), columns);
+        Text.print(out, "bands: ", BandWords.bandsAre(coverage) + ": " + String.join("; ", parts)
+                + (bands.restOnAssumptions() ? "; " + BandWords.BANDS_ON_ASSUMPTIONS : ""), columns);
     }
 
     private static String label(BandedFigure figure) {

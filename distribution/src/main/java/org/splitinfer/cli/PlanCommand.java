@@ -1,6 +1,6 @@
 package org.splitinfer.cli;
 
-import org.splitinfer.core.report.Words;
+import org.splitinfer.core.report.DeploymentWords;
 import picocli.CommandLine.Mixin;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -211,7 +211,7 @@ final class PlanCommand implements Runnable {
                     + traffic.name() + " at " + rate + " requests/s.\n"
                     // a pipeline file holds pools, not how they decode: the flag goes with it
                     + (request.speculative() == null ? "" : "# Its decoding pool decodes speculatively: estimate or"
-                    + " simulate it with --speculative " + Words.speculative(request.speculative()) + "\n")
+                    + " simulate it with --speculative " + DeploymentWords.speculative(request.speculative()) + "\n")
                     + PipelineFile.render(
                     plan.winner().get().pipeline()), "--emit");
             if (format != OutputFormat.JSON) {

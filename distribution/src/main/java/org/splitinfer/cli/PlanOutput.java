@@ -1,9 +1,10 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.report.BandWords;
+import org.splitinfer.core.report.DeploymentWords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,6 @@ import org.splitinfer.core.plan.Miss;
 import org.splitinfer.core.plan.Plan;
 import org.splitinfer.core.plan.PlanRequest;
 import org.splitinfer.core.plan.PlannedDeployment;
-import org.splitinfer.core.model.ModelPrecision;
-import org.splitinfer.core.report.Words;
 import org.splitinfer.spi.Status;
 
 /** Renders a plan: the ranked table, the Pareto front and the winner, or JSON with the same. */
@@ -28,49 +27,16 @@ final class PlanOutput {
     private PlanOutput() {
     }
 
-    /** @return e.g. {@code h100-sxm 8x3 tp8 fp8} */
-    static String pool(PoolSpec pool) {
-        StringBuilder text = new StringBuilder(pool.hardware()).append(' ')
-                .append(pool.chipsPerInstance().isPresent() ? pool.chipsPerInstance().getAsInt() : "auto")
-                .append('x').append(pool.instances());
-        if (pool.tensor().isPresent() && pool.pipeline().isPresent()) {
-            text.append(" tp").append(pool.tensor().getAsInt());
-            if (pool.pipeline().getAsInt() > 1) {
-                text.append(" pp").append(pool.pipeline().getAsInt());
-            }
-        }
-        if (pool.precision() != null) {
-            text.append(' ').append(Sentences.formats(ModelPrecision.parse(pool.precision(),
-                    ModelPrecision.uniform(org.splitinfer.spi.Precision.BF16))));
-        }
-        if (pool.speculative() != null) {
-            text.append(" speculative(").append(Words.speculative(pool.speculative())).append(')');
-        }
-        return text.toString();
-    }
-
-    private static String prefill(PipelineSpec pipeline) {
-        return pipeline instanceof PipelineSpec.Split split ? pool(split.prefill())
-                : "colocated: " + pool(((PipelineSpec.Colocated) pipeline).pool());
-    }
-
-    private static String decode(PipelineSpec pipeline) {
-        return pipeline instanceof PipelineSpec.Split split ? pool(split.decode()) : "(same pool)";
-    }
-
-    private static String link(PipelineSpec pipeline) {
-        return pipeline instanceof PipelineSpec.Split split && split.link() != null ? split.link() : "-";
-    }
-
     /** A deployment in words: its pools and link, each chip's status when it is not shipping. */
     private static String deploymentDetail(PlannedDeployment deployment) {
         List<ChipStatus> statuses = deployment.chipStatuses();
         if (deployment.pipeline() instanceof PipelineSpec.Split split) {
-            return "prefill " + pool(split.prefill()) + unlessShipping(statuses, split.prefill()) + " | decode "
-                    + pool(split.decode()) + unlessShipping(statuses, split.decode()) + " | link " + link(deployment.pipeline());
+            return "prefill " + DeploymentWords.pool(split.prefill()) + unlessShipping(statuses, split.prefill())
+                    + " | decode " + DeploymentWords.pool(split.decode()) + unlessShipping(statuses, split.decode())
+                    + " | link " + DeploymentWords.link(deployment.pipeline());
         }
         PoolSpec pool = ((PipelineSpec.Colocated) deployment.pipeline()).pool();
-        return prefill(deployment.pipeline()) + unlessShipping(statuses, pool);
+        return DeploymentWords.prefillPool(deployment.pipeline()) + unlessShipping(statuses, pool);
     }
 
     private static String unlessShipping(List<ChipStatus> statuses, PoolSpec pool) {
@@ -102,7 +68,7 @@ final class PlanOutput {
                 request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
                 Units.seconds(request.slo().ttftSeconds()), Units.seconds(request.slo().tpotSeconds()))
                 + (request.speculative() == null ? "" : "; decoding pools decode speculatively ("
-                + Words.speculative(request.speculative()) + ")"), columns);
+                + DeploymentWords.speculative(request.speculative()) + ")"), columns);
         Text.print(out, "", String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify the best"
                 + " (%.1f s); chips are shipping unless marked", plan.considered(), plan.simulated(), seconds),
                 columns);
@@ -128,71 +94,36 @@ final class PlanOutput {
                     EstimateOutput.cell(bands, BandedFigure.USD_PER_MILLION_TOKENS,
                             deployment.usdPerMillionTokens()),
                     EstimateOutput.cell(bands, BandedFigure.TOKENS_PER_JOULE, deployment.tokensPerJoule()),
-                    deployment.chips(), Words.checked(deployment));
+                    deployment.chips(), DeploymentWords.checked(deployment));
         }
         table.printAligned(out, columns);
         out.println();
         if (banded) {
-            Text.print(out, "", "bands: " + Words.bandsAre(BandMethod.COVERAGE) + "; " + Words.SIMULATED_BANDS
-                    + (assumed ? "; " + Words.BANDS_ON_ASSUMPTIONS : ""), columns);
+            Text.print(out, "", "bands: " + BandWords.bandsAre(BandMethod.COVERAGE) + "; " + BandWords.SIMULATED_BANDS
+                    + (assumed ? "; " + BandWords.BANDS_ON_ASSUMPTIONS : ""), columns);
             out.println();
         }
         Text.print(out, "", "Pareto front (no other simulated deployment is cheaper, faster to first token, faster per"
                 + " token and more efficient at once):", columns);
         for (PlannedDeployment deployment : plan.paretoFront()) {
             Text.print(out, "  ", String.format(Locale.ROOT, "%s | %s: $%s/Mtok, p90 TTFT %s, p90 TPOT %s, %s tok/J",
-                    prefill(deployment.pipeline()), decode(deployment.pipeline()),
+                    DeploymentWords.prefillPool(deployment.pipeline()),
+                    DeploymentWords.decodePool(deployment.pipeline()),
                     Units.number(deployment.usdPerMillionTokens()), Units.seconds(deployment.ttftP90Seconds()),
                     Units.seconds(deployment.tpotP90Seconds()), Units.number(deployment.tokensPerJoule())), columns);
         }
         out.println();
         if (plan.winner().isPresent()) {
-            Text.print(out, "", Words.winner(plan.winner().get()), columns);
+            Text.print(out, "", DeploymentWords.winner(plan.winner().get()), columns);
         } else {
             Text.print(out, "", noWinner(plan), columns);
         }
         out.flush();
     }
 
-
-
     /** @return the sentence for a plan with no winner, naming the closest candidates and what each misses */
     static String noWinner(Plan plan) {
-        List<String> closest = new ArrayList<>();
-        for (PlannedDeployment deployment : plan.candidates()) {
-            if (closest.size() == 3) {
-                break;
-            }
-            closest.add(prefill(deployment.pipeline()) + (deployment.pipeline() instanceof PipelineSpec.Split
-                    ? " | " + decode(deployment.pipeline()) : "") + " misses " + misses(deployment));
-        }
-        PlanRequest request = plan.request();
-        return String.format(Locale.ROOT, "no deployment meets %.0f%% of requests within TTFT %s and TPOT %s%s;"
-                        + " closest: %s", request.attainment() * 100, Units.seconds(request.slo().ttftSeconds()),
-                Units.seconds(request.slo().tpotSeconds()),
-                request.budgets().equals(org.splitinfer.core.plan.Budgets.NONE) ? "" : " within the budgets",
-                String.join("; ", closest));
-    }
-
-    private static String misses(PlannedDeployment deployment) {
-        List<String> parts = new ArrayList<>();
-        for (Miss miss : deployment.misses()) {
-            parts.add(switch (miss.kind()) {
-                case SLO_ATTAINMENT -> "SLO attainment (" + Units.percent(miss.achieved()) + " < "
-                        + Units.percent(miss.required()) + ")";
-                case TTFT -> "TTFT (" + Units.seconds(miss.achieved()) + " > "
-                        + Units.seconds(miss.required()) + ")";
-                case TPOT -> "TPOT (" + Units.seconds(miss.achieved()) + " > "
-                        + Units.seconds(miss.required()) + ")";
-                case CHIPS_BUDGET -> "the chip budget (" + (long) miss.achieved() + " > " + (long) miss.required()
-                        + ")";
-                case POWER_BUDGET -> "the power budget (" + Units.number(miss.achieved()) + " kW > "
-                        + Units.number(miss.required()) + " kW)";
-                case COST_BUDGET -> "the cost budget ($" + Units.number(miss.achieved()) + "/h > $"
-                        + Units.number(miss.required()) + "/h)";
-            });
-        }
-        return String.join(", ", parts);
+        return DeploymentWords.noWinner(plan);
     }
 
     static ObjectNode json(Plan plan) {
@@ -212,7 +143,7 @@ final class PlanOutput {
         slo.put("tpotSeconds", request.slo().tpotSeconds());
         slo.put("attainment", request.attainment());
         if (request.speculative() != null) {
-            node.put("speculative", Words.speculative(request.speculative()));
+            node.put("speculative", DeploymentWords.speculative(request.speculative()));
         }
         node.put("considered", plan.considered());
         node.put("simulated", plan.simulated());
@@ -245,9 +176,9 @@ final class PlanOutput {
                                          Function<PlannedDeployment, FigureBands> bandsOf) {
         ObjectNode node = Json.object();
         node.put("pipeline", deployment.kind().name().toLowerCase(Locale.ROOT));
-        node.put("prefillPool", prefill(deployment.pipeline()));
-        node.put("decodePool", decode(deployment.pipeline()));
-        node.put("link", link(deployment.pipeline()));
+        node.put("prefillPool", DeploymentWords.prefillPool(deployment.pipeline()));
+        node.put("decodePool", DeploymentWords.decodePool(deployment.pipeline()));
+        node.put("link", DeploymentWords.link(deployment.pipeline()));
         node.put("prefillHardware", deployment.prefillHardware());
         node.put("decodeHardware", deployment.decodeHardware());
         node.put("ttftP90Seconds", deployment.ttftP90Seconds());

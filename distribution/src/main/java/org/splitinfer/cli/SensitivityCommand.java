@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.report.DeploymentWords;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import org.splitinfer.core.hardware.FigureOverride;
 import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.report.SensitivityPage;
-import org.splitinfer.core.report.Words;
 import org.splitinfer.core.sensitivity.Elasticity;
 import org.splitinfer.core.sensitivity.SensitivityMetric;
 import org.splitinfer.core.sensitivity.SensitivityReport;
@@ -93,7 +93,7 @@ final class SensitivityCommand implements Runnable {
             text(report, out, root.columns());
         }
         if (html != null) {
-            AtomicFile.write(html, SensitivityPage.render(modelSpec.id() + ", " + Words.deployment(pipeline), report),
+            AtomicFile.write(html, SensitivityPage.render(modelSpec.id() + ", " + DeploymentWords.deployment(pipeline), report),
                     "--html");
             if (format != OutputFormat.JSON) {
                 out.println("wrote " + html);

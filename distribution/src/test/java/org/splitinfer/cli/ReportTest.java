@@ -1,5 +1,6 @@
 package org.splitinfer.cli;
 
+import org.splitinfer.core.report.DeploymentWords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -191,8 +192,8 @@ class ReportTest {
 
     /** The terminal's "prefill pool" cell: the prefill pool, or "colocated: " and the one pool. */
     private static String firstPool(PlannedDeployment deployment) {
-        return deployment.pipeline() instanceof PipelineSpec.Split split ? PlanOutput.pool(split.prefill())
-                : "colocated: " + PlanOutput.pool(((PipelineSpec.Colocated) deployment.pipeline()).pool());
+        return deployment.pipeline() instanceof PipelineSpec.Split split ? DeploymentWords.pool(split.prefill())
+                : "colocated: " + DeploymentWords.pool(((PipelineSpec.Colocated) deployment.pipeline()).pool());
     }
 
     static int count(String text, String needle) {

@@ -116,7 +116,7 @@ public final class CompareReport {
             }
             Estimate e = row.estimate().get();
             table.add(new Html.Row(null, List.of(Html.Cell.of(row.deployment()),
-                    Html.Cell.figure(row.ttftBand().map(band -> Words.secondsWithBand(ttft(row), band))
+                    Html.Cell.figure(row.ttftBand().map(band -> BandWords.secondsWithBand(ttft(row), band))
                             .orElse(Words.seconds(ttft(row)))),
                     Html.Cell.figure(banded(row, BandedFigure.OUTPUT_TOKENS_PER_SECOND_PER_USER,
                             e.outputTokensPerSecondPerUser())),
@@ -135,8 +135,8 @@ public final class CompareReport {
             List<String> projected = rows.stream().filter(row -> row.bands().restOnAssumptions())
                     .map(Row::deployment).toList();
             body.append("<p class=\"note\">").append(Html.escape("In brackets and as error bars: "
-                    + Words.bandsAre(banded.bands().bands().values().iterator().next().coverage()) + "; "
-                    + Words.SIMULATED_BANDS + (projected.isEmpty() ? "" : "; " + Words.BANDS_ON_ASSUMPTIONS
+                    + BandWords.bandsAre(banded.bands().bands().values().iterator().next().coverage()) + "; "
+                    + BandWords.SIMULATED_BANDS + (projected.isEmpty() ? "" : "; " + BandWords.BANDS_ON_ASSUMPTIONS
                     + " (here: " + String.join(", ", projected) + ")") + ".")).append("</p>\n");
         });
         body.append("</section>\n");
@@ -144,7 +144,7 @@ public final class CompareReport {
 
     /** A figure with its band when the row has one, e.g. {@code 48.5 (39–57)}. */
     private static String banded(Row row, BandedFigure figure, double value) {
-        return row.bands().get(figure).map(band -> Words.numberWithBand(value, band)).orElse(Words.number(value));
+        return row.bands().get(figure).map(band -> BandWords.numberWithBand(value, band)).orElse(Words.number(value));
     }
 
     private static void chart(StringBuilder body, List<Row> rows) {

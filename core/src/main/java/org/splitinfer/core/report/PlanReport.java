@@ -71,7 +71,7 @@ public final class PlanReport {
                 .filter(d -> d.simulation().isPresent()).findFirst());
         StringBuilder body = new StringBuilder(65536);
         body.append("<h1>SplitInfer plan: ").append(Html.escape(request.model().id())).append("</h1>\n");
-        body.append("<p class=\"lead\">").append(Html.escape(Words.planFor(request))).append("<br>")
+        body.append("<p class=\"lead\">").append(Html.escape(DeploymentWords.planFor(request))).append("<br>")
                 .append(Html.escape(String.format(Locale.ROOT, "%,d deployments estimated, %d simulations to verify"
                         + " the best", plan.considered(), plan.simulated()))).append("</p>\n");
         for (ExcludedAccelerator excluded : plan.excluded()) {
@@ -79,10 +79,10 @@ public final class PlanReport {
                     + ": " + excluded.reason())).append("</p>\n");
         }
         if (plan.winner().isPresent()) {
-            body.append("<p class=\"verdict\" id=\"verdict\">").append(Html.escape(Words.winner(plan.winner().get())))
+            body.append("<p class=\"verdict\" id=\"verdict\">").append(Html.escape(DeploymentWords.winner(plan.winner().get())))
                     .append("</p>\n");
         } else {
-            body.append("<p class=\"verdict problem\" id=\"verdict\">").append(Html.escape(Words.noWinner(plan)))
+            body.append("<p class=\"verdict problem\" id=\"verdict\">").append(Html.escape(DeploymentWords.noWinner(plan)))
                     .append("</p>\n");
         }
         candidates(body, plan, bandsOf);
@@ -91,7 +91,7 @@ public final class PlanReport {
             PlannedDeployment deployment = featured.get();
             SimulationResult simulation = deployment.simulation().get();
             String whose = plan.winner().isPresent() ? "The winner" : "The closest candidate, "
-                    + Words.deployment(deployment.pipeline()) + ",";
+                    + DeploymentWords.deployment(deployment.pipeline()) + ",";
             latency(body, request, simulation, whose);
             rooflines(body, request, simulation, hardware, whose);
             body.append("<section id=\"cost\">\n<h2>Cost and power by pool</h2>\n");
@@ -106,7 +106,7 @@ public final class PlanReport {
         body.append("<section id=\"assumptions\">\n<h2>Assumptions</h2>\n");
         if (featured.isPresent() && featured.get().simulation().isPresent()) {
             body.append("<p class=\"note\">").append(Html.escape("What the figures of "
-                    + Words.deployment(featured.get().pipeline()) + " rest on:")).append("</p>\n");
+                    + DeploymentWords.deployment(featured.get().pipeline()) + " rest on:")).append("</p>\n");
             assumptions(body, featured.get().simulation().get().assumptions());
         } else {
             body.append("<p class=\"note\">No deployment was simulated, so none has its assumptions listed; 'splitinfer"
@@ -129,8 +129,8 @@ public final class PlanReport {
             String cssClass = plan.winner().map(deployment::equals).orElse(false) ? "winner"
                     : plan.paretoFront().contains(deployment) ? "front" : null;
             rows.add(new Html.Row(cssClass, List.of(Html.Cell.figure(String.valueOf(rank++)),
-                    Html.Cell.of(Words.prefillPool(deployment.pipeline())),
-                    Html.Cell.of(Words.decodePool(deployment.pipeline())), Html.Cell.of(Words.link(deployment.pipeline())),
+                    Html.Cell.of(DeploymentWords.prefillPool(deployment.pipeline())),
+                    Html.Cell.of(DeploymentWords.decodePool(deployment.pipeline())), Html.Cell.of(DeploymentWords.link(deployment.pipeline())),
                     Html.Cell.figure(seconds(bands, BandedFigure.TTFT_SECONDS, deployment.ttftP90Seconds())),
                     Html.Cell.figure(seconds(bands, BandedFigure.TPOT_SECONDS, deployment.tpotP90Seconds())),
                     Html.Cell.figure(deployment.verified() ? Words.percent(deployment.sloAttainment()) : "-"),
@@ -140,7 +140,7 @@ public final class PlanReport {
                             deployment.usdPerMillionTokens())),
                     Html.Cell.figure(number(bands, BandedFigure.TOKENS_PER_JOULE, deployment.tokensPerJoule())),
                     Html.Cell.figure(String.valueOf(deployment.chips())),
-                    Html.Cell.of(Words.statuses(deployment.chipStatuses())), Html.Cell.of(Words.checked(deployment)))));
+                    Html.Cell.of(DeploymentWords.statuses(deployment.chipStatuses())), Html.Cell.of(DeploymentWords.checked(deployment)))));
         }
         Html.table(body, "candidates", List.of("#", "prefill pool", "decode pool", "link", "p90 TTFT", "p90 TPOT",
                 "SLO met", "goodput", "$/Mtok", "tok/J", "chips", "chips are", "checked"), rows);
@@ -152,17 +152,17 @@ public final class PlanReport {
 
     /** What the bands in the table and the error bars in the plots are. */
     private static final String BANDS_NOTE = Html.escape(" In brackets and as error bars: "
-            + Words.bandsAre(BandMethod.COVERAGE) + "; " + Words.SIMULATED_BANDS + "; " + Words.BANDS_ON_ASSUMPTIONS
+            + BandWords.bandsAre(BandMethod.COVERAGE) + "; " + BandWords.SIMULATED_BANDS + "; " + BandWords.BANDS_ON_ASSUMPTIONS
             + ".");
 
     private static String seconds(FigureBands bands, BandedFigure figure, double value) {
         Optional<Band> band = bands.get(figure);
-        return band.isPresent() ? Words.secondsWithBand(value, band.get()) : Words.seconds(value);
+        return band.isPresent() ? BandWords.secondsWithBand(value, band.get()) : Words.seconds(value);
     }
 
     private static String number(FigureBands bands, BandedFigure figure, double value) {
         Optional<Band> band = bands.get(figure);
-        return band.isPresent() ? Words.numberWithBand(value, band.get()) : Words.number(value);
+        return band.isPresent() ? BandWords.numberWithBand(value, band.get()) : Words.number(value);
     }
 
     private static void pareto(StringBuilder body, Plan plan, Function<PlannedDeployment, FigureBands> bandsOf) {
@@ -179,11 +179,11 @@ public final class PlanReport {
                     : deployment.verified() ? ScatterChart.Style.MEASURED : ScatterChart.Style.PLAIN;
             String label = style == ScatterChart.Style.BEST ? "#" + rank + " winner"
                     : style == ScatterChart.Style.HIGHLIGHT ? "#" + rank : null;
-            String tooltip = "#" + rank + " " + Words.deployment(deployment.pipeline()) + ": $"
+            String tooltip = "#" + rank + " " + DeploymentWords.deployment(deployment.pipeline()) + ": $"
                     + Words.number(deployment.usdPerMillionTokens()) + "/Mtok, p90 TTFT "
                     + Words.seconds(deployment.ttftP90Seconds()) + ", p90 TPOT "
                     + Words.seconds(deployment.tpotP90Seconds()) + ", " + Words.number(deployment.tokensPerJoule())
-                    + " tok/J; " + Words.checked(deployment);
+                    + " tok/J; " + DeploymentWords.checked(deployment);
             cost.add(new ScatterChart.Mark(label, tooltip, deployment.ttftP90Seconds(),
                     deployment.usdPerMillionTokens(), style, bands.get(BandedFigure.TTFT_SECONDS).orElse(null),
                     bands.get(BandedFigure.USD_PER_MILLION_TOKENS).orElse(null)));

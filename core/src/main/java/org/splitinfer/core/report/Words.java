@@ -1,29 +1,16 @@
 package org.splitinfer.core.report;
 
-import java.math.BigDecimal;
-import org.splitinfer.core.estimate.SpeculativeDecoding;
-import java.util.ArrayList;
 import java.util.List;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Locale;
-import org.splitinfer.core.band.Band;
 import org.splitinfer.core.cost.FormatChoice;
 import org.splitinfer.core.estimate.Assumption;
-import org.splitinfer.core.hardware.FigureOverride;
 import org.splitinfer.core.estimate.ChipStatus;
 import org.splitinfer.core.estimate.CostAssumptions;
 import org.splitinfer.core.estimate.KvLink;
 import org.splitinfer.core.estimate.LayoutGoal;
-import org.splitinfer.core.estimate.PipelineSpec;
 import org.splitinfer.core.estimate.PoolRole;
-import org.splitinfer.core.estimate.PoolSpec;
+import org.splitinfer.core.hardware.FigureOverride;
 import org.splitinfer.core.model.ModelPrecision;
-import org.splitinfer.core.plan.Miss;
-import org.splitinfer.core.plan.Plan;
-import org.splitinfer.core.plan.PlanRequest;
-import org.splitinfer.core.plan.PlannedDeployment;
-import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Status;
 
 /**
@@ -254,39 +241,6 @@ public final class Words {
     }
 
     /**
-     * A figure with its band, as tables print it: the figure as {@link #number} writes it, the band's ends to two
-     * significant digits.
-     *
-     * @param value the figure
-     * @param band  its band
-     * @return e.g. {@code 48.5 (39–57)}, {@code 24,520 (16,000–31,000)}
-     */
-    public static String numberWithBand(double value, Band band) {
-        return number(value) + " (" + bound(band.low()) + "–" + bound(band.high()) + ")";
-    }
-
-    /**
-     * A time with its band, the band's ends in the time's unit to two significant digits.
-     *
-     * @param seconds the time
-     * @param band    its band, in seconds
-     * @return e.g. {@code 45.2 ms (38–57 ms)}
-     */
-    public static String secondsWithBand(double seconds, Band band) {
-        String unit = seconds < 1e-3 ? "us" : seconds < 1 ? "ms" : "s";
-        double scale = seconds < 1e-3 ? 1e6 : seconds < 1 ? 1e3 : 1;
-        return seconds(seconds) + " (" + bound(band.low() * scale) + "–" + bound(band.high() * scale) + " " + unit
-                + ")";
-    }
-
-    /** A band's end: two significant digits, grouped from 100 up. */
-    private static String bound(double value) {
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(2));
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", rounded.doubleValue())
-                : rounded.toPlainString();
-    }
-
-    /**
      * A share as a whole percentage.
      *
      * @param fraction a share, e.g. {@code 0.9}
@@ -294,211 +248,5 @@ public final class Words {
      */
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
-    }
-
-    /**
-     * A pool in one phrase: chip, chips per instance × instances, layout when known, formats when given.
-     *
-     * @param pool a pool
-     * @return e.g. {@code h100-sxm 8x3 tp8 fp8}
-     */
-    public static String pool(PoolSpec pool) {
-        StringBuilder text = new StringBuilder(pool.hardware()).append(' ')
-                .append(pool.chipsPerInstance().isPresent() ? pool.chipsPerInstance().getAsInt() : "auto")
-                .append('x').append(pool.instances());
-        if (pool.tensor().isPresent() && pool.pipeline().isPresent()) {
-            text.append(" tp").append(pool.tensor().getAsInt());
-            if (pool.pipeline().getAsInt() > 1) {
-                text.append(" pp").append(pool.pipeline().getAsInt());
-            }
-        }
-        if (pool.precision() != null) {
-            text.append(' ').append(formats(ModelPrecision.parse(pool.precision(),
-                    ModelPrecision.uniform(Precision.BF16))));
-        }
-        if (pool.speculative() != null) {
-            text.append(" speculative(").append(speculative(pool.speculative())).append(')');
-        }
-        return text.toString();
-    }
-
-    /**
-     * What a band is, the one phrasing every table, report and note uses.
-     *
-     * @param coverage the bands' nominal coverage, e.g. 0.8
-     * @return e.g. {@code 80% intervals from the leave-one-out errors of the validation cases nearest to the chip
-     *         (same family and stack, else family, else all; docs/error-bands.md)}
-     */
-    public static String bandsAre(double coverage) {
-        return percent(coverage) + " intervals from the leave-one-out errors of the validation cases nearest to the"
-                + " chip (same family and stack, else family, else all; docs/error-bands.md)";
-    }
-
-    /** Why some bands rest on assumptions, the one phrasing every output uses. */
-    public static final String BANDS_ON_ASSUMPTIONS = "the bands of an announced or projected chip, or of one with"
-            + " figures set by --set, rest on assumptions, not measurements, and cover only the model's error on"
-            + " measured chips";
-
-    /** How a simulated percentile is banded, the one phrasing plan and compare use. */
-    public static final String SIMULATED_BANDS = "a simulated percentile carries the band of the estimate it rests on,"
-            + " moved to the percentile";
-
-    /**
-     * A speculative decoding as {@code --speculative} takes it.
-     *
-     * @param speculative how a pool decodes speculatively
-     * @return e.g. {@code draft=llama-3.1-8b,tokens=4,acceptance=0.75} or {@code draft=heads:1,tokens=4,...}
-     */
-    public static String speculative(SpeculativeDecoding speculative) {
-        String draft = speculative.draft() instanceof SpeculativeDecoding.DraftModel model ? model.model().id()
-                : "heads:" + ((SpeculativeDecoding.Heads) speculative.draft()).layers();
-        return String.format(Locale.ROOT, "draft=%s,tokens=%d,acceptance=%s", draft, speculative.tokens(),
-                new BigDecimal(Double.toString(speculative.acceptance())).stripTrailingZeros()
-                        .toPlainString());
-    }
-
-    /**
-     * The first pool of a deployment as a plan's table shows it.
-     *
-     * @param pipeline a deployment
-     * @return its prefill pool, or {@code colocated: } and its one pool
-     */
-    public static String prefillPool(PipelineSpec pipeline) {
-        return pipeline instanceof PipelineSpec.Split split ? pool(split.prefill())
-                : "colocated: " + pool(((PipelineSpec.Colocated) pipeline).pool());
-    }
-
-    /**
-     * The second pool of a deployment as a plan's table shows it.
-     *
-     * @param pipeline a deployment
-     * @return its decode pool, or {@code (same pool)} for a colocated one
-     */
-    public static String decodePool(PipelineSpec pipeline) {
-        return pipeline instanceof PipelineSpec.Split split ? pool(split.decode()) : "(same pool)";
-    }
-
-    /**
-     * A deployment's KV link.
-     *
-     * @param pipeline a deployment
-     * @return the link's id, or {@code -} when there is none
-     */
-    public static String link(PipelineSpec pipeline) {
-        return pipeline instanceof PipelineSpec.Split split && split.link() != null ? split.link() : "-";
-    }
-
-    /**
-     * A deployment's pools in one phrase.
-     *
-     * @param pipeline a deployment
-     * @return e.g. {@code h100-sxm 8x3 tp8 fp8 | groq-lpu-v1 576x1 tp8 pp72 int8}
-     */
-    public static String deployment(PipelineSpec pipeline) {
-        return prefillPool(pipeline) + (pipeline instanceof PipelineSpec.Split ? " | " + decodePool(pipeline) : "");
-    }
-
-    /**
-     * The statuses of a deployment's chip kinds, in pool order.
-     *
-     * @param statuses the chips of a deployment
-     * @return e.g. {@code shipping/announced}
-     */
-    public static String statuses(List<ChipStatus> statuses) {
-        List<String> parts = new ArrayList<>();
-        for (ChipStatus status : statuses) {
-            parts.add(status(status.status()));
-        }
-        return String.join("/", parts);
-    }
-
-    /**
-     * What a deployment falls short of.
-     *
-     * @param deployment a candidate of a plan
-     * @return e.g. {@code TTFT (1.20 s > 1.00 s), the chip budget (40 > 32)}; empty when it misses nothing
-     */
-    public static String misses(PlannedDeployment deployment) {
-        List<String> parts = new ArrayList<>();
-        for (Miss miss : deployment.misses()) {
-            parts.add(switch (miss.kind()) {
-                case SLO_ATTAINMENT -> "SLO attainment (" + percent(miss.achieved()) + " < "
-                        + percent(miss.required()) + ")";
-                case TTFT -> "TTFT (" + seconds(miss.achieved()) + " > " + seconds(miss.required()) + ")";
-                case TPOT -> "TPOT (" + seconds(miss.achieved()) + " > " + seconds(miss.required()) + ")";
-                case CHIPS_BUDGET -> "the chip budget (" + (long) miss.achieved() + " > " + (long) miss.required()
-                        + ")";
-                case POWER_BUDGET -> "the power budget (" + number(miss.achieved()) + " kW > "
-                        + number(miss.required()) + " kW)";
-                case COST_BUDGET -> "the cost budget ($" + number(miss.achieved()) + "/h > $"
-                        + number(miss.required()) + "/h)";
-            });
-        }
-        return String.join(", ", parts);
-    }
-
-    /**
-     * How a candidate of a plan was checked, as the plan's table says it.
-     *
-     * @param deployment a candidate of a plan
-     * @return {@code simulated, meets}, {@code simulated, misses ...} or {@code estimated}
-     */
-    public static String checked(PlannedDeployment deployment) {
-        if (!deployment.verified()) {
-            return "estimated";
-        }
-        return deployment.meets() ? "simulated, meets" : "simulated, misses " + misses(deployment);
-    }
-
-    /**
-     * What a plan was asked for, as the plan's first line says it.
-     *
-     * @param request a plan's request
-     * @return e.g. "plan for llama-3.1-70b, chat at 50.00 requests/s; objective: cost; SLO: 90% of requests with
-     *         TTFT &lt;= 1.00 s and TPOT &lt;= 50.0 ms"
-     */
-    public static String planFor(PlanRequest request) {
-        return String.format(Locale.ROOT, "plan for %s, %s at %.4g requests/s; objective: %s; SLO: %.0f%% of"
-                        + " requests with TTFT <= %s and TPOT <= %s", request.model().id(), request.workload().name(),
-                request.workload().meanRequestsPerSecond().getAsDouble(),
-                request.objective().name().toLowerCase(Locale.ROOT), request.attainment() * 100,
-                seconds(request.slo().ttftSeconds()), seconds(request.slo().tpotSeconds()));
-    }
-
-    /**
-     * The sentence for a plan's winner.
-     *
-     * @param winner the winner of a plan
-     * @return e.g. "winner: h100-sxm 1x1 tp1 fp8 | groq-lpu-v1 54x1 tp2 pp27 int8 — $5.79 per million tokens, 96% of
-     *         requests within the SLO, 58 chips (shipping/shipping), limited by its decode pool"
-     */
-    public static String winner(PlannedDeployment winner) {
-        return "winner: " + deployment(winner.pipeline()) + String.format(Locale.ROOT, " — $%s per million"
-                        + " tokens, %s of requests within the SLO, %s chips (%s), limited by its %s",
-                number(winner.usdPerMillionTokens()), percent(winner.sloAttainment()), winner.chips(),
-                statuses(winner.chipStatuses()),
-                winner.bottleneck().map(b -> b.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("-"));
-    }
-
-    /**
-     * The sentence for a plan with no winner.
-     *
-     * @param plan a plan whose winner is empty
-     * @return "no deployment meets ...; closest: ...", naming the three closest candidates and what each misses
-     */
-    public static String noWinner(Plan plan) {
-        List<String> closest = new ArrayList<>();
-        for (PlannedDeployment deployment : plan.candidates()) {
-            if (closest.size() == 3) {
-                break;
-            }
-            closest.add(deployment(deployment.pipeline()) + " misses " + misses(deployment));
-        }
-        PlanRequest request = plan.request();
-        return String.format(Locale.ROOT, "no deployment meets %.0f%% of requests within TTFT %s and TPOT %s%s;"
-                        + " closest: %s", request.attainment() * 100, seconds(request.slo().ttftSeconds()),
-                seconds(request.slo().tpotSeconds()),
-                request.budgets().equals(org.splitinfer.core.plan.Budgets.NONE) ? "" : " within the budgets",
-                String.join("; ", closest));
     }
 }

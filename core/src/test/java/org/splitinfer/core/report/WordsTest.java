@@ -22,11 +22,11 @@ class WordsTest {
         Band large = new Band(16_130, 31_370, BandBasis.ALL_CASES, 45, 0.8);
         Band time = new Band(0.0381, 0.0573, BandBasis.SAME_FAMILY, 17, 0.8);
 
-        assertThat(Words.numberWithBand(48.5, band)).isEqualTo("48.5 (39–57)");
+        assertThat(BandWords.numberWithBand(48.5, band)).isEqualTo("48.5 (39–57)");
         // 16,130 and 31,370 to two digits: 16,000 and 31,000
-        assertThat(Words.numberWithBand(24_520, large)).isEqualTo("24,520 (16,000–31,000)");
+        assertThat(BandWords.numberWithBand(24_520, large)).isEqualTo("24,520 (16,000–31,000)");
         // 38.1 ms and 57.3 ms, in the figure's unit
-        assertThat(Words.secondsWithBand(0.0452, time)).isEqualTo("45.2 ms (38–57 ms)");
+        assertThat(BandWords.secondsWithBand(0.0452, time)).isEqualTo("45.2 ms (38–57 ms)");
     }
 
     @Test
@@ -75,6 +75,6 @@ class WordsTest {
 
         assertThat(Words.chipStatuses(chips)).containsExactly("h100-sxm: shipping, 14 assumed figures",
                 "optical-x: projected, 3 assumed figures");
-        assertThat(Words.statuses(chips)).isEqualTo("shipping/projected");
+        assertThat(DeploymentWords.statuses(chips)).isEqualTo("shipping/projected");
     }
 }
