@@ -210,7 +210,7 @@ final class RooflineCommand implements Runnable {
         }
         if (analysis.step().isPresent()) {
             RooflineStep step = analysis.step().get();
-            StepWork work = step.work();
+            StepWork work = step.work(analysis.accelerator().roofline().computePrecisions());
             ObjectNode s = node.putObject("step");
             s.put("model", step.model().id());
             s.put("phase", step.batch().phase().name().toLowerCase(Locale.ROOT));

@@ -14,6 +14,7 @@ import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.validate.CasePredictor;
 import org.splitinfer.core.validate.Calibration;
+import org.splitinfer.core.validate.Scenario;
 import org.splitinfer.core.validate.ValidationCase;
 
 /**
@@ -27,7 +28,10 @@ import org.splitinfer.core.validate.ValidationCase;
  *   <li>a stack named by at least 6 cases of one family gets, for that family, a kernel efficiency in [0.05, 1] (the
  *       fraction of the modelled kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3
  *       to 5 cases of the family gets the one of the two that explains its cases better, each fitted alone over the
- *       plain hardware model;</li>
+ *       plain hardware model; one named by at least 9, of which at least 3 are prefill steps and 3 are not, also gets
+ *       a kernel efficiency of its own for prefill steps in [0.05, 1], drawn on those prefill cases (a stack drives
+ *       the matrix units of compute-bound prefill and the memory of bandwidth-bound decode each at its own fraction
+ *       of peak: tt-metal's cases put the one near a third and the other near two thirds);</li>
  *   <li>a stack's cases on the families where it has fewer than 3 fit, when they are at least 3 together, the
  *       stack's fixed overhead per step on those families in [0, 50 ms] (its host, network and scheduler: not a
  *       chip's matter, so it may draw on several families; an efficiency never does), applied with each family's
@@ -162,6 +166,12 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             } else if (members.size() >= 2 * CASES_PER_PARAMETER) {
                 parameters.add(efficiency(group.owner(), members));
                 parameters.add(overhead(group.owner(), members));
+                List<ValidationCase> prefill = members.stream().filter(c -> c.scenario() == Scenario.PREFILL).toList();
+                if (members.size() >= 3 * CASES_PER_PARAMETER && prefill.size() >= CASES_PER_PARAMETER
+                        && members.size() - prefill.size() >= CASES_PER_PARAMETER) {
+                    parameters.add(new Parameter(group.owner(), "prefillKernelEfficiency", MIN_EFFICIENCY, 1, 1,
+                            "fraction", prefill));
+                }
             } else if (members.size() >= CASES_PER_PARAMETER) {
                 parameters.add(betterSingle(group, members));
             }
@@ -281,8 +291,10 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 // no parameter: the family's fallback applies (its unknown-stack profile, or the plain model)
                 continue;
             }
-            StackProfile profile = new StackProfile(value(parameters, group.owner(), "kernelEfficiency", 1),
-                    value(parameters, group.owner(), "stepOverheadSeconds", 0));
+            double efficiency = value(parameters, group.owner(), "kernelEfficiency", 1);
+            StackProfile profile = new StackProfile(efficiency,
+                    value(parameters, group.owner(), "stepOverheadSeconds", 0),
+                    value(parameters, group.owner(), "prefillKernelEfficiency", efficiency));
             if (group.family().equals(OTHER_FAMILIES)) {
                 overheads.put(group.stack(), profile.stepOverheadSeconds());
             } else if (group.stack().equals(UNKNOWN)) {

@@ -79,7 +79,7 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
         AppliedProfile family = familyProfile(chipFamily);
         Double overhead = software == null ? null : stackOverheads.getOrDefault(software, overheadElsewhere(software));
         if (overhead != null) {
-            return new AppliedProfile(new StackProfile(family.profile().kernelEfficiency(), overhead),
+            return new AppliedProfile(family.profile().withStepOverheadSeconds(overhead),
                     ProfileSource.STACK_OVERHEAD, software);
         }
         return family;
@@ -112,7 +112,7 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
     public StepAdjustment adjustment(String software, Family family) {
         StackProfile profile = profile(software, family);
         return new StepAdjustment(profile.kernelEfficiency(), profile.stepOverheadSeconds(),
-                collectiveStepSeconds.getOrDefault(family.name(), 0.0));
+                collectiveStepSeconds.getOrDefault(family.name(), 0.0), profile.prefillKernelEfficiency());
     }
 
     /**

@@ -52,7 +52,8 @@ public final class ServingCalibrationFile {
     private static final Set<String> TOP_KEYS = new TreeSet<>(Set.of("stacks", "stackOverheads", "unknownStack",
             "familyStacks", "collectiveStepSeconds"));
     private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds"));
+    private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds",
+            "prefillKernelEfficiency"));
 
     private ServingCalibrationFile() {
     }
@@ -185,14 +186,18 @@ public final class ServingCalibrationFile {
 
     private static StackProfile profile(JsonNode node, String path, List<String> problems) {
         if (node == null || !node.isObject()) {
-            problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds}");
+            problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds[, prefillKernelEfficiency]}");
             return null;
         }
         unknownKeys(node, PROFILE_KEYS, path + ".", problems);
         Double efficiency = number(node.get("kernelEfficiency"), path + ".kernelEfficiency", 0, 1, true, problems);
         Double overhead = number(node.get("stepOverheadSeconds"), path + ".stepOverheadSeconds", 0, MAX_SECONDS,
                 false, problems);
-        return efficiency == null || overhead == null ? null : new StackProfile(efficiency, overhead);
+        JsonNode prefillNode = node.get("prefillKernelEfficiency");
+        Double prefill = prefillNode == null ? efficiency
+                : number(prefillNode, path + ".prefillKernelEfficiency", 0, 1, true, problems);
+        return efficiency == null || overhead == null || prefill == null ? null
+                : new StackProfile(efficiency, overhead, prefill);
     }
 
     /** A finite number in [min, max], or (min, max] when the minimum is excluded; null after a problem. */
@@ -257,7 +262,9 @@ public final class ServingCalibrationFile {
 
     private static String profile(StackProfile profile) {
         return "{kernelEfficiency: " + number(profile.kernelEfficiency()) + ", stepOverheadSeconds: "
-                + number(profile.stepOverheadSeconds()) + "}";
+                + number(profile.stepOverheadSeconds())
+                + (profile.phaseSplit() ? ", prefillKernelEfficiency: " + number(profile.prefillKernelEfficiency()) : "")
+                + "}";
     }
 
     private static String number(double value) {

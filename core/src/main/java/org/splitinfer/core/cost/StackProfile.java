@@ -3,20 +3,55 @@ package org.splitinfer.core.cost;
 /**
  * What one serving stack (TensorRT-LLM, vLLM, a vendor's API...) adds to the hardware model.
  *
- * @param kernelEfficiency    fraction of the plugin's kernel speed the stack reaches, in (0, 1]
- * @param stepOverheadSeconds fixed seconds per step (scheduling, sampling, host work), {@code >= 0}
+ * <p>Its kernel efficiency may differ by phase: prefill's kernels are compute-bound GEMMs and attention, which a
+ * stack drives at its own fraction of the matrix units' peak; decode's stream weights and KV cache, at its fraction
+ * of the memory's bandwidth (tt-metal reaches about a third of the one and two thirds of the other).
+ *
+ * @param kernelEfficiency        fraction of the plugin's kernel speed the stack reaches in decode steps, and in
+ *                                prefill steps too unless {@code prefillKernelEfficiency} differs, in (0, 1]
+ * @param stepOverheadSeconds     fixed seconds per step (scheduling, sampling, host work), {@code >= 0}
+ * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
  */
-public record StackProfile(double kernelEfficiency, double stepOverheadSeconds) {
+public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency) {
     /** The plain hardware model. */
     public static final StackProfile IDEAL = new StackProfile(1, 0);
+
+    /**
+     * One kernel efficiency for both phases.
+     *
+     * @param kernelEfficiency    fraction of the plugin's kernel speed the stack reaches, in (0, 1]
+     * @param stepOverheadSeconds fixed seconds per step, {@code >= 0}
+     */
+    public StackProfile(double kernelEfficiency, double stepOverheadSeconds) {
+        this(kernelEfficiency, stepOverheadSeconds, kernelEfficiency);
+    }
 
     /** Validates the bounds. */
     public StackProfile {
         if (!(kernelEfficiency > 0 && kernelEfficiency <= 1)) {
             throw new IllegalArgumentException("kernelEfficiency must be in (0, 1], got " + kernelEfficiency);
         }
+        if (!(prefillKernelEfficiency > 0 && prefillKernelEfficiency <= 1)) {
+            throw new IllegalArgumentException("prefillKernelEfficiency must be in (0, 1], got "
+                    + prefillKernelEfficiency);
+        }
         if (!(stepOverheadSeconds >= 0)) {
             throw new IllegalArgumentException("stepOverheadSeconds must be >= 0, got " + stepOverheadSeconds);
         }
+    }
+
+    /** @return whether prefill steps run at another efficiency than decode steps */
+    public boolean phaseSplit() {
+        return prefillKernelEfficiency != kernelEfficiency;
+    }
+
+    /**
+     * A copy at another step overhead, the efficiencies kept.
+     *
+     * @param seconds fixed seconds per step, {@code >= 0}
+     * @return the copy
+     */
+    public StackProfile withStepOverheadSeconds(double seconds) {
+        return new StackProfile(kernelEfficiency, seconds, prefillKernelEfficiency);
     }
 }

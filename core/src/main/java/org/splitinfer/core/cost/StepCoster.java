@@ -34,7 +34,8 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *       latency only, unless the family's step model already prices its hand-offs
  *       ({@link org.splitinfer.spi.Roofline#stepTimingIncludesStageHandOffs()}).</li>
  *   <li>A {@link StepAdjustment} (fitted per serving stack by the calibration) divides kernel time by the stack's
- *       kernel efficiency, adds its fixed per-step overhead and a latency per collective step.</li>
+ *       kernel efficiency (its prefill or its decode one, by the step's phase), adds its fixed per-step overhead and
+ *       a latency per collective step.</li>
  *   <li>latency = kernelLatency ÷ efficiency + pipeline × collectives + (pipeline − 1) × send + overhead;
  *       interval = kernelInterval ÷ efficiency + collectives + overhead.</li>
  * </ul>
@@ -69,7 +70,7 @@ public final class StepCoster {
     public StepCoster(Accelerator accelerator, ModelSpec model, ModelPrecision precision, StepAdjustment adjustment,
                       boolean layersOnly) {
         this.accelerator = accelerator;
-        this.planner = new KernelPlanner(model, precision);
+        this.planner = new KernelPlanner(model, precision, accelerator.roofline().computePrecisions());
         this.adjustment = adjustment;
         this.layersOnly = layersOnly;
     }
@@ -130,9 +131,10 @@ public final class StepCoster {
         }
         double overhead = layersOnly ? 0 : adjustment.stepOverheadSeconds();
         // a stack's efficiency stretches the kernels' work, never the machine's own hops, barriers or reloads
-        double kernelLatency = timing.workLatencySeconds() / adjustment.kernelEfficiency()
+        double efficiency = adjustment.kernelEfficiency(work.phase());
+        double kernelLatency = timing.workLatencySeconds() / efficiency
                 + timing.hardwareLatencySeconds();
-        double kernelInterval = timing.workIntervalSeconds() / adjustment.kernelEfficiency()
+        double kernelInterval = timing.workIntervalSeconds() / efficiency
                 + timing.hardwareIntervalSeconds();
         double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead;
         double interval = kernelInterval + collectives + overhead;

@@ -23,11 +23,29 @@ public sealed interface Assumption {
      * @param source                where the profile comes from
      * @param profileStack          the stack whose profile applies (the family's usual stack for
      *                              {@link ProfileSource#FAMILY_STACK}, the named one otherwise), or null
-     * @param kernelEfficiency      fraction of the modelled kernel speed
+     * @param kernelEfficiency      fraction of the modelled kernel speed (in decode steps, and in prefill steps
+     *                              unless {@code prefillKernelEfficiency} differs)
      * @param stepOverheadSeconds   fixed seconds per step
+     * @param prefillKernelEfficiency fraction of the modelled kernel speed in prefill steps
      */
     record StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
-                               double kernelEfficiency, double stepOverheadSeconds) implements Assumption {
+                               double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency)
+            implements Assumption {
+        /**
+         * One kernel efficiency for both phases.
+         *
+         * @param software            the stack named, or null
+         * @param family              the accelerator family
+         * @param source              where the profile comes from
+         * @param profileStack        the stack whose profile applies, or null
+         * @param kernelEfficiency    fraction of the modelled kernel speed
+         * @param stepOverheadSeconds fixed seconds per step
+         */
+        public StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
+                                   double kernelEfficiency, double stepOverheadSeconds) {
+            this(software, family, source, profileStack, kernelEfficiency, stepOverheadSeconds, kernelEfficiency);
+        }
+
         @Override
         public AssumptionBasis basis() {
             return AssumptionBasis.CALIBRATION;

@@ -1,5 +1,7 @@
 package org.splitinfer.core.kernel;
 
+import java.util.List;
+
 import org.splitinfer.core.model.AttentionSpec;
 import org.splitinfer.core.model.FeedForward;
 import org.splitinfer.core.model.GroupedQueryAttention;
@@ -102,6 +104,12 @@ import org.splitinfer.spi.Precision;
  *       the way to the matrix units, hidden behind the weight stream while the GEMM is memory-bound (Marlin reaches
  *       close to the ideal 4× over FP16 up to batches of 16–32) and behind the matrix units' time once it is
  *       compute-bound, where the GEMM runs at the activation format's peak.</li>
+ *   <li><b>Block-floating-point weights.</b> On a chip that computes BFP8 or BFP4, a GEMM with weights in that
+ *       format computes in it: the Tenstorrent matrix engine takes block-float operands directly, at a math
+ *       fidelity matched to their mantissa, and tt-metal pairs BFP4 weights with the one-phase LoFi and BFP8 with
+ *       the two-phase HiFi2 (tt_transformers {@code ModelOptimizations}: "All models use bfp4 in FF1 and FF3 MLPs",
+ *       at {@code MathFidelitySetting.LOFI}; BFP8 at HIFI2 by default), the modes behind the chip's published
+ *       BFP4 (FP8-rate) and BFP8 peaks. On any other chip they are a weight-only format like the rest.</li>
  *   <li><b>Embedding lookup.</b> A gather does no arithmetic in the table's format: it reads the stored rows at
  *       the embedding group's format and writes activations, so it runs in the activation format (a learned
  *       position embedding's add too).</li>
@@ -119,17 +127,23 @@ public final class KernelPlanner {
     private final double embeddingBytes;
     private final double attentionBytes;
     private final double mlpBytes;
+    private final double mlpDownBytes;
     private final double routerBytes;
     private final double routedBytes;
+    private final double routedDownBytes;
     private final double sharedBytes;
+    private final double sharedDownBytes;
     private final double normBytes;
     private final double headBytes;
     private final Precision activationFormat;
     private final Precision attentionGemm;
     private final Precision mlpGemm;
+    private final Precision mlpDownGemm;
     private final Precision routerGemm;
     private final Precision routedGemm;
+    private final Precision routedDownGemm;
     private final Precision sharedGemm;
+    private final Precision sharedDownGemm;
     private final Precision headGemm;
     private final Precision attentionCompute;
     private final long normParameters;
@@ -137,13 +151,27 @@ public final class KernelPlanner {
     private final PlanTemplateCache templates = new PlanTemplateCache();
 
     /**
-     * A planner for one model at one precision.
+     * A planner for one model at one precision, on no chip in particular: GEMMs with block-floating-point weights
+     * compute in the wider format, as other weight-only formats do.
      *
      * @param model     the model
      * @param precision the deployment's formats
      */
     public KernelPlanner(ModelSpec model, ModelPrecision precision) {
-        if (model == null || precision == null) {
+        this(model, precision, List.of());
+    }
+
+    /**
+     * A planner for one model at one precision on a chip that computes {@code computable} formats: a GEMM whose
+     * weights are in a block-floating-point format the chip computes runs in that format (see the class notes).
+     *
+     * @param model      the model
+     * @param precision  the deployment's formats
+     * @param computable the formats the chip's matrix units compute ({@code Roofline.computePrecisions()})
+     * @since 0.2
+     */
+    public KernelPlanner(ModelSpec model, ModelPrecision precision, List<Precision> computable) {
+        if (model == null || precision == null || computable == null) {
             throw new IllegalArgumentException("kernel planner needs a model and a precision, got " + model + " and "
                     + precision);
         }
@@ -157,18 +185,24 @@ public final class KernelPlanner {
         this.embeddingBytes = embeddingFormat.bytesPerElement();
         this.attentionBytes = precision.weightsOf(TensorGroup.ATTENTION).bytesPerElement();
         this.mlpBytes = precision.weightsOf(TensorGroup.DENSE_MLP).bytesPerElement();
+        this.mlpDownBytes = precision.weightsOf(TensorGroup.DENSE_MLP_DOWN).bytesPerElement();
         this.routerBytes = precision.weightsOf(TensorGroup.ROUTER).bytesPerElement();
         this.routedBytes = precision.weightsOf(TensorGroup.ROUTED_EXPERTS).bytesPerElement();
+        this.routedDownBytes = precision.weightsOf(TensorGroup.ROUTED_EXPERTS_DOWN).bytesPerElement();
         this.sharedBytes = precision.weightsOf(TensorGroup.SHARED_EXPERTS).bytesPerElement();
+        this.sharedDownBytes = precision.weightsOf(TensorGroup.SHARED_EXPERTS_DOWN).bytesPerElement();
         this.normBytes = precision.weightsOf(TensorGroup.NORMS).bytesPerElement();
         Precision head = model.tiedEmbeddings() ? embeddingFormat : precision.weightsOf(TensorGroup.LM_HEAD);
         this.headBytes = head.bytesPerElement();
-        this.attentionGemm = wider(precision.weightsOf(TensorGroup.ATTENTION), activationFormat);
-        this.mlpGemm = wider(precision.weightsOf(TensorGroup.DENSE_MLP), activationFormat);
-        this.routerGemm = wider(precision.weightsOf(TensorGroup.ROUTER), activationFormat);
-        this.routedGemm = wider(precision.weightsOf(TensorGroup.ROUTED_EXPERTS), activationFormat);
-        this.sharedGemm = wider(precision.weightsOf(TensorGroup.SHARED_EXPERTS), activationFormat);
-        this.headGemm = wider(head, activationFormat);
+        this.attentionGemm = gemmFormat(precision.weightsOf(TensorGroup.ATTENTION), computable);
+        this.mlpGemm = gemmFormat(precision.weightsOf(TensorGroup.DENSE_MLP), computable);
+        this.mlpDownGemm = gemmFormat(precision.weightsOf(TensorGroup.DENSE_MLP_DOWN), computable);
+        this.routerGemm = gemmFormat(precision.weightsOf(TensorGroup.ROUTER), computable);
+        this.routedGemm = gemmFormat(precision.weightsOf(TensorGroup.ROUTED_EXPERTS), computable);
+        this.routedDownGemm = gemmFormat(precision.weightsOf(TensorGroup.ROUTED_EXPERTS_DOWN), computable);
+        this.sharedGemm = gemmFormat(precision.weightsOf(TensorGroup.SHARED_EXPERTS), computable);
+        this.sharedDownGemm = gemmFormat(precision.weightsOf(TensorGroup.SHARED_EXPERTS_DOWN), computable);
+        this.headGemm = gemmFormat(head, computable);
         this.attentionCompute = wider(precision.kvCache(), activationFormat);
         this.normParameters = model.norm().parameters(model.hiddenSize());
         this.normFlops = model.norm().flopsPerElement();
@@ -265,7 +299,8 @@ public final class KernelPlanner {
         int denseLayers = model.denseLayers(from, to);
         int moeLayers = layers - denseLayers;
         if (denseLayers > 0) {
-            feedForward(step, "mlp", model.mlp(), 1, denseLayers, tokens, tensor, mlpBytes, mlpGemm);
+            feedForward(step, "mlp", model.mlp(), 1, denseLayers, tokens, tensor, mlpBytes, mlpGemm, mlpDownBytes,
+                    mlpDownGemm);
         }
         if (moeLayers > 0) {
             mixture(step, model.moe(), moeLayers, tokens, layout);
@@ -446,14 +481,15 @@ public final class KernelPlanner {
      * {@code shards} chips along its intermediate dimension, over {@code rows} token rows.
      */
     private void feedForward(PlanTemplate.Builder step, String prefix, FeedForward block, int copies, int count,
-                             long rows, int shards, double weightBytes, Precision compute) {
+                             long rows, int shards, double weightBytes, Precision compute, double downBytes,
+                             Precision downCompute) {
         long inner = ceilDiv(block.intermediateSize(), shards);
         long upWidth = (block.gated() ? 2L : 1L) * inner;
         step.kernel(gemm(prefix + "_up", count, rows, copies * upWidth, hidden,
                 copies * (hidden * upWidth + (block.bias() ? upWidth : 0)) * weightBytes, compute));
         step.kernel(activation(prefix + "_activation", count, rows * copies * inner, block.gated()));
         step.kernel(gemm(prefix + "_down", count, rows, hidden, copies * inner,
-                copies * (inner * hidden + (block.bias() ? hidden : 0)) * weightBytes, compute));
+                copies * (inner * hidden + (block.bias() ? hidden : 0)) * downBytes, downCompute));
     }
 
     private void mixture(PlanTemplate.Builder step, MixtureOfExperts moe, int layers,
@@ -498,14 +534,14 @@ public final class KernelPlanner {
                 new OperandBytes(0, 0, assignments * upWidth * activationBytes),
                 new GemmShape(rowsPerExpert, upWidth, hidden)));
         step.kernel(activation("expert_activation", layers, Math.max(1, (long) Math.ceil(assignments * inner)), gated));
-        step.kernel(new Kernel("expert_down", KernelKind.GEMM, layers, 2.0 * assignments * inner * hidden, routedGemm,
-                new OperandBytes(touched * (inner * hidden + (bias ? hidden : 0)) * routedBytes, 0,
+        step.kernel(new Kernel("expert_down", KernelKind.GEMM, layers, 2.0 * assignments * inner * hidden,
+                routedDownGemm, new OperandBytes(touched * (inner * hidden + (bias ? hidden : 0)) * routedDownBytes, 0,
                         assignments * inner * activationBytes),
                 new OperandBytes(0, 0, assignments * hidden * activationBytes),
                 new GemmShape(rowsPerExpert, hidden, inner)));
         if (moe.sharedExperts() > 0) {
             feedForward(step, "shared_expert", moe.expert(), moe.sharedExperts(), layers, tokens, tensor,
-                    sharedBytes, sharedGemm);
+                    sharedBytes, sharedGemm, sharedDownBytes, sharedDownGemm);
         }
     }
 
@@ -547,6 +583,15 @@ public final class KernelPlanner {
         return new Kernel(name, KernelKind.ELEMENTWISE, count, (gated ? 5.0 : 4.0) * elements, activationFormat,
                 new OperandBytes(0, 0, gated ? 2 * bytes : bytes), new OperandBytes(0, 0, bytes),
                 new ElementwiseShape(elements));
+    }
+
+    /**
+     * A GEMM's compute format: a block-floating-point weight format the chip computes, else the wider of the
+     * weight and activation formats.
+     */
+    private Precision gemmFormat(Precision weights, List<Precision> computable) {
+        boolean blockFloat = weights.equals(Precision.BFP8) || weights.equals(Precision.BFP4);
+        return blockFloat && computable.contains(weights) ? weights : wider(weights, activationFormat);
     }
 
     private static Precision wider(Precision first, Precision second) {

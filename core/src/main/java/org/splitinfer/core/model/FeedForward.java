@@ -52,6 +52,31 @@ public record FeedForward(boolean gated, int intermediateSize, boolean bias) {
     }
 
     /**
+     * Parameters of the gate and up projections (FF1, FF3), or of one tensor-parallel shard of them.
+     *
+     * @param hiddenSize the model's hidden size
+     * @param shards     ways the intermediate dimension is split (1: whole)
+     * @return parameters of one shard
+     * @since 0.2
+     */
+    public long upParameters(int hiddenSize, int shards) {
+        long inner = ceilDiv(intermediateSize, shards);
+        return (matrices() - 1) * (hiddenSize * inner + (bias ? inner : 0));
+    }
+
+    /**
+     * Parameters of the down projection (FF2), or of one tensor-parallel shard of it.
+     *
+     * @param hiddenSize the model's hidden size
+     * @param shards     ways the intermediate dimension is split (1: whole); the bias is replicated
+     * @return parameters of one shard
+     * @since 0.2
+     */
+    public long downParameters(int hiddenSize, int shards) {
+        return hiddenSize * ceilDiv(intermediateSize, shards) + (bias ? hiddenSize : 0);
+    }
+
+    /**
      * Parameters of the whole block.
      *
      * @param hiddenSize the model's hidden size

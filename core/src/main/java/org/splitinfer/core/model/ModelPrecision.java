@@ -25,7 +25,8 @@ import org.splitinfer.spi.Precision;
  * @param activations     format of activations
  * @param kvCache         format of the KV cache
  * @param weightOverrides weight formats that differ from {@code weights}, by tensor group; copied, iterated in
- *                        {@link TensorGroup} order; entries equal to {@code weights} are dropped
+ *                        {@link TensorGroup} order; an entry equal to what its group takes without it (its
+ *                        {@link TensorGroup#fallback()}'s format, else {@code weights}) is dropped
  * @since 0.1
  */
 public record ModelPrecision(Precision weights, Precision activations, Precision kvCache,
@@ -40,11 +41,19 @@ public record ModelPrecision(Precision weights, Precision activations, Precision
         Checks.nonNull("precision activations", activations);
         Checks.nonNull("precision kv", kvCache);
         Checks.nonNull("precision weight overrides", weightOverrides);
-        EnumMap<TensorGroup, Precision> copy = new EnumMap<>(TensorGroup.class);
+        EnumMap<TensorGroup, Precision> given = new EnumMap<>(TensorGroup.class);
         for (Map.Entry<TensorGroup, Precision> entry : weightOverrides.entrySet()) {
             Checks.nonNull("precision override group", entry.getKey());
             Checks.nonNull("precision override for " + entry.getKey(), entry.getValue());
-            if (!entry.getValue().equals(weights)) {
+            given.put(entry.getKey(), entry.getValue());
+        }
+        // an entry that only repeats what its group would take anyway is dropped; a down projection's block comes
+        // first in the enum, so its own entry is settled before it is compared with
+        EnumMap<TensorGroup, Precision> copy = new EnumMap<>(TensorGroup.class);
+        for (Map.Entry<TensorGroup, Precision> entry : given.entrySet()) {
+            TensorGroup fallback = entry.getKey().fallback();
+            Precision inherited = fallback == null ? weights : copy.getOrDefault(fallback, weights);
+            if (!entry.getValue().equals(inherited)) {
                 copy.put(entry.getKey(), entry.getValue());
             }
         }
@@ -91,11 +100,15 @@ public record ModelPrecision(Precision weights, Precision activations, Precision
      * The storage format of one tensor group's weights.
      *
      * @param group the group
-     * @return its override, or {@link #weights()}
+     * @return its override, else its {@link TensorGroup#fallback() fallback}'s format, else {@link #weights()}
      */
     public Precision weightsOf(TensorGroup group) {
         Precision override = weightOverrides.get(group);
-        return override == null ? weights : override;
+        if (override != null) {
+            return override;
+        }
+        TensorGroup fallback = group.fallback();
+        return fallback == null ? weights : weightsOf(fallback);
     }
 
     /**

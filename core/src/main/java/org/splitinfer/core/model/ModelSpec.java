@@ -188,12 +188,17 @@ public record ModelSpec(String id, String name, String source, int hiddenSize, i
             case EMBEDDING -> vocabSize * hidden + learnedPositions * hidden
                     + (embeddingNorm ? norm.parameters(hiddenSize) : 0);
             case ATTENTION -> layers * attention.parameters(hiddenSize);
-            case DENSE_MLP -> mlp == null ? 0 : denseLayers() * mlp.parameters(hiddenSize);
+            case DENSE_MLP -> mlp == null ? 0 : denseLayers() * mlp.upParameters(hiddenSize, 1);
+            case DENSE_MLP_DOWN -> mlp == null ? 0 : denseLayers() * mlp.downParameters(hiddenSize, 1);
             case ROUTER -> moe == null ? 0 : moeLayers() * moe.routerParameters(hiddenSize);
             case ROUTED_EXPERTS -> moe == null ? 0
-                    : (long) moeLayers() * moe.routedExperts() * moe.expert().parameters(hiddenSize);
+                    : (long) moeLayers() * moe.routedExperts() * moe.expert().upParameters(hiddenSize, 1);
+            case ROUTED_EXPERTS_DOWN -> moe == null ? 0
+                    : (long) moeLayers() * moe.routedExperts() * moe.expert().downParameters(hiddenSize, 1);
             case SHARED_EXPERTS -> moe == null ? 0
-                    : (long) moeLayers() * moe.sharedExperts() * moe.expert().parameters(hiddenSize);
+                    : (long) moeLayers() * moe.sharedExperts() * moe.expert().upParameters(hiddenSize, 1);
+            case SHARED_EXPERTS_DOWN -> moe == null ? 0
+                    : (long) moeLayers() * moe.sharedExperts() * moe.expert().downParameters(hiddenSize, 1);
             case NORMS -> (2L * layers + 1) * norm.parameters(hiddenSize);
             case LM_HEAD -> tiedEmbeddings ? 0 : vocabSize * hidden;
         };

@@ -80,7 +80,7 @@ public record RooflineAnalysis(Accelerator accelerator, List<RidgePoint> ridges,
         Placement placement = accelerator.memory().place(footprint, step.layout().chips());
         Residency residency = placement.residency();
         List<KernelPoint> points = new ArrayList<>();
-        for (Kernel kernel : step.work().kernels()) {
+        for (Kernel kernel : step.work(roofline.computePrecisions()).kernels()) {
             double seconds = roofline.kernelSeconds(kernel, residency);
             double bytes = kernel.totalBytes();
             double intensity = bytes == 0 ? 0 : kernel.totalFlops() / bytes;

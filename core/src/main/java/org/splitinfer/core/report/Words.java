@@ -93,6 +93,15 @@ public final class Words {
                 + " assumed figures").toList();
     }
 
+    /** "0.643 of the modelled kernel speed", or, with a prefill efficiency apart, the two by phase. */
+    private static String kernelSpeed(Assumption.StackProfileApplied stack) {
+        if (stack.prefillKernelEfficiency() == stack.kernelEfficiency()) {
+            return String.format(Locale.ROOT, "%.3g of the modelled kernel speed", stack.kernelEfficiency());
+        }
+        return String.format(Locale.ROOT, "%.3g of the modelled kernel speed in decode and %.3g in prefill",
+                stack.kernelEfficiency(), stack.prefillKernelEfficiency());
+    }
+
     /**
      * An assumption in one sentence.
      *
@@ -102,23 +111,23 @@ public final class Words {
     public static String assumption(Assumption assumption) {
         if (assumption instanceof Assumption.StackProfileApplied stack) {
             return switch (stack.source()) {
-                case OWN -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the modelled kernel"
-                                + " speed and %.3g s per step (fitted by the calibration)", stack.software(),
-                        stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
-                case FAMILY_UNKNOWN_STACKS -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the"
-                                + " modelled kernel speed and %.3g s per step (fitted by the calibration)",
+                case OWN -> String.format(Locale.ROOT, "serving stack %s on %s chips: %s and %.3g s per step"
+                                + " (fitted by the calibration)", stack.software(), stack.family(), kernelSpeed(stack),
+                        stack.stepOverheadSeconds());
+                case FAMILY_UNKNOWN_STACKS -> String.format(Locale.ROOT, "serving stack %s on %s chips: %s and %.3g s"
+                                + " per step (fitted by the calibration)",
                         stack.software() == null ? "profile for unknown stacks"
                                 : "'" + stack.software() + "' is not calibrated there; the profile for unknown stacks",
-                        stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
-                case STACK_OVERHEAD -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the"
-                                + " modelled kernel speed (the family's for stacks it does not know) and %.3g s per step"
+                        stack.family(), kernelSpeed(stack), stack.stepOverheadSeconds());
+                case STACK_OVERHEAD -> String.format(Locale.ROOT, "serving stack %s on %s chips: %s"
+                                + " (the family's for stacks it does not know) and %.3g s per step"
                                 + " (the stack's own on families without its profile; fitted by the calibration)",
-                        stack.software(), stack.family(), stack.kernelEfficiency(), stack.stepOverheadSeconds());
-                case FAMILY_STACK -> String.format(Locale.ROOT, "serving stack %s on %s chips: %.3g of the modelled"
-                                + " kernel speed and %.3g s per step (the profile of %s, the stack this family's"
+                        stack.software(), stack.family(), kernelSpeed(stack), stack.stepOverheadSeconds());
+                case FAMILY_STACK -> String.format(Locale.ROOT, "serving stack %s on %s chips: %s and %.3g s"
+                                + " per step (the profile of %s, the stack this family's"
                                 + " calibration cases were served with; fitted by the calibration)",
                         stack.software() == null ? "unnamed" : "'" + stack.software() + "'", stack.family(),
-                        stack.kernelEfficiency(), stack.stepOverheadSeconds(), stack.profileStack());
+                        kernelSpeed(stack), stack.stepOverheadSeconds(), stack.profileStack());
                 case PLAIN_MODEL -> "serving stack " + (stack.software() == null ? "unnamed" : "'" + stack.software()
                         + "'") + " on " + stack.family() + " chips: the plain hardware model (fewer than 3"
                         + " calibration cases of this family for such a stack to fit a profile to)";

@@ -2,8 +2,10 @@ package org.splitinfer.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,6 +15,7 @@ import org.splitinfer.core.estimate.SpeculativeDecoding;
 import org.splitinfer.core.input.Limits;
 import org.splitinfer.core.input.Shown;
 import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.TensorGroup;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Precision;
 
@@ -26,7 +29,7 @@ final class CaseParser {
             "notes");
     private static final List<String> SPECULATIVE_KEYS = List.of("draft", "tokens", "acceptance");
     private static final List<String> PARALLELISM_KEYS = List.of("tp", "pp", "dp", "ep");
-    private static final List<String> PRECISION_KEYS = List.of("weights", "activations", "kvCache");
+    private static final List<String> PRECISION_KEYS = List.of("weights", "activations", "kvCache", "overrides");
     private static final Map<Scenario, List<String>> WORKLOAD_KEYS = Map.of(
             Scenario.PREFILL, List.of("batch", "inputTokens"),
             Scenario.DECODE_STEP, List.of("batch", "contextTokens"),
@@ -222,19 +225,60 @@ final class CaseParser {
         Precision weights = format(precision, "weights");
         Precision activations = format(precision, "activations");
         Precision kvCache = format(precision, "kvCache");
-        return weights == null || activations == null || kvCache == null ? null
-                : ModelPrecision.of(weights, activations, kvCache);
+        Map<TensorGroup, Precision> overrides = overrides(precision.get("overrides"));
+        return weights == null || activations == null || kvCache == null || overrides == null ? null
+                : new ModelPrecision(weights, activations, kvCache, overrides);
+    }
+
+    /**
+     * {@code precision.overrides}: weight formats by tensor group, as in a model file, for implementations that store
+     * some groups differently (tt-metal's performance mode: MLP gate and up in BFP4, the rest in BFP8).
+     */
+    private Map<TensorGroup, Precision> overrides(JsonNode overrides) {
+        Map<TensorGroup, Precision> groups = new EnumMap<>(TensorGroup.class);
+        if (overrides == null || overrides.isNull()) {
+            return groups;
+        }
+        List<String> names = new ArrayList<>();
+        for (TensorGroup group : TensorGroup.values()) {
+            names.add(group.name().toLowerCase(Locale.ROOT));
+        }
+        if (!overrides.isObject()) {
+            problem("key 'precision.overrides' must be a mapping of tensor group to format (groups: "
+                    + String.join(", ", names) + "), got " + kind(overrides));
+            return null;
+        }
+        int before = problems.size();
+        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            int group = names.indexOf(field.getKey());
+            if (group < 0) {
+                problem("key 'precision.overrides." + field.getKey() + "' names no tensor group; groups are "
+                        + String.join(", ", names));
+                continue;
+            }
+            Precision format = format(overrides, field.getKey(), "precision.overrides." + field.getKey());
+            if (format != null) {
+                groups.put(TensorGroup.values()[group], format);
+            }
+        }
+        return problems.size() > before ? null : groups;
     }
 
     private Precision format(JsonNode precision, String key) {
+        return format(precision, key, "precision." + key);
+    }
+
+    private Precision format(JsonNode precision, String key, String path) {
         JsonNode format = precision.get(key);
         if (format == null || format.isNull()) {
-            problem("key 'precision." + key + "' is required (" + ModelPrecision.validFormats() + ")");
+            problem("key '" + path + "' is required (" + ModelPrecision.validFormats() + ")");
             return null;
         }
         Optional<Precision> known = format.isTextual() ? Precision.wellKnown(format.asText()) : Optional.empty();
         if (known.isEmpty()) {
-            problem("key 'precision." + key + "' names unknown format " + shown(format) + "; "
+            problem("key '" + path + "' names unknown format " + shown(format) + "; "
                     + ModelPrecision.validFormats());
             return null;
         }

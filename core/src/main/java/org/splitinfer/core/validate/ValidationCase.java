@@ -24,7 +24,7 @@ import org.splitinfer.spi.ParallelLayout;
  * @param chips       total chips, or {@link ChipCount#AUTO}
  * @param parallelism the layout, resolved (tp, pp and ep default to 1, dp derived so tp × pp × dp = chips), or null
  *                    when the tool chooses the layout; never given with an {@code auto} chip count
- * @param precision   weights, activations and KV-cache formats (no per-tensor overrides)
+ * @param precision   weights, activations and KV-cache formats, with per-tensor-group weight overrides
  * @param software    the serving stack that produced the measurement ({@code tensorrt-llm}, {@code vllm},
  *                    {@code vendor-api}, ...), or null when not stated
  * @param workload    the scenario and its fields

@@ -17,7 +17,7 @@ class ServingCalibrationFileTest {
               vllm:
                 gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
               tt-metal:
-                riscv: {kernelEfficiency: 0.4, stepOverheadSeconds: 0.0025}
+                riscv: {kernelEfficiency: 0.4, stepOverheadSeconds: 0.0025, prefillKernelEfficiency: 0.3}
             stackOverheads:
               vendor-api: 0.0004
             unknownStack:
@@ -42,7 +42,9 @@ class ServingCalibrationFileTest {
         ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
 
         assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", Map.of("gpu", new StackProfile(0.8, 0.002)),
-                "tt-metal", Map.of("riscv", new StackProfile(0.4, 0.0025))));
+                "tt-metal", Map.of("riscv", new StackProfile(0.4, 0.0025, 0.3))));
+        // a profile without a prefill efficiency runs prefill at its one efficiency
+        assertThat(calibration.stacks().get("vllm").get("gpu").prefillKernelEfficiency()).isEqualTo(0.8);
         assertThat(calibration.unknownStack()).isEqualTo(Map.of("gpu", new StackProfile(0.7, 0)));
         assertThat(calibration.collectiveStepSeconds()).isEqualTo(Map.of("gpu", 2.0e-06));
     }
@@ -61,14 +63,14 @@ class ServingCalibrationFileTest {
         assertThat(calibration.profile("vendor-api", Family.GPU)).isEqualTo(new StackProfile(0.7, 0.0004));
         assertThat(calibration.profile("vendor-api", Family.WAFER)).isEqualTo(new StackProfile(1, 0.0004));
         // riscv has no profile for unknown stacks: an unnamed or unknown stack gets its usual stack's, tt-metal's
-        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
-        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025));
+        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3));
+        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3));
         assertThat(calibration.applied("vllm", Family.GPU).source()).isEqualTo(ProfileSource.OWN);
         assertThat(calibration.applied("vllm", Family.LPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied("sglang", Family.LPU).source()).isEqualTo(ProfileSource.PLAIN_MODEL);
         assertThat(calibration.applied("vendor-api", Family.GPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied(null, Family.RISCV))
-                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025), ProfileSource.FAMILY_STACK, "tt-metal"));
+                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025, 0.3), ProfileSource.FAMILY_STACK, "tt-metal"));
     }
 
     @Test
@@ -99,12 +101,13 @@ class ServingCalibrationFileTest {
     void everyParameterOutOfItsRangeIsNamedAtOnce() {
         // before: stepOverheadSeconds accepted infinity (only >= 0 was checked)
         String bad = VALID.replace("0.8,", "1.5,").replace("stepOverheadSeconds: 0}", "stepOverheadSeconds: 1e999}")
-                .replace("2.0e-06", "'fast'");
+                .replace("2.0e-06", "'fast'").replace("prefillKernelEfficiency: 0.3", "prefillKernelEfficiency: 0");
 
         assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", bad))
                 .isInstanceOf(CalibrationFileException.class)
-                .hasMessage("c.yaml has 3 problems: stacks.vllm.gpu.kernelEfficiency: must be a number in (0.0, 1.0],"
-                        + " got '1.5'; unknownStack.gpu.stepOverheadSeconds: must be a number in [0.0, 1.0], got"
+                .hasMessage("c.yaml has 4 problems: stacks.vllm.gpu.kernelEfficiency: must be a number in (0.0, 1.0],"
+                        + " got '1.5'; stacks.tt-metal.riscv.prefillKernelEfficiency: must be a number in (0.0, 1.0],"
+                        + " got '0'; unknownStack.gpu.stepOverheadSeconds: must be a number in [0.0, 1.0], got"
                         + " 'Infinity';"
                         + " collectiveStepSeconds.gpu: must be a number in [0.0, 1.0], got 'fast'; see"
                         + " ServingCalibrationFile for the schema");

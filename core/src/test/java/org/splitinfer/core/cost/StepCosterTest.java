@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.kernel.StepBatch;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.testing.PlainChip;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorSpec;
@@ -15,6 +16,7 @@ import org.splitinfer.spi.Interconnect;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.MemoryModel;
 import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Phase;
 import org.splitinfer.spi.PowerModel;
 import org.splitinfer.spi.Precision;
 import org.splitinfer.spi.Residency;
@@ -120,5 +122,26 @@ class StepCosterTest {
         assertThat(StepCost.iterationSeconds(5e-3, 0.6e-3, 64, 0.5e-3)).isCloseTo(6.9e-3, within(1e-15));
         // one micro-batch: max(latency, interval), as without a pipeline
         assertThat(StepCost.iterationSeconds(5e-3, 0.6e-3, 1, 0.5e-3)).isEqualTo(5e-3);
+    }
+
+    @Test
+    void aPrefillEfficiencyStretchesPrefillStepsAndLeavesDecodeStepsToTheDecodeOne() {
+        ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
+        StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
+        // decode at 0.8 of the modelled kernel speed, prefill at 0.25
+        StepCoster split = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                new StepAdjustment(0.8, 0, 0, 0.25), false);
+        StepBatch prefill = StepBatch.prefill(1, 512, 0);
+        StepBatch decode = StepBatch.decode(8, 1024);
+
+        // prefill: work w = plain − 1 ms, stretched to w ÷ 0.25 + 1 ms; decode: w ÷ 0.8 + 1 ms
+        double prefillWork = plain.cost(prefill, ONE_CHIP, HBM).kernelLatencySeconds() - HOP_SECONDS;
+        double decodeWork = plain.cost(decode, ONE_CHIP, HBM).kernelLatencySeconds() - HOP_SECONDS;
+        assertThat(split.cost(prefill, ONE_CHIP, HBM).kernelLatencySeconds())
+                .isCloseTo(prefillWork / 0.25 + HOP_SECONDS, within(1e-12));
+        assertThat(split.cost(decode, ONE_CHIP, HBM).kernelLatencySeconds())
+                .isCloseTo(decodeWork / 0.8 + HOP_SECONDS, within(1e-12));
+        // one efficiency for both phases is the three-argument adjustment
+        assertThat(new StepAdjustment(0.8, 0, 0).kernelEfficiency(Phase.PREFILL)).isEqualTo(0.8);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.model.ModelPrecision;
 import org.splitinfer.core.model.ModelSpec;
+import org.splitinfer.core.model.TensorGroup;
 import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.KernelKind;
@@ -285,6 +286,34 @@ class KernelPlannerTest {
         assertThat(int4.bytesRead().weights()).isEqualTo(25_165_824d);
         assertThat(fp8.bytesRead().weights()).isEqualTo(50_331_648d);
         assertThat(bf16.bytesRead().weights()).isEqualTo(100_663_296d);
+    }
+
+    @Test
+    void ttMetalsPerformanceModeReadsGateAndUpInBfp4AndComputesEachGemmInItsBlockFormat() {
+        // Llama 3.1 8B decode, one sequence: mlp_up is m = 1, n = 2 × 14,336 = 28,672, k = 4,096 (gate and up);
+        // mlp_down is n = 4,096, k = 14,336; BFP4 is 4.5 bits per element, BFP8 8.5
+        ModelSpec model = CATALOG.get("llama-3.1-8b");
+        ModelPrecision performance = ModelPrecision.of(Precision.BFP8, Precision.BF16, Precision.BFP8)
+                .withOverride(TensorGroup.DENSE_MLP, Precision.BFP4)
+                .withOverride(TensorGroup.DENSE_MLP_DOWN, Precision.BFP8);
+        StepBatch batch = StepBatch.decode(1, 100);
+        List<Precision> tenstorrent = List.of(Precision.BF16, Precision.BFP8, Precision.BFP4);
+        StepWork onWormhole = new KernelPlanner(model, performance, tenstorrent).plan(batch, ParallelLayout.SINGLE);
+        StepWork elsewhere = new KernelPlanner(model, performance).plan(batch, ParallelLayout.SINGLE);
+
+        // per layer (each kernel runs 32 times): 4,096 × 28,672 = 117,440,512 elements × 4.5 ÷ 8 = 66,060,288 bytes
+        assertThat(onWormhole.kernel("mlp_up").bytesRead().weights()).isEqualTo(66_060_288d);
+        // 14,336 × 4,096 = 58,720,256 elements × 8.5 ÷ 8 = 62,390,272 bytes
+        assertThat(onWormhole.kernel("mlp_down").bytesRead().weights()).isEqualTo(62_390_272d);
+        // the chip takes block-float operands: LoFi for BFP4, HiFi2 for BFP8
+        assertThat(onWormhole.kernel("mlp_up").precision()).isEqualTo(Precision.BFP4);
+        assertThat(onWormhole.kernel("mlp_down").precision()).isEqualTo(Precision.BFP8);
+        assertThat(onWormhole.kernel("qkv_proj").precision()).isEqualTo(Precision.BFP8);
+        // a chip without block formats, or no chip named: weight-only formats in the wider BF16, same bytes
+        assertThat(elsewhere.kernel("mlp_up").precision()).isEqualTo(Precision.BF16);
+        assertThat(elsewhere.kernel("mlp_up").bytesRead().weights()).isEqualTo(66_060_288d);
+        assertThat(new KernelPlanner(model, performance, List.of(Precision.BF16, Precision.FP8))
+                .plan(batch, ParallelLayout.SINGLE).kernel("mlp_down").precision()).isEqualTo(Precision.BF16);
     }
 
     @Test

@@ -58,4 +58,17 @@ class ModelPrecisionTest {
     void overridesEqualToTheDefaultAreDropped() {
         assertThat(ModelPrecision.BF16.withOverride(TensorGroup.ATTENTION, Precision.BF16).weightOverrides()).isEmpty();
     }
+
+    @Test
+    void aDownProjectionTakesItsBlocksFormatUnlessNamedApart() {
+        ModelPrecision mlp4 = ModelPrecision.uniform(Precision.BFP8).withOverride(TensorGroup.DENSE_MLP, Precision.BFP4);
+        assertThat(mlp4.weightsOf(TensorGroup.DENSE_MLP_DOWN)).isEqualTo(Precision.BFP4);
+        // naming the down projection at the default format is kept: without it the block's BFP4 would apply
+        ModelPrecision performance = mlp4.withOverride(TensorGroup.DENSE_MLP_DOWN, Precision.BFP8);
+        assertThat(performance.weightsOf(TensorGroup.DENSE_MLP_DOWN)).isEqualTo(Precision.BFP8);
+        assertThat(performance.weightOverrides()).containsOnlyKeys(TensorGroup.DENSE_MLP, TensorGroup.DENSE_MLP_DOWN);
+        // and one that repeats its block's format is dropped
+        assertThat(mlp4.withOverride(TensorGroup.DENSE_MLP_DOWN, Precision.BFP4).weightOverrides())
+                .containsOnlyKeys(TensorGroup.DENSE_MLP);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.junit.jupiter.api.Test;
+import org.splitinfer.spi.Precision;
 
 /** Parameter counts of catalog models against published figures, each worked out by hand. */
 class ModelSpecParameterCountTest {
@@ -123,9 +124,24 @@ class ModelSpecParameterCountTest {
     @Test
     void weightBytesHonourPerGroupOverrides() {
         ModelSpec gptOss = CATALOG.get("gpt-oss-120b");
-        double routed = gptOss.parameters(TensorGroup.ROUTED_EXPERTS);
+        // the down projections take the experts' MXFP4 unless named apart
+        double routed = gptOss.parameters(TensorGroup.ROUTED_EXPERTS) + gptOss.parameters(TensorGroup.ROUTED_EXPERTS_DOWN);
         double rest = gptOss.totalParameters() - routed;
         // MXFP4 is 4.25 bits per element, BF16 16
         assertThat(gptOss.nativeWeightBytes()).isCloseTo(routed * 4.25 / 8 + rest * 2, within(1.0));
+    }
+
+    @Test
+    void aFeedForwardBlocksDownProjectionIsItsOwnGroup() {
+        ModelSpec llama = CATALOG.get("llama-3.1-8b");
+        // 32 layers × 4096 hidden × 14336 intermediate: gate and up two matrices, down one
+        assertThat(llama.parameters(TensorGroup.DENSE_MLP)).isEqualTo(32L * 2 * 4096 * 14336);
+        assertThat(llama.parameters(TensorGroup.DENSE_MLP_DOWN)).isEqualTo(32L * 4096 * 14336);
+        // tt-metal's performance mode: FF1/FF3 BFP4 (4.5 bits), FF2 and the rest BFP8 (8.5 bits)
+        ModelPrecision mode = ModelPrecision.uniform(Precision.BFP8).withOverride(TensorGroup.DENSE_MLP, Precision.BFP4)
+                .withOverride(TensorGroup.DENSE_MLP_DOWN, Precision.BFP8);
+        double gateUp = 32.0 * 2 * 4096 * 14336;
+        assertThat(llama.weightBytes(mode)).isCloseTo(gateUp * 4.5 / 8 + (llama.totalParameters() - gateUp) * 8.5 / 8,
+                within(1.0));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.model.ModelPrecision;
+import org.splitinfer.core.model.TensorGroup;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Precision;
 
@@ -180,6 +181,28 @@ class ValidationCasesTest {
                 .hasMessage("case file 'test.yaml' is invalid: cases[0] 'a100-decode': unknown key 'workoad'"
                         + " (did you mean 'workload'?); cases[0] 'a100-decode': key 'workload' is required"
                         + " (the scenario's fields).");
+    }
+
+    @Test
+    void aCaseStoresSomeTensorGroupsInOtherFormats() {
+        List<ValidationCase> cases = Cases.read(DECODE.replace("kvCache: fp8}",
+                "kvCache: fp8, overrides: {dense_mlp: fp8, dense_mlp_down: fp16}}"));
+
+        ModelPrecision precision = cases.get(0).precision();
+        assertThat(precision.weightsOf(TensorGroup.DENSE_MLP)).isEqualTo(Precision.FP8);
+        assertThat(precision.weightsOf(TensorGroup.DENSE_MLP_DOWN)).isEqualTo(Precision.FP16);
+        assertThat(precision.weightsOf(TensorGroup.ATTENTION)).isEqualTo(Precision.FP16);
+    }
+
+    @Test
+    void anOverrideOfNoTensorGroupOrFormatIsAProblemOfTheCase() {
+        assertThatThrownBy(() -> Cases.read(DECODE.replace("kvCache: fp8}",
+                "kvCache: fp8, overrides: {mlp: fp8, attention: fp7}}")))
+                .isInstanceOf(CaseFileException.class)
+                .hasMessageContaining("cases[0] 'a100-decode': key 'precision.overrides.mlp' names no tensor group;"
+                        + " groups are embedding, attention, dense_mlp, dense_mlp_down,")
+                .hasMessageContaining("cases[0] 'a100-decode': key 'precision.overrides.attention' names unknown"
+                        + " format 'fp7'; valid formats are");
     }
 
     @Test

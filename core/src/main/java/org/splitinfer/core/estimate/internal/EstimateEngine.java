@@ -173,7 +173,8 @@ public final class EstimateEngine {
         for (Family family : families) {
             AppliedProfile applied = calibration.applied(software, family);
             assumptions.add(new Assumption.StackProfileApplied(software, family.name(), applied.source(),
-                    applied.stack(), applied.profile().kernelEfficiency(), applied.profile().stepOverheadSeconds()));
+                    applied.stack(), applied.profile().kernelEfficiency(), applied.profile().stepOverheadSeconds(),
+                    applied.profile().prefillKernelEfficiency()));
         }
         // the user's what-if figures next: every other figure rests on them
         Set<String> chips = new LinkedHashSet<>();
