@@ -15,6 +15,7 @@ import org.splitinfer.core.calibration.CalibrationResult;
 import org.splitinfer.core.calibration.EstimatorCasePredictor;
 import org.splitinfer.core.calibration.FittedParameter;
 import org.splitinfer.core.cost.ServingCalibration;
+import org.splitinfer.core.cost.StackProfile;
 import org.splitinfer.core.calibration.ServingCalibrationFit;
 import org.splitinfer.core.hardware.HardwareLoader;
 import org.splitinfer.core.hardware.HardwareRegistry;
@@ -77,6 +78,21 @@ class CalibrationTest {
             assertThat(parameter.cases().size()).as("cases %s draws on", parameter.name())
                     .isGreaterThanOrEqualTo(3 * (int) sameCases);
         }
+    }
+
+    @Test
+    void theGalaxyImplementationFitsOneParameterOnTopOfTtMetalsProfile() {
+        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        List<FittedParameter> own = result.parameters().stream()
+                .filter(p -> p.name().startsWith("riscv.tt-metal/llama3_70b_galaxy.")).toList();
+        StackProfile parent = result.calibration().stacks().get("tt-metal").get("riscv");
+        StackProfile galaxy = result.calibration().stacks().get("tt-metal/llama3_70b_galaxy").get("riscv");
+
+        // five Galaxy cases: one parameter of its own (the better of an efficiency and an overhead) ...
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).cases()).hasSize(5);
+        // ... and tt-metal's prefill efficiency, which five cases could not fit beside it
+        assertThat(galaxy.prefillKernelEfficiency()).isEqualTo(parent.prefillKernelEfficiency());
     }
 
     @Test

@@ -86,7 +86,8 @@ class KernelsCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: unknown model 'nope'. Known: bloom-176b, deepseek-r1, deepseek-v3,"
                 + " gpt-3-175b, gpt-oss-120b, llama-2-13b, llama-2-70b, llama-2-7b, llama-3.1-405b, llama-3.1-70b,"
-                + " llama-3.1-8b, llama-3.3-70b, mixtral-8x22b, mixtral-8x7b, qwen3-235b-a22b, qwen3-32b.\n");
+                + " llama-3.1-8b, llama-3.2-1b, llama-3.2-3b, llama-3.3-70b, mistral-7b, mixtral-8x22b, mixtral-8x7b,"
+                + " qwen3-235b-a22b, qwen3-32b.\n");
     }
 
     @Test

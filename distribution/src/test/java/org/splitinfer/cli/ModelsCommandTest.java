@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ModelsCommandTest {
 
     @Test
-    void jsonListsTheSixteenCatalogModelsSortedById() throws Exception {
+    void jsonListsTheNineteenCatalogModelsSortedById() throws Exception {
         CliRun run = CliRun.of("models", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -21,7 +21,8 @@ class ModelsCommandTest {
         array.forEach(model -> ids.add(model.get("id").asText()));
         assertThat(ids).containsExactly("bloom-176b", "deepseek-r1", "deepseek-v3", "gpt-3-175b", "gpt-oss-120b",
                 "llama-2-13b", "llama-2-70b", "llama-2-7b", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b",
-                "llama-3.3-70b", "mixtral-8x22b", "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-32b");
+                "llama-3.2-1b", "llama-3.2-3b", "llama-3.3-70b", "mistral-7b", "mixtral-8x22b", "mixtral-8x7b",
+                "qwen3-235b-a22b", "qwen3-32b");
     }
 
     @Test
@@ -53,7 +54,7 @@ class ModelsCommandTest {
         String[] lines = run.out().split("\n");
         assertThat(lines[0]).isEqualTo("id,name,parameters,active_parameters,layers,kv_bytes_per_token_bf16,"
                 + "kv_bytes_per_token_fp8,sliding_layers,native_formats,source");
-        assertThat(lines).hasSize(17);
+        assertThat(lines).hasSize(20);
         // plain numbers: llama-3.1-8b's 8,030,261,248 parameters and 131,072 KV bytes per token at bf16
         assertThat(lines).anyMatch(line -> line.startsWith("llama-3.1-8b,Llama 3.1 8B,8030261248,8030261248,32,131072,"
                 + "65536,"));

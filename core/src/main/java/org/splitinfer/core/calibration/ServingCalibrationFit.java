@@ -16,9 +16,10 @@ import org.splitinfer.core.validate.CasePredictor;
 import org.splitinfer.core.validate.Calibration;
 import org.splitinfer.core.validate.Scenario;
 import org.splitinfer.core.validate.ValidationCase;
+import org.splitinfer.core.validate.Workload;
 
 /**
- * Fits the serving-stack profiles and the per-family collective latency to validation cases.
+ * Fits the serving-stack profiles to validation cases.
  *
  * <h2>Notes: what is fitted</h2>
  * Physical, bounded parameters, chosen from the cases by fixed rules (never by case id), with no more than one
@@ -28,10 +29,18 @@ import org.splitinfer.core.validate.ValidationCase;
  *   <li>a stack named by at least 6 cases of one family gets, for that family, a kernel efficiency in [0.05, 1] (the
  *       fraction of the modelled kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3
  *       to 5 cases of the family gets the one of the two that explains its cases better, each fitted alone over the
- *       plain hardware model; one named by at least 9, of which at least 3 are prefill steps and 3 are not, also gets
- *       a kernel efficiency of its own for prefill steps in [0.05, 1], drawn on those prefill cases (a stack drives
- *       the matrix units of compute-bound prefill and the memory of bandwidth-bound decode each at its own fraction
- *       of peak: tt-metal's cases put the one near a third and the other near two thirds);</li>
+ *       plain hardware model; one named by at least 9 gets one more parameter for each further 3 cases, from those
+ *       its cases can tell apart: a kernel efficiency of its own for prefill steps in [0.05, 1], drawn on its prefill
+ *       cases when it has 3 and 3 others (a stack drives the matrix units of compute-bound prefill and the memory of
+ *       bandwidth-bound decode each at its own fraction of peak: tt-metal's cases put the one near a third and the
+ *       other near two thirds), and a host cost per sequence of a decode step in [0, 2 ms], drawn on its cases that
+ *       decode when they are 3 at two batch sizes or more, and a latency per step of ring collectives in
+ *       [0, 50 µs] for a stack whose collectives run as rings ({@code 2(n − 1)} steps per all-reduce: the latency
+ *       grows with the tensor-parallel degree), drawn on its cases that name a tensor-parallel degree above 1 when
+ *       there are 3 of them at each of two degrees or more (a latency that grows with the degree cannot be told from
+ *       a fixed one at fewer; Splitwise's profile has 8 cases at TP8 and 7 at TP2); when fewer may be added than
+ *       qualify, the set that explains the stack's
+ *       cases best, each fitted alone over the plain hardware model, is kept;</li>
  *   <li>a stack's cases on the families where it has fewer than 3 fit, when they are at least 3 together, the
  *       stack's fixed overhead per step on those families in [0, 50 ms] (its host, network and scheduler: not a
  *       chip's matter, so it may draw on several families; an efficiency never does), applied with each family's
@@ -45,8 +54,12 @@ import org.splitinfer.core.validate.ValidationCase;
  *       name, whose profile there stands in for the family's profile for unknown stacks, which it has no cases to fit
  *       (an unnamed deployment on Tenstorrent chips is served the way tt-metal serves them, not by the plain hardware
  *       model);</li>
- *   <li>a family with at least 3 multi-chip cases gets a latency per collective step in [0, 50 µs] (what a
- *       ring all-reduce pays per hop beyond the interconnect model: it grows with the tensor-parallel degree).</li>
+ *   <li>no family-wide latency per collective step is fitted (a stack whose collectives run as rings fits its own,
+ *       above): with collectives priced by each family's interconnect model
+ *       (one-shot and two-shot all-reduces on switched GPU domains, hop counts on meshes) and the stacks' host
+ *       costs per sequence, it fitted to its bound of 0 on every family (GPU 5.6e-8 s, RDU and Tenstorrent 0) and
+ *       only took three parameters from the cases' budget; a calibration file may still set one by hand
+ *       ({@link ServingCalibration#collectiveStepSeconds()}).</li>
  *   <li>cases measured with speculative decoding are left out (listed as skipped): their speed rests on an
  *       acceptance rate that is assumed unless published, which a fit would fold into the stacks' parameters.</li>
  * </ul>
@@ -66,7 +79,8 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
 
     private static final double MIN_EFFICIENCY = 0.05;
     private static final double MAX_OVERHEAD_SECONDS = 0.05;
-    private static final double MAX_COLLECTIVE_STEP_SECONDS = 50e-6;
+    private static final double MAX_SEQUENCE_SECONDS = 2e-3;
+    private static final double MAX_RING_STEP_SECONDS = 50e-6;
     private static final int GOLDEN_STEPS = 40;
     private static final int SWEEPS = 4;
     private static final String UNKNOWN = "unknown-stacks";
@@ -154,8 +168,12 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         leftOver.forEach((stack, members) -> groups.put(new Group(OTHER_FAMILIES, stack), members));
 
         List<Parameter> parameters = new ArrayList<>();
+        List<Group> variants = new ArrayList<>();
         groups.forEach((group, members) -> {
-            if (group.family().equals(OTHER_FAMILIES)) {
+            if (parentGroup(group, groups) != null) {
+                // a variant of a calibrated stack fits on top of its parent's profile, once the parent is fitted
+                variants.add(group);
+            } else if (group.family().equals(OTHER_FAMILIES)) {
                 // an efficiency is a chip's matter and is never carried across families: the overhead only
                 parameters.add(overhead(group.owner(), members));
             } else if (group.stack().equals(UNKNOWN)) {
@@ -163,42 +181,18 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 if (members.size() >= CASES_PER_PARAMETER) {
                     parameters.add(efficiency(group.owner(), members));
                 }
-            } else if (members.size() >= 2 * CASES_PER_PARAMETER) {
-                parameters.add(efficiency(group.owner(), members));
-                parameters.add(overhead(group.owner(), members));
-                List<ValidationCase> prefill = members.stream().filter(c -> c.scenario() == Scenario.PREFILL).toList();
-                if (members.size() >= 3 * CASES_PER_PARAMETER && prefill.size() >= CASES_PER_PARAMETER
-                        && members.size() - prefill.size() >= CASES_PER_PARAMETER) {
-                    parameters.add(new Parameter(group.owner(), "prefillKernelEfficiency", MIN_EFFICIENCY, 1, 1,
-                            "fraction", prefill));
-                }
-            } else if (members.size() >= CASES_PER_PARAMETER) {
-                parameters.add(betterSingle(group, members));
+            } else {
+                parameters.addAll(stackParameters(group, members, List.of()));
             }
         });
-        Map<String, List<ValidationCase>> multiChipByFamily = new TreeMap<>();
-        for (ValidationCase c : usable) {
-            if (!c.chips().auto() && c.chips().count() > 1) {
-                multiChipByFamily.computeIfAbsent(family(c), k -> new ArrayList<>()).add(c);
+        descend(parameters, parameters, groups);
+        if (!variants.isEmpty()) {
+            List<Parameter> own = new ArrayList<>();
+            for (Group variant : variants) {
+                own.addAll(stackParameters(variant, groups.get(variant), parameters));
             }
-        }
-        multiChipByFamily.forEach((family, members) -> {
-            if (members.size() >= CASES_PER_PARAMETER) {
-                parameters.add(new Parameter(family, "collectiveStepSeconds", 0, MAX_COLLECTIVE_STEP_SECONDS, 0, "s",
-                        members));
-            }
-        });
-
-        for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            for (Parameter parameter : parameters) {
-                parameter.value = goldenSection(x -> {
-                    double saved = parameter.value;
-                    parameter.value = x;
-                    double objective = objective(parameter.cases, build(parameters, groups));
-                    parameter.value = saved;
-                    return objective;
-                }, parameter.lower, parameter.upper);
-            }
+            parameters.addAll(own);
+            descend(own, parameters, groups);
         }
         List<FittedParameter> table = new ArrayList<>();
         for (Parameter parameter : parameters) {
@@ -210,8 +204,123 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return new CalibrationResult(build(parameters, groups), table, usable.size(), skipped);
     }
 
+    /**
+     * Coordinate descent: each of the tuned parameters in turn set by a golden-section search over its bounds, the
+     * others of {@code all} held, four sweeps.
+     */
+    private void descend(List<Parameter> tuned, List<Parameter> all, Map<Group, List<ValidationCase>> groups) {
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            for (Parameter parameter : tuned) {
+                parameter.value = goldenSection(x -> {
+                    double saved = parameter.value;
+                    parameter.value = x;
+                    double objective = objective(parameter.cases, build(all, groups));
+                    parameter.value = saved;
+                    return objective;
+                }, parameter.lower, parameter.upper);
+            }
+        }
+    }
+
     private String family(ValidationCase c) {
         return hardware.get(c.hardware()).spec().family().name();
+    }
+
+    /**
+     * A stack's profile on a family where it has at least 6 cases: a kernel efficiency and a step overhead, and one
+     * more parameter for each further 3 cases, from those its cases can tell apart: a prefill kernel efficiency (at
+     * least 3 prefill steps and 3 other cases) and a host cost per decoded sequence (at least 3 cases that decode,
+     * at two batch sizes or more). When the cases allow fewer extras than qualify, the set that explains the cases
+     * best, each set fitted alone over the plain hardware model, is kept.
+     */
+    private List<Parameter> profile(Group group, List<ValidationCase> members, List<Parameter> context) {
+        List<Parameter> base = List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
+        List<Parameter> extras = new ArrayList<>();
+        List<ValidationCase> prefill = members.stream().filter(c -> c.scenario() == Scenario.PREFILL).toList();
+        if (prefill.size() >= CASES_PER_PARAMETER && members.size() - prefill.size() >= CASES_PER_PARAMETER) {
+            extras.add(new Parameter(group.owner(), "prefillKernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction",
+                    prefill));
+        }
+        List<ValidationCase> decoding = members.stream().filter(c -> decodeBatch(c) > 0).toList();
+        if (decoding.size() >= CASES_PER_PARAMETER
+                && decoding.stream().mapToDouble(ServingCalibrationFit::decodeBatch).distinct().count() >= 2) {
+            extras.add(new Parameter(group.owner(), "sequenceSeconds", 0, MAX_SEQUENCE_SECONDS, 0, "s", decoding));
+        }
+        List<ValidationCase> parallel = members.stream().filter(c -> tensorDegree(c) > 1).toList();
+        Map<Integer, Long> byDegree = new TreeMap<>();
+        parallel.forEach(c -> byDegree.merge(tensorDegree(c), 1L, Long::sum));
+        if (byDegree.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
+            extras.add(new Parameter(group.owner(), "ringStepSeconds", 0, MAX_RING_STEP_SECONDS, 0, "s", parallel));
+        }
+        int allowed = members.size() / CASES_PER_PARAMETER - base.size();
+        if (extras.size() <= allowed) {
+            List<Parameter> all = new ArrayList<>(base);
+            all.addAll(extras);
+            return all;
+        }
+        // more extras qualify than the cases allow: keep the subset (of the allowed size) that fits them best
+        List<Parameter> best = null;
+        double bestObjective = Double.POSITIVE_INFINITY;
+        for (List<Parameter> chosen : subsets(extras, allowed)) {
+            List<Parameter> candidate = new ArrayList<>();
+            for (Parameter parameter : base) {
+                candidate.add(parameter.copy());
+            }
+            for (Parameter parameter : chosen) {
+                candidate.add(parameter.copy());
+            }
+            Map<Group, List<ValidationCase>> only = Map.of(group, members);
+            List<Parameter> all = new ArrayList<>(context);
+            all.addAll(candidate);
+            descend(candidate, all, only);
+            double objective = objective(members, build(all, only));
+            if (objective < bestObjective) {
+                bestObjective = objective;
+                best = new ArrayList<>(base);
+                best.addAll(chosen);
+            }
+        }
+        return best;
+    }
+
+    /** The subsets of {@code items} with {@code size} members, in order. */
+    private static List<List<Parameter>> subsets(List<Parameter> items, int size) {
+        List<List<Parameter>> subsets = new ArrayList<>();
+        if (size == 0) {
+            subsets.add(List.of());
+            return subsets;
+        }
+        for (int i = 0; i <= items.size() - size; i++) {
+            for (List<Parameter> rest : subsets(items.subList(i + 1, items.size()), size - 1)) {
+                List<Parameter> subset = new ArrayList<>();
+                subset.add(items.get(i));
+                subset.addAll(rest);
+                subsets.add(subset);
+            }
+        }
+        return subsets;
+    }
+
+    /** The tensor-parallel degree a case names (0 when it names none: the estimator chooses). */
+    private static int tensorDegree(ValidationCase c) {
+        return c.parallelism() == null ? 0 : c.parallelism().tensor();
+    }
+
+    /**
+     * The sequences a case's decode steps hold: the batch of a decode step, the concurrency of a closed loop, 1 for
+     * a single stream, unbounded for an offline backlog; 0 for a prefill.
+     */
+    private static double decodeBatch(ValidationCase c) {
+        if (c.workload() instanceof Workload.DecodeStep step) {
+            return step.batch();
+        }
+        if (c.workload() instanceof Workload.FixedConcurrency loop) {
+            return loop.concurrency();
+        }
+        if (c.workload() instanceof Workload.SingleStream) {
+            return 1;
+        }
+        return c.workload() instanceof Workload.Offline ? Double.POSITIVE_INFINITY : 0;
     }
 
     private static Parameter efficiency(String owner, List<ValidationCase> members) {
@@ -240,7 +349,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * (the stack is uniformly slower) or a fixed per-step overhead (it pays a constant per token: network, batching
      * with other tenants, host work). Each is fitted alone on the stack's cases over the plain hardware model.
      */
-    private Parameter betterSingle(Group group, List<ValidationCase> members) {
+    private Parameter betterSingle(Group group, List<ValidationCase> members, List<Parameter> context) {
         Map<Group, List<ValidationCase>> only = Map.of(group, members);
         Parameter efficiency = efficiency(group.owner(), members);
         Parameter overhead = overhead(group.owner(), members);
@@ -248,7 +357,8 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         Parameter[] candidates = {efficiency, overhead};
         for (int i = 0; i < 2; i++) {
             Parameter candidate = candidates[i];
-            List<Parameter> alone = List.of(candidate);
+            List<Parameter> alone = new ArrayList<>(context);
+            alone.add(candidate);
             candidate.value = goldenSection(x -> {
                 double saved = candidate.value;
                 candidate.value = x;
@@ -261,6 +371,44 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         Parameter chosen = residuals[1] < residuals[0] ? overhead : efficiency;
         chosen.value = chosen == overhead ? 0 : 1;
         return chosen;
+    }
+
+    /**
+     * A named stack's parameters on a family by its case count: none under 3, the better single one from 3 to 5,
+     * its profile from 6. {@code context} holds what the group builds on (its parent's fitted parameters, for a
+     * variant), held while these are chosen.
+     */
+    private List<Parameter> stackParameters(Group group, List<ValidationCase> members, List<Parameter> context) {
+        if (members.size() >= 2 * CASES_PER_PARAMETER) {
+            return profile(group, members, context);
+        }
+        if (members.size() >= CASES_PER_PARAMETER) {
+            return List.of(betterSingle(group, members, context));
+        }
+        return List.of();
+    }
+
+    /**
+     * The group a variant builds on: for a stack named {@code PARENT/VARIANT} (a model implementation or a release of
+     * PARENT), PARENT's group on the same family when it has cases enough for a profile; null otherwise.
+     */
+    private static Group parentGroup(Group group, Map<Group, List<ValidationCase>> groups) {
+        String owner = parentOwner(group);
+        if (owner == null) {
+            return null;
+        }
+        Group parent = new Group(group.family(), owner.substring(group.family().length() + 1));
+        List<ValidationCase> members = groups.get(parent);
+        return members != null && members.size() >= CASES_PER_PARAMETER ? parent : null;
+    }
+
+    /** {@code family.PARENT} for a stack named {@code PARENT/VARIANT} on a family; null for any other group. */
+    private static String parentOwner(Group group) {
+        int slash = group.stack().indexOf('/');
+        if (slash <= 0 || group.stack().equals(UNKNOWN) || group.family().equals(OTHER_FAMILIES)) {
+            return null;
+        }
+        return group.family() + "." + group.stack().substring(0, slash);
     }
 
     private double objective(List<ValidationCase> cases, ServingCalibration calibration) {
@@ -279,7 +427,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         Map<String, StackProfile> unknown = new TreeMap<>();
         Map<String, Map<String, Integer>> stackCases = new TreeMap<>();
         Map<String, Double> overheads = new TreeMap<>();
-        Map<String, Double> collective = new TreeMap<>();
+        Map<String, Double> collective = Map.of();
         for (Group group : groups.keySet()) {
             for (ValidationCase c : groups.get(group)) {
                 if (c.software() != null) {
@@ -291,21 +439,28 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 // no parameter: the family's fallback applies (its unknown-stack profile, or the plain model)
                 continue;
             }
-            double efficiency = value(parameters, group.owner(), "kernelEfficiency", 1);
+            // a variant's unfitted figures are its parent's, where the parent has fitted ones
+            String parentOwner = parentOwner(group);
+            String from = parentOwner != null && parameters.stream().anyMatch(p -> p.owner.equals(parentOwner))
+                    ? parentOwner : null;
+            double parentEfficiency = from == null ? 1 : value(parameters, from, "kernelEfficiency", 1);
+            double efficiency = value(parameters, group.owner(), "kernelEfficiency", parentEfficiency);
             StackProfile profile = new StackProfile(efficiency,
-                    value(parameters, group.owner(), "stepOverheadSeconds", 0),
-                    value(parameters, group.owner(), "prefillKernelEfficiency", efficiency));
+                    value(parameters, group.owner(), "stepOverheadSeconds",
+                            from == null ? 0 : value(parameters, from, "stepOverheadSeconds", 0)),
+                    value(parameters, group.owner(), "prefillKernelEfficiency",
+                            from == null ? efficiency : value(parameters, from, "prefillKernelEfficiency",
+                                    parentEfficiency)),
+                    value(parameters, group.owner(), "sequenceSeconds",
+                            from == null ? 0 : value(parameters, from, "sequenceSeconds", 0)),
+                    value(parameters, group.owner(), "ringStepSeconds",
+                            from == null ? 0 : value(parameters, from, "ringStepSeconds", 0)));
             if (group.family().equals(OTHER_FAMILIES)) {
                 overheads.put(group.stack(), profile.stepOverheadSeconds());
             } else if (group.stack().equals(UNKNOWN)) {
                 unknown.put(group.family(), profile);
             } else {
                 stacks.computeIfAbsent(group.stack(), k -> new TreeMap<>()).put(group.family(), profile);
-            }
-        }
-        for (Parameter parameter : parameters) {
-            if (parameter.name.equals("collectiveStepSeconds")) {
-                collective.put(parameter.owner, parameter.value);
             }
         }
         // each family's usual stack: the one most of its cases name (ties to the first name), for the families whose
@@ -390,6 +545,11 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             this.value = start;
             this.unit = unit;
             this.cases = cases;
+        }
+
+        /** @return a parameter with the same bounds and cases, at this one's value, to be fitted apart */
+        Parameter copy() {
+            return new Parameter(owner, name, lower, upper, value, unit, cases);
         }
     }
 }

@@ -112,7 +112,8 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
     public StepAdjustment adjustment(String software, Family family) {
         StackProfile profile = profile(software, family);
         return new StepAdjustment(profile.kernelEfficiency(), profile.stepOverheadSeconds(),
-                collectiveStepSeconds.getOrDefault(family.name(), 0.0), profile.prefillKernelEfficiency());
+                collectiveStepSeconds.getOrDefault(family.name(), 0.0), profile.prefillKernelEfficiency(),
+                profile.sequenceSeconds(), profile.ringStepSeconds());
     }
 
     /**
@@ -131,8 +132,14 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
         return n % 2 == 1 ? overheads[n / 2] : (overheads[n / 2 - 1] + overheads[n / 2]) / 2;
     }
 
+    /**
+     * A stack's own profile on a family; for {@code PARENT/VARIANT} without one of its own, PARENT's (a variant the
+     * calibration has not seen runs as the stack it varies).
+     */
     private StackProfile own(String software, Family family) {
         Map<String, StackProfile> byFamily = software == null ? null : stacks.get(software);
-        return byFamily == null ? null : byFamily.get(family.name());
+        StackProfile own = byFamily == null ? null : byFamily.get(family.name());
+        int slash = software == null ? -1 : software.lastIndexOf('/');
+        return own == null && slash > 0 ? own(software.substring(0, slash), family) : own;
     }
 }

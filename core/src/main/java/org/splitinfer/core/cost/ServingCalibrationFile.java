@@ -53,7 +53,7 @@ public final class ServingCalibrationFile {
             "familyStacks", "collectiveStepSeconds"));
     private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds",
-            "prefillKernelEfficiency"));
+            "prefillKernelEfficiency", "sequenceSeconds", "ringStepSeconds"));
 
     private ServingCalibrationFile() {
     }
@@ -186,7 +186,8 @@ public final class ServingCalibrationFile {
 
     private static StackProfile profile(JsonNode node, String path, List<String> problems) {
         if (node == null || !node.isObject()) {
-            problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds[, prefillKernelEfficiency]}");
+            problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds[, prefillKernelEfficiency,"
+                    + " sequenceSeconds, ringStepSeconds]}");
             return null;
         }
         unknownKeys(node, PROFILE_KEYS, path + ".", problems);
@@ -196,8 +197,14 @@ public final class ServingCalibrationFile {
         JsonNode prefillNode = node.get("prefillKernelEfficiency");
         Double prefill = prefillNode == null ? efficiency
                 : number(prefillNode, path + ".prefillKernelEfficiency", 0, 1, true, problems);
-        return efficiency == null || overhead == null || prefill == null ? null
-                : new StackProfile(efficiency, overhead, prefill);
+        JsonNode sequenceNode = node.get("sequenceSeconds");
+        Double sequence = sequenceNode == null ? Double.valueOf(0)
+                : number(sequenceNode, path + ".sequenceSeconds", 0, MAX_SECONDS, false, problems);
+        JsonNode ringNode = node.get("ringStepSeconds");
+        Double ring = ringNode == null ? Double.valueOf(0)
+                : number(ringNode, path + ".ringStepSeconds", 0, MAX_SECONDS, false, problems);
+        return efficiency == null || overhead == null || prefill == null || sequence == null || ring == null ? null
+                : new StackProfile(efficiency, overhead, prefill, sequence, ring);
     }
 
     /** A finite number in [min, max], or (min, max] when the minimum is excluded; null after a problem. */
@@ -264,6 +271,8 @@ public final class ServingCalibrationFile {
         return "{kernelEfficiency: " + number(profile.kernelEfficiency()) + ", stepOverheadSeconds: "
                 + number(profile.stepOverheadSeconds())
                 + (profile.phaseSplit() ? ", prefillKernelEfficiency: " + number(profile.prefillKernelEfficiency()) : "")
+                + (profile.sequenceSeconds() > 0 ? ", sequenceSeconds: " + number(profile.sequenceSeconds()) : "")
+                + (profile.ringStepSeconds() > 0 ? ", ringStepSeconds: " + number(profile.ringStepSeconds()) : "")
                 + "}";
     }
 

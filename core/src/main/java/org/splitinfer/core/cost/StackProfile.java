@@ -5,16 +5,47 @@ package org.splitinfer.core.cost;
  *
  * <p>Its kernel efficiency may differ by phase: prefill's kernels are compute-bound GEMMs and attention, which a
  * stack drives at its own fraction of the matrix units' peak; decode's stream weights and KV cache, at its fraction
- * of the memory's bandwidth (tt-metal reaches about a third of the one and two thirds of the other).
+ * of the memory's bandwidth (tt-metal reaches about a third of the one and two thirds of the other). Its host work
+ * may grow with the batch: a decode step pays {@code sequenceSeconds} for each sequence in it (sampling, the
+ * scheduler's bookkeeping, detokenization in the serving loop), on top of the fixed per-step overhead.
  *
  * @param kernelEfficiency        fraction of the plugin's kernel speed the stack reaches in decode steps, and in
  *                                prefill steps too unless {@code prefillKernelEfficiency} differs, in (0, 1]
  * @param stepOverheadSeconds     fixed seconds per step (scheduling, sampling, host work), {@code >= 0}
  * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
+ * @param sequenceSeconds         seconds a decode step adds per sequence in it, {@code >= 0}
+ * @param ringStepSeconds         seconds each dependent step of a ring collective adds, for a stack whose
+ *                                collectives run as rings (NCCL before custom all-reduce kernels): {@code 2(n − 1)}
+ *                                steps for an all-reduce over n chips, {@code n − 1} for the others; {@code >= 0}
  */
-public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency) {
+public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
+                           double sequenceSeconds, double ringStepSeconds) {
     /** The plain hardware model. */
     public static final StackProfile IDEAL = new StackProfile(1, 0);
+
+    /**
+     * No cost per sequence.
+     *
+     * @param kernelEfficiency        fraction of the plugin's kernel speed in decode steps, in (0, 1]
+     * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
+     * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
+     */
+    public StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency) {
+        this(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, 0, 0);
+    }
+
+    /**
+     * No ring collectives.
+     *
+     * @param kernelEfficiency        fraction of the plugin's kernel speed in decode steps, in (0, 1]
+     * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
+     * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
+     * @param sequenceSeconds         seconds a decode step adds per sequence in it, {@code >= 0}
+     */
+    public StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
+                        double sequenceSeconds) {
+        this(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, sequenceSeconds, 0);
+    }
 
     /**
      * One kernel efficiency for both phases.
@@ -38,6 +69,12 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
         if (!(stepOverheadSeconds >= 0)) {
             throw new IllegalArgumentException("stepOverheadSeconds must be >= 0, got " + stepOverheadSeconds);
         }
+        if (!(sequenceSeconds >= 0) || Double.isInfinite(sequenceSeconds)) {
+            throw new IllegalArgumentException("sequenceSeconds must be finite and >= 0, got " + sequenceSeconds);
+        }
+        if (!(ringStepSeconds >= 0) || Double.isInfinite(ringStepSeconds)) {
+            throw new IllegalArgumentException("ringStepSeconds must be finite and >= 0, got " + ringStepSeconds);
+        }
     }
 
     /** @return whether prefill steps run at another efficiency than decode steps */
@@ -52,6 +89,6 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      * @return the copy
      */
     public StackProfile withStepOverheadSeconds(double seconds) {
-        return new StackProfile(kernelEfficiency, seconds, prefillKernelEfficiency);
+        return new StackProfile(kernelEfficiency, seconds, prefillKernelEfficiency, sequenceSeconds, ringStepSeconds);
     }
 }

@@ -13,6 +13,7 @@ import org.splitinfer.spi.Collective;
 import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.ParallelLayout;
+import org.splitinfer.spi.Phase;
 import org.splitinfer.spi.Residency;
 import org.splitinfer.spi.StepTiming;
 import org.splitinfer.spi.UnsupportedPrecisionException;
@@ -34,10 +35,12 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *       latency only, unless the family's step model already prices its hand-offs
  *       ({@link org.splitinfer.spi.Roofline#stepTimingIncludesStageHandOffs()}).</li>
  *   <li>A {@link StepAdjustment} (fitted per serving stack by the calibration) divides kernel time by the stack's
- *       kernel efficiency (its prefill or its decode one, by the step's phase), adds its fixed per-step overhead and
- *       a latency per collective step.</li>
- *   <li>latency = kernelLatency ÷ efficiency + pipeline × collectives + (pipeline − 1) × send + overhead;
- *       interval = kernelInterval ÷ efficiency + collectives + overhead.</li>
+ *       kernel efficiency (its prefill or its decode one, by the step's phase), adds its fixed per-step overhead, its
+ *       host cost per sequence of a decode step, a latency per collective step, and, for a stack whose collectives
+ *       run as rings, a latency per ring step ({@code 2(n − 1)} for an all-reduce).</li>
+ *   <li>latency = kernelLatency ÷ efficiency + pipeline × collectives + (pipeline − 1) × send + overhead
+ *       + sequences × sequenceSeconds (decode); interval = kernelInterval ÷ efficiency + collectives + overhead
+ *       + sequences × sequenceSeconds (decode).</li>
  * </ul>
  * Immutable and thread-safe; the result depends only on the arguments, so callers may cache it.
  */
@@ -122,7 +125,9 @@ public final class StepCoster {
                 send += seconds;
             } else {
                 collectives += seconds + (double) accelerator.interconnect().collectiveLatencySteps(collective)
-                        * collective.count() * adjustment.collectiveStepSeconds();
+                        * collective.count() * adjustment.collectiveStepSeconds()
+                        + (double) StepAdjustment.ringSteps(collective) * collective.count()
+                        * adjustment.ringStepSeconds();
             }
         }
         int stages = layout.pipeline();
@@ -136,8 +141,10 @@ public final class StepCoster {
                 + timing.hardwareLatencySeconds();
         double kernelInterval = timing.workIntervalSeconds() / efficiency
                 + timing.hardwareIntervalSeconds();
-        double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead;
-        double interval = kernelInterval + collectives + overhead;
+        // the host's work per sequence runs beside no kernel of the step (the stacks fitted here serve serially)
+        double host = layersOnly || work.phase() != Phase.DECODE ? 0 : adjustment.sequenceSeconds() * work.sequences();
+        double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead + host;
+        double interval = kernelInterval + collectives + overhead + host;
         return new StepCost(work, kernelLatency, kernelInterval, collectives, send, latency, interval);
     }
 

@@ -27,9 +27,12 @@ public sealed interface Assumption {
      *                              unless {@code prefillKernelEfficiency} differs)
      * @param stepOverheadSeconds   fixed seconds per step
      * @param prefillKernelEfficiency fraction of the modelled kernel speed in prefill steps
+     * @param sequenceSeconds       seconds a decode step adds per sequence in it
+     * @param ringStepSeconds       seconds each dependent step of a ring collective adds
      */
     record StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
-                               double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency)
+                               double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
+                               double sequenceSeconds, double ringStepSeconds)
             implements Assumption {
         /**
          * One kernel efficiency for both phases.
@@ -43,7 +46,8 @@ public sealed interface Assumption {
          */
         public StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
                                    double kernelEfficiency, double stepOverheadSeconds) {
-            this(software, family, source, profileStack, kernelEfficiency, stepOverheadSeconds, kernelEfficiency);
+            this(software, family, source, profileStack, kernelEfficiency, stepOverheadSeconds, kernelEfficiency, 0,
+                    0);
         }
 
         @Override

@@ -93,13 +93,22 @@ public final class Words {
                 + " assumed figures").toList();
     }
 
-    /** "0.643 of the modelled kernel speed", or, with a prefill efficiency apart, the two by phase. */
+    /**
+     * "0.643 of the modelled kernel speed", or, with a prefill efficiency apart, the two by phase; then the host's
+     * cost per decoded sequence where the stack has one.
+     */
     private static String kernelSpeed(Assumption.StackProfileApplied stack) {
-        if (stack.prefillKernelEfficiency() == stack.kernelEfficiency()) {
-            return String.format(Locale.ROOT, "%.3g of the modelled kernel speed", stack.kernelEfficiency());
+        String speed = stack.prefillKernelEfficiency() == stack.kernelEfficiency()
+                ? String.format(Locale.ROOT, "%.3g of the modelled kernel speed", stack.kernelEfficiency())
+                : String.format(Locale.ROOT, "%.3g of the modelled kernel speed in decode and %.3g in prefill",
+                        stack.kernelEfficiency(), stack.prefillKernelEfficiency());
+        if (stack.sequenceSeconds() > 0) {
+            speed += String.format(Locale.ROOT, ", %.3g s per sequence of a decode step", stack.sequenceSeconds());
         }
-        return String.format(Locale.ROOT, "%.3g of the modelled kernel speed in decode and %.3g in prefill",
-                stack.kernelEfficiency(), stack.prefillKernelEfficiency());
+        if (stack.ringStepSeconds() > 0) {
+            speed += String.format(Locale.ROOT, ", %.3g s per step of its ring collectives", stack.ringStepSeconds());
+        }
+        return speed;
     }
 
     /**

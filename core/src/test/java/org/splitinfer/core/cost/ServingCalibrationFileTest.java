@@ -17,7 +17,7 @@ class ServingCalibrationFileTest {
               vllm:
                 gpu: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.002}
               tt-metal:
-                riscv: {kernelEfficiency: 0.4, stepOverheadSeconds: 0.0025, prefillKernelEfficiency: 0.3}
+                riscv: {kernelEfficiency: 0.4, stepOverheadSeconds: 0.0025, prefillKernelEfficiency: 0.3, sequenceSeconds: 0.0003}
             stackOverheads:
               vendor-api: 0.0004
             unknownStack:
@@ -42,7 +42,7 @@ class ServingCalibrationFileTest {
         ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
 
         assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", Map.of("gpu", new StackProfile(0.8, 0.002)),
-                "tt-metal", Map.of("riscv", new StackProfile(0.4, 0.0025, 0.3))));
+                "tt-metal", Map.of("riscv", new StackProfile(0.4, 0.0025, 0.3, 0.0003))));
         // a profile without a prefill efficiency runs prefill at its one efficiency
         assertThat(calibration.stacks().get("vllm").get("gpu").prefillKernelEfficiency()).isEqualTo(0.8);
         assertThat(calibration.unknownStack()).isEqualTo(Map.of("gpu", new StackProfile(0.7, 0)));
@@ -63,14 +63,15 @@ class ServingCalibrationFileTest {
         assertThat(calibration.profile("vendor-api", Family.GPU)).isEqualTo(new StackProfile(0.7, 0.0004));
         assertThat(calibration.profile("vendor-api", Family.WAFER)).isEqualTo(new StackProfile(1, 0.0004));
         // riscv has no profile for unknown stacks: an unnamed or unknown stack gets its usual stack's, tt-metal's
-        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3));
-        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3));
+        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3, 0.0003));
+        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3, 0.0003));
         assertThat(calibration.applied("vllm", Family.GPU).source()).isEqualTo(ProfileSource.OWN);
         assertThat(calibration.applied("vllm", Family.LPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied("sglang", Family.LPU).source()).isEqualTo(ProfileSource.PLAIN_MODEL);
         assertThat(calibration.applied("vendor-api", Family.GPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied(null, Family.RISCV))
-                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025, 0.3), ProfileSource.FAMILY_STACK, "tt-metal"));
+                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025, 0.3, 0.0003), ProfileSource.FAMILY_STACK,
+                        "tt-metal"));
     }
 
     @Test
@@ -86,6 +87,22 @@ class ServingCalibrationFileTest {
                 new StackProfile(1, (0.002 + 0.004) / 2), ProfileSource.STACK_OVERHEAD, "vllm"));
         // a fitted overhead on the families without the stack's profile comes first
         assertThat(calibration.profile("vendor-api", Family.LPU)).isEqualTo(new StackProfile(1, 0.0004));
+    }
+
+    @Test
+    void aVariantOfAStackRunsWithItsOwnProfileOrElseItsParents() {
+        ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID.replace("stackOverheads:",
+                """
+                  tt-metal/llama3_70b_galaxy:
+                    riscv: {kernelEfficiency: 0.4, stepOverheadSeconds: 0.001, prefillKernelEfficiency: 0.3}
+                stackOverheads:"""));
+
+        assertThat(calibration.profile("tt-metal/llama3_70b_galaxy", Family.RISCV))
+                .isEqualTo(new StackProfile(0.4, 0.001, 0.3));
+        // a variant the calibration never saw is served as the stack it varies
+        assertThat(calibration.applied("tt-metal/some_new_demo", Family.RISCV))
+                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025, 0.3, 0.0003), ProfileSource.OWN,
+                        "tt-metal/some_new_demo"));
     }
 
     @Test

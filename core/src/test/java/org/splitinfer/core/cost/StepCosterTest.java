@@ -12,6 +12,8 @@ import org.splitinfer.core.model.ModelSpec;
 import org.splitinfer.core.testing.PlainChip;
 import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.AcceleratorSpec;
+import org.splitinfer.spi.Collective;
+import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Interconnect;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.MemoryModel;
@@ -143,5 +145,51 @@ class StepCosterTest {
                 .isCloseTo(decodeWork / 0.8 + HOP_SECONDS, within(1e-12));
         // one efficiency for both phases is the three-argument adjustment
         assertThat(new StepAdjustment(0.8, 0, 0).kernelEfficiency(Phase.PREFILL)).isEqualTo(0.8);
+    }
+
+    @Test
+    void aStacksHostCostPerSequenceIsPaidByEachDecodeStepForEachOfItsSequences() {
+        ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
+        StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
+        // 0.25 ms per sequence: a decode step of 8 sequences adds 8 × 0.25 ms = 2 ms to its latency and interval
+        StepCoster host = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                new StepAdjustment(1, 0, 0, 1, 0.25e-3), false);
+        StepBatch decode = StepBatch.decode(8, 1024);
+        StepBatch prefill = StepBatch.prefill(8, 512, 0);
+
+        assertThat(host.cost(decode, ONE_CHIP, HBM).latencySeconds())
+                .isCloseTo(plain.cost(decode, ONE_CHIP, HBM).latencySeconds() + 2e-3, within(1e-12));
+        assertThat(host.cost(decode, ONE_CHIP, HBM).intervalSeconds())
+                .isCloseTo(plain.cost(decode, ONE_CHIP, HBM).intervalSeconds() + 2e-3, within(1e-12));
+        // prefill steps and the kernels themselves are untouched
+        assertThat(host.cost(prefill, ONE_CHIP, HBM).latencySeconds())
+                .isEqualTo(plain.cost(prefill, ONE_CHIP, HBM).latencySeconds());
+        assertThat(host.cost(decode, ONE_CHIP, HBM).kernelLatencySeconds())
+                .isEqualTo(plain.cost(decode, ONE_CHIP, HBM).kernelLatencySeconds());
+    }
+
+    @Test
+    void aRingStacksCollectiveLatencyGrowsWithTheTensorParallelDegree() {
+        // a ring all-reduce over n chips takes 2(n − 1) dependent steps, the others n − 1, a send none
+        assertThat(StepAdjustment.ringSteps(new Collective("ar", CollectiveKind.ALL_REDUCE, 1e6, 8, 1))).isEqualTo(14);
+        assertThat(StepAdjustment.ringSteps(new Collective("ar", CollectiveKind.ALL_REDUCE, 1e6, 2, 1))).isEqualTo(2);
+        assertThat(StepAdjustment.ringSteps(new Collective("ag", CollectiveKind.ALL_GATHER, 1e6, 8, 1))).isEqualTo(7);
+        assertThat(StepAdjustment.ringSteps(new Collective("p2p", CollectiveKind.SEND_RECV, 1e6, 2, 1))).isZero();
+
+        ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
+        StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
+        StepCoster ring = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                new StepAdjustment(1, 0, 0, 1, 0, 5e-6), false);
+        ParallelLayout tp2 = new ParallelLayout(2, 1, 1, 1);
+        StepBatch decode = StepBatch.decode(1, 1024);
+        StepCost without = plain.cost(decode, tp2, HBM);
+        StepCost with = ring.cost(decode, tp2, HBM);
+        // Llama 3.1 8B's collectives at tp 2: every all-reduce adds 2 × (2 − 1) × 5 µs, every other n − 1 = 1 step
+        double expected = 0;
+        for (Collective collective : without.work().collectives()) {
+            expected += StepAdjustment.ringSteps(collective) * collective.count() * 5e-6;
+        }
+        assertThat(expected).isPositive();
+        assertThat(with.collectiveSeconds()).isCloseTo(without.collectiveSeconds() + expected, within(1e-12));
     }
 }

@@ -19,10 +19,11 @@ class ModelCatalogTest {
     private static final ModelCatalog CATALOG = ModelCatalog.builtIn();
 
     @Test
-    void builtInCatalogListsTheSixteenModelsSorted() {
+    void builtInCatalogListsTheNineteenModelsSorted() {
         assertThat(CATALOG.ids()).containsExactly("bloom-176b", "deepseek-r1", "deepseek-v3", "gpt-3-175b",
                 "gpt-oss-120b", "llama-2-13b", "llama-2-70b", "llama-2-7b", "llama-3.1-405b", "llama-3.1-70b",
-                "llama-3.1-8b", "llama-3.3-70b", "mixtral-8x22b", "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-32b");
+                "llama-3.1-8b", "llama-3.2-1b", "llama-3.2-3b", "llama-3.3-70b", "mistral-7b", "mixtral-8x22b",
+                "mixtral-8x7b", "qwen3-235b-a22b", "qwen3-32b");
     }
 
     @Test

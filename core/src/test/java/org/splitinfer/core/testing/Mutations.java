@@ -144,6 +144,12 @@ public final class Mutations {
                 case 3 -> array.set(index, nested(random));
                 default -> array.set(index, hostile(random));
             }
+        } else if (container instanceof ObjectNode object) {
+            // an empty mapping (collectiveStepSeconds: {}) gains a key; replacing the whole document with a scalar
+            // here left the next mutation no container to pick
+            object.set("unknown" + random.nextInt(9), hostile(random));
+        } else if (container instanceof ArrayNode array) {
+            array.add(hostile(random));
         } else {
             return hostile(random);
         }

@@ -70,7 +70,9 @@ public final class RiscvAccelerator implements Accelerator {
             }
             RiscvRoofline roofline = new RiscvRoofline(sheet.id(), precisions, peaks,
                     sheet.fraction("efficiency.compute", 1), memory, sheet.fraction("efficiency.memory", 1),
-                    sheet.nonNegative("kernel.launchSeconds", 0), sheet.nonNegative("kernel.tracedLaunchSeconds", 0));
+                    sheet.nonNegative("kernel.launchSeconds", 0), sheet.nonNegative("kernel.tracedLaunchSeconds", 0),
+                    cores, sheet.has("attention.decodeHeadCores")
+                            ? sheet.count("attention.decodeHeadCores") : 0);
             RiscvMeshInterconnect interconnect = new RiscvMeshInterconnect(sheet.count("mesh.rows"),
                     sheet.count("mesh.columns"), sheet.count("ethernet.links"),
                     sheet.positive("ethernet.bytesPerSecond"), sheet.value("ethernet.hopLatencySeconds"),

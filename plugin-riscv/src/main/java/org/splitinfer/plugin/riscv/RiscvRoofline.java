@@ -1,6 +1,7 @@
 package org.splitinfer.plugin.riscv;
 
 import java.util.List;
+import org.splitinfer.spi.AttentionShape;
 import org.splitinfer.spi.Kernel;
 import org.splitinfer.spi.OperandBytes;
 import org.splitinfer.spi.Phase;
@@ -31,6 +32,16 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  * nothing phase-specific here ("unified platform"); a split deployment on Tenstorrent is two pools of the same
  * chip.
  *
+ * <p>Decode attention runs on few cores when it has little to split: tt-metal's decode SDPA gives each (sequence,
+ * KV head) pair at most {@code attention.decodeHeadCores} cores (16, {@code SDPAProgramConfig
+ * .max_cores_per_head_batch}), so a decode step's attention over {@code u = sequences × kvHeads} pairs on a chip of
+ * {@code C} cores uses {@code min(C, 16u)} of them, and each draws its share of the memory's bandwidth (the NoC
+ * gives every core its own path to the DRAM channels; a marked assumption): its memory time is multiplied by
+ * {@code C ÷ min(C, 16u)}. One long-context user on a Galaxy chip (one KV head there) thus reads its cache at 16/72
+ * of the chip's bandwidth. Galaxy's published speeds bear out the shape: its 32K-token single user pays about three
+ * times per cached byte what 32 users at 4K pay, with the same cache bytes per chip (tt-metal
+ * models/demos/llama3_70b_galaxy/PERF.md, 25 July 2025: 38.17 ms against 22.43 ms, 14.0 ms at 128 tokens).
+ *
  * <p>Operand classes in different tiers add (not overlap): conservative, and never below the roofline bound.
  *
  * <p>Figures: {@code peak.flopsPerSecond.<p>} (Tenstorrent product pages: e.g. n150 262 TFLOPS FP8,
@@ -49,6 +60,8 @@ public final class RiscvRoofline implements Roofline {
     private final double[] effectiveTierBytesPerSecond;
     private final double launchSeconds;
     private final double tracedLaunchSeconds;
+    private final int cores;
+    private final int decodeCoresPerHeadSequence;
 
     /**
      * @param acceleratorId     the chip, for messages
@@ -63,6 +76,29 @@ public final class RiscvRoofline implements Roofline {
     public RiscvRoofline(String acceleratorId, List<Precision> precisions, double[] peaks, double computeEfficiency,
                          RiscvMemoryModel memory, double memoryEfficiency, double launchSeconds,
                          double tracedLaunchSeconds) {
+        this(acceleratorId, precisions, peaks, computeEfficiency, memory, memoryEfficiency, launchSeconds,
+                tracedLaunchSeconds, 1, 0);
+    }
+
+    /**
+     * @param acceleratorId       the chip, for messages
+     * @param precisions          compute formats, non-empty
+     * @param peaks               dense peak per format, operations per second, same order
+     * @param computeEfficiency   achievable fraction of peak, in (0, 1]
+     * @param memory              the chip's tiers
+     * @param memoryEfficiency    achievable fraction of each tier's bandwidth, in (0, 1]
+     * @param launchSeconds       host dispatch cost per kernel invocation (prefill, op by op), {@code >= 0}
+     * @param tracedLaunchSeconds dispatch cost per kernel invocation replayed from a trace (decode), {@code >= 0}
+     * @param cores               Tensix cores of the chip, {@code >= 1}
+     * @param decodeCoresPerHeadSequence the most cores decode attention gives one (sequence, KV head) pair; 0 for
+     *                            no limit
+     */
+    public RiscvRoofline(String acceleratorId, List<Precision> precisions, double[] peaks, double computeEfficiency,
+                         RiscvMemoryModel memory, double memoryEfficiency, double launchSeconds,
+                         double tracedLaunchSeconds, int cores, int decodeCoresPerHeadSequence) {
+        if (cores < 1 || decodeCoresPerHeadSequence < 0) {
+            throw new IllegalArgumentException("cores must be >= 1 and decodeCoresPerHeadSequence >= 0");
+        }
         if (precisions.isEmpty() || precisions.size() != peaks.length) {
             throw new IllegalArgumentException("one peak per precision is required");
         }
@@ -91,6 +127,8 @@ public final class RiscvRoofline implements Roofline {
         }
         this.launchSeconds = launchSeconds;
         this.tracedLaunchSeconds = tracedLaunchSeconds;
+        this.cores = cores;
+        this.decodeCoresPerHeadSequence = decodeCoresPerHeadSequence;
     }
 
     @Override
@@ -127,7 +165,20 @@ public final class RiscvRoofline implements Roofline {
         double memory = bytes.weights() / bandwidth(residency.weightsTier())
                 + bytes.kvCache() / bandwidth(residency.kvCacheTier())
                 + bytes.activations() / bandwidth(residency.activationsTier());
-        return Math.max(compute, memory);
+        return Math.max(compute, memory * decodeAttentionSpread(kernel));
+    }
+
+    /**
+     * How many times slower than the whole chip a decode attention kernel streams: {@code C ÷ min(C, 16u)} for
+     * {@code u} (sequence, KV head) pairs, 1 for any other kernel (a decode shape: one query token per sequence).
+     */
+    double decodeAttentionSpread(Kernel kernel) {
+        if (decodeCoresPerHeadSequence == 0 || !(kernel.shape() instanceof AttentionShape attention)
+                || attention.queryTokens() != attention.sequences()) {
+            return 1;
+        }
+        double used = Math.min(cores, (double) attention.sequences() * attention.kvHeads() * decodeCoresPerHeadSequence);
+        return cores / used;
     }
 
     /** @return host dispatch cost per kernel invocation, seconds */

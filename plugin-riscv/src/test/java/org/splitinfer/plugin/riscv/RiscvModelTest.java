@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.splitinfer.spi.AttentionShape;
 import org.splitinfer.spi.Collective;
 import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Footprint;
 import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.KernelKind;
+import org.splitinfer.spi.OperandBytes;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Phase;
 import org.splitinfer.spi.Placement;
@@ -125,5 +129,36 @@ class RiscvModelTest {
     void aBuyerGetsTheWholeMeshOfAProduct() {
         // a Galaxy is its 4 × 8 mesh of 32 chips, bought together
         assertThat(galaxyChip.interconnect().nodeChips()).isEqualTo(32);
+    }
+
+    @Test
+    void decodeAttentionWithFewSequenceHeadPairsReadsItsCacheAtTheUsedCoresShare() {
+        Map<String, Double> figures = RiscvFixtures.galaxyChip();
+        figures.put("attention.decodeHeadCores", 16.0);
+        RiscvAccelerator limited = RiscvFixtures.chip(figures);
+        Residency gddr = new Residency("gddr", "gddr", "sram");
+        // 600 MB of cached keys and values at 300 GB/s: 2 ms on the whole chip
+        Kernel oneUser = attention(1, 1, 600e6);
+        assertThat(galaxyChip.roofline().kernelSeconds(oneUser, gddr)).isCloseTo(2e-3 + 10e-6, within(1e-12));
+        // one (sequence, KV head) pair gets 16 of the 80 cores: 80 / 16 = 5 times the chip's time
+        assertThat(limited.roofline().kernelSeconds(oneUser, gddr)).isCloseTo(5 * 2e-3 + 10e-6, within(1e-12));
+        // 8 sequences × 1 head = 8 pairs × 16 = 128 cores wanted, all 80 used: no slowdown
+        assertThat(limited.roofline().kernelSeconds(attention(8, 1, 600e6), gddr))
+                .isCloseTo(2e-3 + 10e-6, within(1e-12));
+        // 2 pairs: 32 of 80 cores, 80 / 32 = 2.5 times
+        assertThat(limited.roofline().kernelSeconds(attention(1, 2, 600e6), gddr))
+                .isCloseTo(2.5 * 2e-3 + 10e-6, within(1e-12));
+        // a prefill's attention (many query tokens per sequence) splits its queries instead: no limit
+        Kernel prefill = new Kernel("attention", KernelKind.ATTENTION, 1, 0, Precision.BF16,
+                new OperandBytes(0, 600e6, 0), OperandBytes.NONE, new AttentionShape(1, 128, 128 * 129 / 2.0, 8, 1,
+                128));
+        assertThat(limited.roofline().kernelSeconds(prefill, gddr)).isCloseTo(2e-3 + 10e-6, within(1e-12));
+    }
+
+    /** A decode attention kernel: one query token per sequence, {@code kvBytes} of cache read, no FLOPs to speak of. */
+    private static Kernel attention(long sequences, int kvHeads, double kvBytes) {
+        return new Kernel("attention", KernelKind.ATTENTION, 1, 0, Precision.BF16, new OperandBytes(0, kvBytes, 0),
+                OperandBytes.NONE, new AttentionShape(sequences, sequences, sequences * 1000.0, 8 * kvHeads,
+                        kvHeads, 128));
     }
 }

@@ -18,7 +18,7 @@ class RiscvPluginCompatibilityTest extends AcceleratorProviderContract {
     @Override
     protected Set<String> familyFigureNames() {
         return Set.of("ethernet.bytesPerSecond", "ethernet.hopLatencySeconds", "ethernet.links", "mesh.columns",
-                "mesh.rows", "tensix.cores", "kernel.tracedLaunchSeconds");
+                "mesh.rows", "tensix.cores", "kernel.tracedLaunchSeconds", "attention.decodeHeadCores");
     }
 
     @Test

@@ -174,7 +174,8 @@ public final class EstimateEngine {
             AppliedProfile applied = calibration.applied(software, family);
             assumptions.add(new Assumption.StackProfileApplied(software, family.name(), applied.source(),
                     applied.stack(), applied.profile().kernelEfficiency(), applied.profile().stepOverheadSeconds(),
-                    applied.profile().prefillKernelEfficiency()));
+                    applied.profile().prefillKernelEfficiency(), applied.profile().sequenceSeconds(),
+                    applied.profile().ringStepSeconds()));
         }
         // the user's what-if figures next: every other figure rests on them
         Set<String> chips = new LinkedHashSet<>();
