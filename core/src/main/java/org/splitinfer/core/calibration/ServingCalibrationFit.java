@@ -229,9 +229,10 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     /**
      * A stack's profile on a family where it has at least 6 cases: a kernel efficiency and a step overhead, and one
      * more parameter for each further 3 cases, from those its cases can tell apart: a prefill kernel efficiency (at
-     * least 3 prefill steps and 3 other cases) and a host cost per decoded sequence (at least 3 cases that decode,
-     * at two batch sizes or more). When the cases allow fewer extras than qualify, the set that explains the cases
-     * best, each set fitted alone over the plain hardware model, is kept.
+     * least 3 prefill steps and 3 other cases), a host cost per decoded sequence (at least 3 cases that decode, at
+     * two batch sizes or more) and a ring-collective step latency (3 cases at each of two tensor-parallel degrees or
+     * more). When the cases allow fewer extras than qualify, the set that explains the cases best, each set fitted
+     * alone over {@code context} (the plain hardware model, or a variant's parent), is kept.
      */
     private List<Parameter> profile(Group group, List<ValidationCase> members, List<Parameter> context) {
         List<Parameter> base = List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
