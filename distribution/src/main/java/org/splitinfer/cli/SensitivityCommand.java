@@ -59,7 +59,7 @@ final class SensitivityCommand implements Runnable {
     private String metric;
 
     @Option(names = "--step", paramLabel = "S", defaultValue = "0.10", converter = NumericFlags.Step.class,
-            description = "The relative step either way, above 0 and at most 0.5 (default: ${DEFAULT-VALUE}, +/-10%).")
+            description = "The relative step either way, above 0 and at most 0.5 (default: ${DEFAULT-VALUE}, +/-10%%).")
     private double step;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -2,6 +2,13 @@ package org.splitinfer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Module;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +108,24 @@ class CliHabitsTest {
         CliRun narrow = CliRun.with(Map.of("COLUMNS", "60"), "help", "plan");
 
         assertThat(narrow.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+    }
+
+    @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        // picocli warns on System.err, past the captured streams, when a description holds a bare '%'
+        // (sensitivity's "+/-10%" did); its help then printed the raw string
+        PrintStream saved = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : SplitInferCli.commandLine(new CliEnvironment(Map.of(), (Path) null),
+                    new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), new Module[0])
+                    .getSubcommands().keySet()) {
+                assertThat(CliRun.of(command, "--help").exitCode()).as(command).isZero();
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }
