@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.DoubleUnaryOperator;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.model.ModelCatalog;
@@ -81,7 +80,6 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static final double MAX_OVERHEAD_SECONDS = 0.05;
     private static final double MAX_SEQUENCE_SECONDS = 2e-3;
     private static final double MAX_RING_STEP_SECONDS = 50e-6;
-    private static final int GOLDEN_STEPS = 40;
     private static final int SWEEPS = 4;
     private static final String UNKNOWN = "unknown-stacks";
     /** The owner of a stack's overhead on the families where it has no profile of its own. */
@@ -167,7 +165,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         });
         leftOver.forEach((stack, members) -> groups.put(new Group(OTHER_FAMILIES, stack), members));
 
-        List<Parameter> parameters = new ArrayList<>();
+        List<FitParameter> parameters = new ArrayList<>();
         List<Group> variants = new ArrayList<>();
         groups.forEach((group, members) -> {
             if (parentGroup(group, groups) != null) {
@@ -187,7 +185,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         });
         descend(parameters, parameters, groups);
         if (!variants.isEmpty()) {
-            List<Parameter> own = new ArrayList<>();
+            List<FitParameter> own = new ArrayList<>();
             for (Group variant : variants) {
                 own.addAll(stackParameters(variant, groups.get(variant), parameters));
             }
@@ -195,7 +193,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             descend(own, parameters, groups);
         }
         List<FittedParameter> table = new ArrayList<>();
-        for (Parameter parameter : parameters) {
+        for (FitParameter parameter : parameters) {
             List<String> ids = new ArrayList<>();
             parameter.cases.forEach(c -> ids.add(c.id()));
             table.add(new FittedParameter(parameter.owner + "." + parameter.name, parameter.value, parameter.lower,
@@ -208,10 +206,10 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * Coordinate descent: each of the tuned parameters in turn set by a golden-section search over its bounds, the
      * others of {@code all} held, four sweeps.
      */
-    private void descend(List<Parameter> tuned, List<Parameter> all, Map<Group, List<ValidationCase>> groups) {
+    private void descend(List<FitParameter> tuned, List<FitParameter> all, Map<Group, List<ValidationCase>> groups) {
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            for (Parameter parameter : tuned) {
-                parameter.value = goldenSection(x -> {
+            for (FitParameter parameter : tuned) {
+                parameter.value = GoldenSection.minimise(x -> {
                     double saved = parameter.value;
                     parameter.value = x;
                     double objective = objective(parameter.cases, build(all, groups));
@@ -234,44 +232,44 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * more). When the cases allow fewer extras than qualify, the set that explains the cases best, each set fitted
      * alone over {@code context} (the plain hardware model, or a variant's parent), is kept.
      */
-    private List<Parameter> profile(Group group, List<ValidationCase> members, List<Parameter> context) {
-        List<Parameter> base = List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
-        List<Parameter> extras = new ArrayList<>();
+    private List<FitParameter> profile(Group group, List<ValidationCase> members, List<FitParameter> context) {
+        List<FitParameter> base = List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
+        List<FitParameter> extras = new ArrayList<>();
         List<ValidationCase> prefill = members.stream().filter(c -> c.scenario() == Scenario.PREFILL).toList();
         if (prefill.size() >= CASES_PER_PARAMETER && members.size() - prefill.size() >= CASES_PER_PARAMETER) {
-            extras.add(new Parameter(group.owner(), "prefillKernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction",
+            extras.add(new FitParameter(group.owner(), "prefillKernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction",
                     prefill));
         }
         List<ValidationCase> decoding = members.stream().filter(c -> decodeBatch(c) > 0).toList();
         if (decoding.size() >= CASES_PER_PARAMETER
                 && decoding.stream().mapToDouble(ServingCalibrationFit::decodeBatch).distinct().count() >= 2) {
-            extras.add(new Parameter(group.owner(), "sequenceSeconds", 0, MAX_SEQUENCE_SECONDS, 0, "s", decoding));
+            extras.add(new FitParameter(group.owner(), "sequenceSeconds", 0, MAX_SEQUENCE_SECONDS, 0, "s", decoding));
         }
         List<ValidationCase> parallel = members.stream().filter(c -> tensorDegree(c) > 1).toList();
         Map<Integer, Long> byDegree = new TreeMap<>();
         parallel.forEach(c -> byDegree.merge(tensorDegree(c), 1L, Long::sum));
         if (byDegree.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
-            extras.add(new Parameter(group.owner(), "ringStepSeconds", 0, MAX_RING_STEP_SECONDS, 0, "s", parallel));
+            extras.add(new FitParameter(group.owner(), "ringStepSeconds", 0, MAX_RING_STEP_SECONDS, 0, "s", parallel));
         }
         int allowed = members.size() / CASES_PER_PARAMETER - base.size();
         if (extras.size() <= allowed) {
-            List<Parameter> all = new ArrayList<>(base);
+            List<FitParameter> all = new ArrayList<>(base);
             all.addAll(extras);
             return all;
         }
         // more extras qualify than the cases allow: keep the subset (of the allowed size) that fits them best
-        List<Parameter> best = null;
+        List<FitParameter> best = null;
         double bestObjective = Double.POSITIVE_INFINITY;
-        for (List<Parameter> chosen : subsets(extras, allowed)) {
-            List<Parameter> candidate = new ArrayList<>();
-            for (Parameter parameter : base) {
+        for (List<FitParameter> chosen : subsets(extras, allowed)) {
+            List<FitParameter> candidate = new ArrayList<>();
+            for (FitParameter parameter : base) {
                 candidate.add(parameter.copy());
             }
-            for (Parameter parameter : chosen) {
+            for (FitParameter parameter : chosen) {
                 candidate.add(parameter.copy());
             }
             Map<Group, List<ValidationCase>> only = Map.of(group, members);
-            List<Parameter> all = new ArrayList<>(context);
+            List<FitParameter> all = new ArrayList<>(context);
             all.addAll(candidate);
             descend(candidate, all, only);
             double objective = objective(members, build(all, only));
@@ -285,15 +283,15 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     }
 
     /** The subsets of {@code items} with {@code size} members, in order. */
-    private static List<List<Parameter>> subsets(List<Parameter> items, int size) {
-        List<List<Parameter>> subsets = new ArrayList<>();
+    private static List<List<FitParameter>> subsets(List<FitParameter> items, int size) {
+        List<List<FitParameter>> subsets = new ArrayList<>();
         if (size == 0) {
             subsets.add(List.of());
             return subsets;
         }
         for (int i = 0; i <= items.size() - size; i++) {
-            for (List<Parameter> rest : subsets(items.subList(i + 1, items.size()), size - 1)) {
-                List<Parameter> subset = new ArrayList<>();
+            for (List<FitParameter> rest : subsets(items.subList(i + 1, items.size()), size - 1)) {
+                List<FitParameter> subset = new ArrayList<>();
                 subset.add(items.get(i));
                 subset.addAll(rest);
                 subsets.add(subset);
@@ -324,12 +322,12 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return c.workload() instanceof Workload.Offline ? Double.POSITIVE_INFINITY : 0;
     }
 
-    private static Parameter efficiency(String owner, List<ValidationCase> members) {
-        return new Parameter(owner, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
+    private static FitParameter efficiency(String owner, List<ValidationCase> members) {
+        return new FitParameter(owner, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
     }
 
-    private static Parameter overhead(String owner, List<ValidationCase> members) {
-        return new Parameter(owner, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
+    private static FitParameter overhead(String owner, List<ValidationCase> members) {
+        return new FitParameter(owner, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
     }
 
     /**
@@ -350,17 +348,17 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * (the stack is uniformly slower) or a fixed per-step overhead (it pays a constant per token: network, batching
      * with other tenants, host work). Each is fitted alone on the stack's cases over the plain hardware model.
      */
-    private Parameter betterSingle(Group group, List<ValidationCase> members, List<Parameter> context) {
+    private FitParameter betterSingle(Group group, List<ValidationCase> members, List<FitParameter> context) {
         Map<Group, List<ValidationCase>> only = Map.of(group, members);
-        Parameter efficiency = efficiency(group.owner(), members);
-        Parameter overhead = overhead(group.owner(), members);
+        FitParameter efficiency = efficiency(group.owner(), members);
+        FitParameter overhead = overhead(group.owner(), members);
         double[] residuals = new double[2];
-        Parameter[] candidates = {efficiency, overhead};
+        FitParameter[] candidates = {efficiency, overhead};
         for (int i = 0; i < 2; i++) {
-            Parameter candidate = candidates[i];
-            List<Parameter> alone = new ArrayList<>(context);
+            FitParameter candidate = candidates[i];
+            List<FitParameter> alone = new ArrayList<>(context);
             alone.add(candidate);
-            candidate.value = goldenSection(x -> {
+            candidate.value = GoldenSection.minimise(x -> {
                 double saved = candidate.value;
                 candidate.value = x;
                 double objective = objective(members, build(alone, only));
@@ -369,7 +367,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             }, candidate.lower, candidate.upper);
             residuals[i] = objective(members, build(alone, only));
         }
-        Parameter chosen = residuals[1] < residuals[0] ? overhead : efficiency;
+        FitParameter chosen = residuals[1] < residuals[0] ? overhead : efficiency;
         chosen.value = chosen == overhead ? 0 : 1;
         return chosen;
     }
@@ -379,7 +377,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * its profile from 6. {@code context} holds what the group builds on (its parent's fitted parameters, for a
      * variant), held while these are chosen.
      */
-    private List<Parameter> stackParameters(Group group, List<ValidationCase> members, List<Parameter> context) {
+    private List<FitParameter> stackParameters(Group group, List<ValidationCase> members, List<FitParameter> context) {
         if (members.size() >= 2 * CASES_PER_PARAMETER) {
             return profile(group, members, context);
         }
@@ -405,11 +403,11 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
 
     /** {@code family.PARENT} for a stack named {@code PARENT/VARIANT} on a family; null for any other group. */
     private static String parentOwner(Group group) {
-        int slash = group.stack().indexOf('/');
-        if (slash <= 0 || group.stack().equals(UNKNOWN) || group.family().equals(OTHER_FAMILIES)) {
+        String parent = ServingCalibration.parentStack(group.stack());
+        if (parent == null || group.stack().equals(UNKNOWN) || group.family().equals(OTHER_FAMILIES)) {
             return null;
         }
-        return group.family() + "." + group.stack().substring(0, slash);
+        return group.family() + "." + parent;
     }
 
     private double objective(List<ValidationCase> cases, ServingCalibration calibration) {
@@ -423,7 +421,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return sum;
     }
 
-    private ServingCalibration build(List<Parameter> parameters, Map<Group, List<ValidationCase>> groups) {
+    private ServingCalibration build(List<FitParameter> parameters, Map<Group, List<ValidationCase>> groups) {
         Map<String, Map<String, StackProfile>> stacks = new TreeMap<>();
         Map<String, StackProfile> unknown = new TreeMap<>();
         Map<String, Map<String, Integer>> stackCases = new TreeMap<>();
@@ -480,77 +478,12 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return new ServingCalibration(stacks, overheads, unknown, familyStacks, collective);
     }
 
-    private static double value(List<Parameter> parameters, String owner, String name, double fallback) {
-        for (Parameter parameter : parameters) {
+    private static double value(List<FitParameter> parameters, String owner, String name, double fallback) {
+        for (FitParameter parameter : parameters) {
             if (parameter.owner.equals(owner) && parameter.name.equals(name)) {
                 return parameter.value;
             }
         }
         return fallback;
-    }
-
-    /** Minimises a function on [low, high] by golden-section search; returns the best point seen. */
-    private static double goldenSection(DoubleUnaryOperator f, double low, double high) {
-        double ratio = (Math.sqrt(5) - 1) / 2;
-        double a = low;
-        double b = high;
-        double c = b - ratio * (b - a);
-        double d = a + ratio * (b - a);
-        double fc = f.applyAsDouble(c);
-        double fd = f.applyAsDouble(d);
-        for (int i = 0; i < GOLDEN_STEPS; i++) {
-            if (fc < fd) {
-                b = d;
-                d = c;
-                fd = fc;
-                c = b - ratio * (b - a);
-                fc = f.applyAsDouble(c);
-            } else {
-                a = c;
-                c = d;
-                fc = fd;
-                d = a + ratio * (b - a);
-                fd = f.applyAsDouble(d);
-            }
-        }
-        double best = fc < fd ? c : d;
-        double bestValue = Math.min(fc, fd);
-        // the bounds themselves are often the answer (no overhead, full efficiency): check them
-        double atLow = f.applyAsDouble(low);
-        double atHigh = f.applyAsDouble(high);
-        if (atLow <= bestValue && atLow <= atHigh) {
-            return low;
-        }
-        if (atHigh < bestValue) {
-            return high;
-        }
-        return best;
-    }
-
-    /** A parameter being fitted. */
-    private static final class Parameter {
-        final String owner;
-        final String name;
-        final double lower;
-        final double upper;
-        final String unit;
-        final List<ValidationCase> cases;
-        double value;
-
-        Parameter(String owner, String name, double lower, double upper, double start, String unit,
-                  List<ValidationCase> cases) {
-            this.owner = owner;
-            this.name = name;
-            this.lower = lower;
-            this.upper = upper;
-            this.value = start;
-            this.unit = unit;
-            this.cases = cases;
-        }
-
-        /** @return a parameter with the same bounds and cases, at this one's value, to be fitted apart */
-        Parameter copy() {
-            return new Parameter(owner, name, lower, upper, value, unit, cases);
-        }
     }
 }

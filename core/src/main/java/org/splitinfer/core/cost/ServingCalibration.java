@@ -110,10 +110,7 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
      * @return the adjustment the step coster applies
      */
     public StepAdjustment adjustment(String software, Family family) {
-        StackProfile profile = profile(software, family);
-        return new StepAdjustment(profile.kernelEfficiency(), profile.stepOverheadSeconds(),
-                collectiveStepSeconds.getOrDefault(family.name(), 0.0), profile.prefillKernelEfficiency(),
-                profile.sequenceSeconds(), profile.ringStepSeconds());
+        return new StepAdjustment(profile(software, family), collectiveStepSeconds.getOrDefault(family.name(), 0.0));
     }
 
     /**
@@ -139,7 +136,19 @@ public record ServingCalibration(Map<String, Map<String, StackProfile>> stacks,
     private StackProfile own(String software, Family family) {
         Map<String, StackProfile> byFamily = software == null ? null : stacks.get(software);
         StackProfile own = byFamily == null ? null : byFamily.get(family.name());
+        String parent = parentStack(software);
+        return own == null && parent != null ? own(parent, family) : own;
+    }
+
+    /**
+     * The stack a variant varies: {@code PARENT} for {@code PARENT/VARIANT} (a model implementation or a release of
+     * PARENT), the part before the last slash.
+     *
+     * @param software a serving stack's name, or null
+     * @return its parent, or null when the name names no variant
+     */
+    public static String parentStack(String software) {
         int slash = software == null ? -1 : software.lastIndexOf('/');
-        return own == null && slash > 0 ? own(software.substring(0, slash), family) : own;
+        return slash > 0 ? software.substring(0, slash) : null;
     }
 }

@@ -24,37 +24,13 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
     public static final StackProfile IDEAL = new StackProfile(1, 0);
 
     /**
-     * No cost per sequence.
-     *
-     * @param kernelEfficiency        fraction of the plugin's kernel speed in decode steps, in (0, 1]
-     * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
-     * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
-     */
-    public StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency) {
-        this(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, 0, 0);
-    }
-
-    /**
-     * No ring collectives.
-     *
-     * @param kernelEfficiency        fraction of the plugin's kernel speed in decode steps, in (0, 1]
-     * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
-     * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
-     * @param sequenceSeconds         seconds a decode step adds per sequence in it, {@code >= 0}
-     */
-    public StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
-                        double sequenceSeconds) {
-        this(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, sequenceSeconds, 0);
-    }
-
-    /**
      * One kernel efficiency for both phases.
      *
      * @param kernelEfficiency    fraction of the plugin's kernel speed the stack reaches, in (0, 1]
      * @param stepOverheadSeconds fixed seconds per step, {@code >= 0}
      */
     public StackProfile(double kernelEfficiency, double stepOverheadSeconds) {
-        this(kernelEfficiency, stepOverheadSeconds, kernelEfficiency);
+        this(kernelEfficiency, stepOverheadSeconds, kernelEfficiency, 0, 0);
     }
 
     /** Validates the bounds. */
@@ -83,12 +59,42 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
     }
 
     /**
-     * A copy at another step overhead, the efficiencies kept.
+     * A copy at another step overhead, the rest kept.
      *
      * @param seconds fixed seconds per step, {@code >= 0}
      * @return the copy
      */
     public StackProfile withStepOverheadSeconds(double seconds) {
         return new StackProfile(kernelEfficiency, seconds, prefillKernelEfficiency, sequenceSeconds, ringStepSeconds);
+    }
+
+    /**
+     * A copy whose prefill steps run at their own efficiency, the rest kept.
+     *
+     * @param efficiency fraction of the plugin's kernel speed in prefill steps, in (0, 1]
+     * @return the copy
+     */
+    public StackProfile withPrefillKernelEfficiency(double efficiency) {
+        return new StackProfile(kernelEfficiency, stepOverheadSeconds, efficiency, sequenceSeconds, ringStepSeconds);
+    }
+
+    /**
+     * A copy with a host cost per decoded sequence, the rest kept.
+     *
+     * @param seconds seconds a decode step adds per sequence in it, {@code >= 0}
+     * @return the copy
+     */
+    public StackProfile withSequenceSeconds(double seconds) {
+        return new StackProfile(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, seconds, ringStepSeconds);
+    }
+
+    /**
+     * A copy whose collectives run as rings at this latency per step, the rest kept.
+     *
+     * @param seconds seconds each dependent step of a ring collective adds, {@code >= 0}
+     * @return the copy
+     */
+    public StackProfile withRingStepSeconds(double seconds) {
+        return new StackProfile(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, sequenceSeconds, seconds);
     }
 }

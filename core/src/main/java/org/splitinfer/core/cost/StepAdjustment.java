@@ -5,50 +5,60 @@ import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Phase;
 
 /**
- * What a serving stack adds to the hardware's step model, as fitted by the calibration: the fraction of the modelled
- * kernel speed it reaches, a fixed cost per step (scheduling, sampling, launches the plugin does not see), and a
- * latency per collective step that grows with the parallel degree (a ring all-reduce over n chips takes 2(n−1)
- * steps, an all-gather, reduce-scatter or all-to-all n−1).
+ * What a serving stack adds to the hardware's step model, as the step coster applies it: the stack's profile on the
+ * chip's family (its kernel efficiencies, fixed cost per step, host cost per decoded sequence and ring-collective
+ * latency, all fitted by the calibration) and the family's latency per collective step beyond the interconnect model.
  *
- * @param kernelEfficiency        fraction of the plugin's kernel speed the stack reaches in decode steps, in (0, 1]
- * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
- * @param collectiveStepSeconds   seconds per collective step beyond the interconnect model, {@code >= 0}
- * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1] ({@link StackProfile})
- * @param sequenceSeconds         seconds a decode step adds per sequence in it, {@code >= 0}
- * @param ringStepSeconds         seconds each dependent step of a ring collective adds ({@link StackProfile}),
- *                                {@code >= 0}
+ * @param stack                 the stack's profile on the chip's family
+ * @param collectiveStepSeconds seconds per collective step beyond the interconnect model, {@code >= 0}
  */
-public record StepAdjustment(double kernelEfficiency, double stepOverheadSeconds, double collectiveStepSeconds,
-                             double prefillKernelEfficiency, double sequenceSeconds, double ringStepSeconds) {
+public record StepAdjustment(StackProfile stack, double collectiveStepSeconds) {
     /** The plain hardware model. */
-    public static final StepAdjustment NONE = new StepAdjustment(1, 0, 0);
+    public static final StepAdjustment NONE = new StepAdjustment(StackProfile.IDEAL, 0);
 
-    /**
-     * No cost per sequence.
-     *
-     * @param kernelEfficiency        fraction of the plugin's kernel speed in decode steps, in (0, 1]
-     * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
-     * @param collectiveStepSeconds   seconds per collective step beyond the interconnect model, {@code >= 0}
-     * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
-     */
-    public StepAdjustment(double kernelEfficiency, double stepOverheadSeconds, double collectiveStepSeconds,
-                          double prefillKernelEfficiency) {
-        this(kernelEfficiency, stepOverheadSeconds, collectiveStepSeconds, prefillKernelEfficiency, 0, 0);
+    /** Validates the fields. */
+    public StepAdjustment {
+        if (stack == null) {
+            throw new IllegalArgumentException("a step adjustment needs a stack profile");
+        }
+        if (!(collectiveStepSeconds >= 0) || Double.isInfinite(collectiveStepSeconds)) {
+            throw new IllegalArgumentException("collectiveStepSeconds must be finite and >= 0, got "
+                    + collectiveStepSeconds);
+        }
     }
 
     /**
-     * No ring collectives.
+     * One kernel efficiency for both phases, no cost per sequence, no ring collectives.
      *
-     * @param kernelEfficiency        fraction of the plugin's kernel speed in decode steps, in (0, 1]
-     * @param stepOverheadSeconds     fixed seconds per step, {@code >= 0}
-     * @param collectiveStepSeconds   seconds per collective step beyond the interconnect model, {@code >= 0}
-     * @param prefillKernelEfficiency the same fraction in prefill steps, in (0, 1]
-     * @param sequenceSeconds         seconds a decode step adds per sequence in it, {@code >= 0}
+     * @param kernelEfficiency      fraction of the plugin's kernel speed the stack reaches, in (0, 1]
+     * @param stepOverheadSeconds   fixed seconds per step, {@code >= 0}
+     * @param collectiveStepSeconds seconds per collective step beyond the interconnect model, {@code >= 0}
      */
-    public StepAdjustment(double kernelEfficiency, double stepOverheadSeconds, double collectiveStepSeconds,
-                          double prefillKernelEfficiency, double sequenceSeconds) {
-        this(kernelEfficiency, stepOverheadSeconds, collectiveStepSeconds, prefillKernelEfficiency, sequenceSeconds,
-                0);
+    public StepAdjustment(double kernelEfficiency, double stepOverheadSeconds, double collectiveStepSeconds) {
+        this(new StackProfile(kernelEfficiency, stepOverheadSeconds), collectiveStepSeconds);
+    }
+
+    /**
+     * @param phase a step's phase
+     * @return the fraction of the plugin's kernel speed the stack reaches in that phase's steps
+     */
+    public double kernelEfficiency(Phase phase) {
+        return phase == Phase.PREFILL ? stack.prefillKernelEfficiency() : stack.kernelEfficiency();
+    }
+
+    /** @return the stack's fixed seconds per step */
+    public double stepOverheadSeconds() {
+        return stack.stepOverheadSeconds();
+    }
+
+    /** @return seconds a decode step adds per sequence in it */
+    public double sequenceSeconds() {
+        return stack.sequenceSeconds();
+    }
+
+    /** @return seconds each dependent step of a ring collective adds */
+    public double ringStepSeconds() {
+        return stack.ringStepSeconds();
     }
 
     /**
@@ -64,45 +74,5 @@ public record StepAdjustment(double kernelEfficiency, double stepOverheadSeconds
             return 0;
         }
         return CollectiveKind.ALL_REDUCE.equals(collective.kind()) ? 2 * (n - 1) : n - 1;
-    }
-
-    /**
-     * One kernel efficiency for both phases.
-     *
-     * @param kernelEfficiency      fraction of the plugin's kernel speed the stack reaches, in (0, 1]
-     * @param stepOverheadSeconds   fixed seconds per step, {@code >= 0}
-     * @param collectiveStepSeconds seconds per collective step beyond the interconnect model, {@code >= 0}
-     */
-    public StepAdjustment(double kernelEfficiency, double stepOverheadSeconds, double collectiveStepSeconds) {
-        this(kernelEfficiency, stepOverheadSeconds, collectiveStepSeconds, kernelEfficiency);
-    }
-
-    /**
-     * @param phase a step's phase
-     * @return the kernel efficiency of that phase's steps
-     */
-    public double kernelEfficiency(Phase phase) {
-        return phase == Phase.PREFILL ? prefillKernelEfficiency : kernelEfficiency;
-    }
-
-    /** Validates the bounds. */
-    public StepAdjustment {
-        if (!(kernelEfficiency > 0 && kernelEfficiency <= 1)) {
-            throw new IllegalArgumentException("kernelEfficiency must be in (0, 1], got " + kernelEfficiency);
-        }
-        if (!(prefillKernelEfficiency > 0 && prefillKernelEfficiency <= 1)) {
-            throw new IllegalArgumentException("prefillKernelEfficiency must be in (0, 1], got "
-                    + prefillKernelEfficiency);
-        }
-        if (!(sequenceSeconds >= 0) || Double.isInfinite(sequenceSeconds)) {
-            throw new IllegalArgumentException("sequenceSeconds must be finite and >= 0, got " + sequenceSeconds);
-        }
-        if (!(ringStepSeconds >= 0) || Double.isInfinite(ringStepSeconds)) {
-            throw new IllegalArgumentException("ringStepSeconds must be finite and >= 0, got " + ringStepSeconds);
-        }
-        if (!(stepOverheadSeconds >= 0) || !(collectiveStepSeconds >= 0)) {
-            throw new IllegalArgumentException("overheads must be >= 0, got " + stepOverheadSeconds + " and "
-                    + collectiveStepSeconds);
-        }
     }
 }

@@ -45,6 +45,8 @@ import org.splitinfer.spi.Precision;
  *   expert: {gated, intermediate_size, bias}       router_bias: boolean [false]
  * sliding_window: {window_tokens: integer, pattern: [sliding | full, ...]}   (absent when none)
  * precision: {weights, activations, kv: formats, overrides: {tensor_group: format} [none]}
+ *   (tensor groups: TensorGroup's constants in lower case; dense_mlp_down and the experts' *_down take their
+ *   block's format unless named)
  * </pre>
  *
  * <p>Integers are read exactly ({@code 32.9} and {@code 4294967328} are refused, not truncated or wrapped) and within

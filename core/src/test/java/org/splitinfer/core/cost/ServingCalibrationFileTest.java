@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splitinfer.spi.Family;
 
 class ServingCalibrationFileTest {
+    /** VALID's tt-metal profile on riscv chips. */
+    private static final StackProfile TT_METAL = new StackProfile(0.4, 0.0025).withPrefillKernelEfficiency(0.3)
+            .withSequenceSeconds(0.0003);
     private static final String VALID = """
             stacks:
               vllm:
@@ -42,7 +45,7 @@ class ServingCalibrationFileTest {
         ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", VALID);
 
         assertThat(calibration.stacks()).isEqualTo(Map.of("vllm", Map.of("gpu", new StackProfile(0.8, 0.002)),
-                "tt-metal", Map.of("riscv", new StackProfile(0.4, 0.0025, 0.3, 0.0003))));
+                "tt-metal", Map.of("riscv", TT_METAL)));
         // a profile without a prefill efficiency runs prefill at its one efficiency
         assertThat(calibration.stacks().get("vllm").get("gpu").prefillKernelEfficiency()).isEqualTo(0.8);
         assertThat(calibration.unknownStack()).isEqualTo(Map.of("gpu", new StackProfile(0.7, 0)));
@@ -63,14 +66,14 @@ class ServingCalibrationFileTest {
         assertThat(calibration.profile("vendor-api", Family.GPU)).isEqualTo(new StackProfile(0.7, 0.0004));
         assertThat(calibration.profile("vendor-api", Family.WAFER)).isEqualTo(new StackProfile(1, 0.0004));
         // riscv has no profile for unknown stacks: an unnamed or unknown stack gets its usual stack's, tt-metal's
-        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3, 0.0003));
-        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(new StackProfile(0.4, 0.0025, 0.3, 0.0003));
+        assertThat(calibration.profile(null, Family.RISCV)).isEqualTo(TT_METAL);
+        assertThat(calibration.profile("sglang", Family.RISCV)).isEqualTo(TT_METAL);
         assertThat(calibration.applied("vllm", Family.GPU).source()).isEqualTo(ProfileSource.OWN);
         assertThat(calibration.applied("vllm", Family.LPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied("sglang", Family.LPU).source()).isEqualTo(ProfileSource.PLAIN_MODEL);
         assertThat(calibration.applied("vendor-api", Family.GPU).source()).isEqualTo(ProfileSource.STACK_OVERHEAD);
         assertThat(calibration.applied(null, Family.RISCV))
-                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025, 0.3, 0.0003), ProfileSource.FAMILY_STACK,
+                .isEqualTo(new AppliedProfile(TT_METAL, ProfileSource.FAMILY_STACK,
                         "tt-metal"));
     }
 
@@ -98,10 +101,10 @@ class ServingCalibrationFileTest {
                 stackOverheads:"""));
 
         assertThat(calibration.profile("tt-metal/llama3_70b_galaxy", Family.RISCV))
-                .isEqualTo(new StackProfile(0.4, 0.001, 0.3));
+                .isEqualTo(new StackProfile(0.4, 0.001).withPrefillKernelEfficiency(0.3));
         // a variant the calibration never saw is served as the stack it varies
         assertThat(calibration.applied("tt-metal/some_new_demo", Family.RISCV))
-                .isEqualTo(new AppliedProfile(new StackProfile(0.4, 0.0025, 0.3, 0.0003), ProfileSource.OWN,
+                .isEqualTo(new AppliedProfile(TT_METAL, ProfileSource.OWN,
                         "tt-metal/some_new_demo"));
     }
 

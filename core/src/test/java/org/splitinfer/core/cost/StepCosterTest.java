@@ -132,7 +132,7 @@ class StepCosterTest {
         StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
         // decode at 0.8 of the modelled kernel speed, prefill at 0.25
         StepCoster split = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
-                new StepAdjustment(0.8, 0, 0, 0.25), false);
+                new StepAdjustment(new StackProfile(0.8, 0).withPrefillKernelEfficiency(0.25), 0), false);
         StepBatch prefill = StepBatch.prefill(1, 512, 0);
         StepBatch decode = StepBatch.decode(8, 1024);
 
@@ -153,7 +153,7 @@ class StepCosterTest {
         StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
         // 0.25 ms per sequence: a decode step of 8 sequences adds 8 × 0.25 ms = 2 ms to its latency and interval
         StepCoster host = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
-                new StepAdjustment(1, 0, 0, 1, 0.25e-3), false);
+                new StepAdjustment(StackProfile.IDEAL.withSequenceSeconds(0.25e-3), 0), false);
         StepBatch decode = StepBatch.decode(8, 1024);
         StepBatch prefill = StepBatch.prefill(8, 512, 0);
 
@@ -179,7 +179,7 @@ class StepCosterTest {
         ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
         StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
         StepCoster ring = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
-                new StepAdjustment(1, 0, 0, 1, 0, 5e-6), false);
+                new StepAdjustment(StackProfile.IDEAL.withRingStepSeconds(5e-6), 0), false);
         ParallelLayout tp2 = new ParallelLayout(2, 1, 1, 1);
         StepBatch decode = StepBatch.decode(1, 1024);
         StepCost without = plain.cost(decode, tp2, HBM);

@@ -190,7 +190,8 @@ final class PoolResolver {
                                 Workload workload, String prefix) {
         StepAdjustment stack = calibration.adjustment(software, accelerator.spec().family());
         StepCoster coster = new StepCoster(accelerator, draft.model(), draft.precision(),
-                new StepAdjustment(stack.kernelEfficiency(), 0, stack.collectiveStepSeconds()), false);
+                new StepAdjustment(stack.stack().withStepOverheadSeconds(0).withSequenceSeconds(0),
+                        stack.collectiveStepSeconds()), false);
         LayoutSearch search = new LayoutSearch(accelerator, draft.model());
         int draftChips = chips;
         while (draftChips > 1 && search.layouts(draftChips).isEmpty()) {
