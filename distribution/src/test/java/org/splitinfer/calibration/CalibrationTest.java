@@ -88,11 +88,47 @@ class CalibrationTest {
         StackProfile parent = result.calibration().stacks().get("tt-metal").get("riscv");
         StackProfile galaxy = result.calibration().stacks().get("tt-metal/llama3_70b_galaxy").get("riscv");
 
-        // five Galaxy cases: one parameter of its own (the better of an efficiency and an overhead) ...
+        // five Galaxy cases: one parameter of its own (the best of an efficiency, an overhead and its parent's other
+        // parameters refitted) ...
         assertThat(own).hasSize(1);
         assertThat(own.get(0).cases()).hasSize(5);
         // ... and tt-metal's prefill efficiency, which five cases could not fit beside it
         assertThat(galaxy.prefillKernelEfficiency()).isEqualTo(parent.prefillKernelEfficiency());
+        // its cases all run Llama 70B (80 layers), where a fixed cost per step and a time per layer are one number:
+        // an overhead of its own stands for both, and tt-metal's time per layer is not added to it
+        if (own.get(0).name().endsWith(".stepOverheadSeconds")) {
+            assertThat(parent.layerSeconds()).isPositive();
+            assertThat(galaxy.layerSeconds()).isZero();
+        }
+    }
+
+    @Test
+    void groqsTimePerLayerIsTheVendorApiStacksOnTheLpuAndItsOverheadIsFittedOnceOnEveryFamily() {
+        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        Map<String, FittedParameter> byName = new java.util.TreeMap<>();
+        result.parameters().forEach(p -> byName.put(p.name(), p));
+        List<String> groq = cases.stream().filter(c -> c.hardware().equals("groq-lpu-v1")).map(ValidationCase::id)
+                .toList();
+        List<String> vendorApi = cases.stream().filter(c -> "vendor-api".equals(c.software())
+                && c.speculative() == null).map(ValidationCase::id).toList();
+
+        // the compiled program's time per layer is fitted on the Groq cases, bounded, like any stack parameter
+        // (so leave-one-out refits it), and no longer sits in the chip's sheet
+        FittedParameter layer = byName.get("lpu.vendor-api.layerSeconds");
+        assertThat(layer).isNotNull();
+        assertThat(layer.cases()).containsExactlyInAnyOrderElementsOf(groq).hasSize(5);
+        assertThat(layer.value()).isBetween(10e-6, 50e-6);
+        assertThat(hardware.get("groq-lpu-v1").spec().figures())
+                .noneMatch(f -> f.name().equals("layer.scheduleSeconds"));
+        // the stack's overhead is its host's: one parameter on its cases of every family (5 LPU, 2 wafer, 1 RDU),
+        // which the LPU profile carries and the families without a profile of their own take
+        FittedParameter overhead = byName.get("all-families.vendor-api.stepOverheadSeconds");
+        assertThat(overhead.cases()).containsExactlyInAnyOrderElementsOf(vendorApi).hasSize(8);
+        assertThat(result.calibration().stacks().get("vendor-api").get("lpu").stepOverheadSeconds())
+                .isEqualTo(overhead.value());
+        assertThat(result.calibration().stackOverheads().get("vendor-api")).isEqualTo(overhead.value());
+        // two parameters on eight cases: within one per three
+        assertThat(byName.keySet()).filteredOn(name -> name.contains("vendor-api")).hasSize(2);
     }
 
     @Test

@@ -67,7 +67,7 @@ class ReportTest {
         assertThat(count(html, "class=\"kernel\"")).isEqualTo(count(html, "class=\"kernel-leader\""));
         // cost and power per pool, and each chip's status
         assertThat(html).contains("<table class=\"breakdown\">").contains("<svg xmlns=\"http://www.w3.org/2000/svg\""
-                + " class=\"chart breakdown\"").contains("groq-lpu-v1: shipping, 14 assumed figures");
+                + " class=\"chart breakdown\"").contains("groq-lpu-v1: shipping, 13 assumed figures");
         assertThat(html).contains("<li class=\"stackProfileApplied\">serving stack unnamed on lpu chips:")
                 .contains("(the profile of vendor-api, the stack this family's calibration cases were served with;");
     }

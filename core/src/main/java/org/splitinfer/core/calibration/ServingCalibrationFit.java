@@ -22,29 +22,41 @@ import org.splitinfer.core.validate.Workload;
  *
  * <h2>Notes: what is fitted</h2>
  * Physical, bounded parameters, chosen from the cases by fixed rules (never by case id), with no more than one
- * parameter per three cases it draws on, and each for one accelerator family: a stack's share of a step on a GPU says
- * nothing about its share on an LPU or a wafer, so no parameter draws on cases of two families.
+ * parameter per three cases it draws on, and each chip-side one for one accelerator family: a stack's share of a step
+ * on a GPU says nothing about its share on an LPU or a wafer, so no efficiency or time per layer draws on cases of two
+ * families.
  * <ul>
  *   <li>a stack named by at least 6 cases of one family gets, for that family, a kernel efficiency in [0.05, 1] (the
  *       fraction of the modelled kernel speed it reaches) and a fixed overhead per step in [0, 50 ms]; one named by 3
- *       to 5 cases of the family gets the one of the two that explains its cases better, each fitted alone over the
- *       plain hardware model; one named by at least 9 gets one more parameter for each further 3 cases, from those
- *       its cases can tell apart: a kernel efficiency of its own for prefill steps in [0.05, 1], drawn on its prefill
- *       cases when it has 3 and 3 others (a stack drives the matrix units of compute-bound prefill and the memory of
- *       bandwidth-bound decode each at its own fraction of peak: tt-metal's cases put the one near a third and the
- *       other near two thirds), and a host cost per sequence of a decode step in [0, 2 ms], drawn on its cases that
- *       decode when they are 3 at two batch sizes or more, and a latency per step of ring collectives in
- *       [0, 50 µs] for a stack whose collectives run as rings ({@code 2(n − 1)} steps per all-reduce: the latency
- *       grows with the tensor-parallel degree), drawn on its cases that name a tensor-parallel degree above 1 when
- *       there are 3 of them at each of two degrees or more (a latency that grows with the degree cannot be told from
- *       a fixed one at fewer; Splitwise's profile has 8 cases at TP8 and 7 at TP2); when fewer may be added than
- *       qualify, the set that explains the stack's
- *       cases best, each fitted alone over the plain hardware model, is kept;</li>
- *   <li>a stack's cases on the families where it has fewer than 3 fit, when they are at least 3 together, the
- *       stack's fixed overhead per step on those families in [0, 50 ms] (its host, network and scheduler: not a
- *       chip's matter, so it may draw on several families; an efficiency never does), applied with each family's
- *       efficiency for unknown stacks; with fewer than 3, a family without the stack's profile takes the median of
- *       the overheads of its profiles on other families ({@link ServingCalibration#applied});</li>
+ *       to 5 cases of the family gets the one parameter that explains its cases best, each candidate fitted alone
+ *       over the plain hardware model: the efficiency, the overhead, and a time per decoder layer in [0, 200 µs] when
+ *       its cases run models of two depths or more (at one depth a time per layer is a fixed cost per step); one
+ *       named by at least 9 gets one more parameter for each further 3 cases, from those its cases can tell apart: a
+ *       kernel efficiency of its own for prefill steps in [0.05, 1], drawn on its prefill cases when it has 3 and 3
+ *       others (a stack drives the matrix units of compute-bound prefill and the memory of bandwidth-bound decode
+ *       each at its own fraction of peak: tt-metal's cases put the one near a third), a host cost per sequence of a
+ *       decode step in [0, 2 ms], drawn on its cases that decode when they are 3 at two batch sizes or more, a
+ *       latency per step of ring collectives in [0, 50 µs] for a stack whose collectives run as rings
+ *       ({@code 2(n − 1)} steps per all-reduce: the latency grows with the tensor-parallel degree), drawn on its
+ *       cases that name a tensor-parallel degree above 1 when there are 3 of them at each of two degrees or more (a
+ *       latency that grows with the degree cannot be told from a fixed one at fewer; Splitwise's profile has 8 cases
+ *       at TP8 and 7 at TP2), and a time per decoder layer in [0, 200 µs] when 3 of its cases run models of one
+ *       depth and 3 of another (what the stack's program adds per layer beside its kernels' work: Groq's compiled
+ *       schedule, tt-metal's gaps between ops); when fewer may be added than qualify, the set that explains the
+ *       stack's cases best, each fitted alone over the plain hardware model, is kept;</li>
+ *   <li>a stack named {@code PARENT/VARIANT} (another implementation of PARENT) fits on top of PARENT's profile on
+ *       the family, by the same count of its own cases, and its candidates include each parameter PARENT fitted,
+ *       refitted on the variant's cases; an overhead of its own, fitted on cases of one depth, stands for its whole
+ *       fixed cost per step, so PARENT's time per layer is not added to it;</li>
+ *   <li>a stack named on several families fits its fixed overhead per step once, in [0, 50 ms], on its cases of
+ *       every family (its host, network and scheduler: not a chip's matter, so it may draw on several families; an
+ *       efficiency never does), when its cases number 3 beyond 3 for each parameter its profiles fit of their own;
+ *       its profiles then fit no overhead of their own, and the families where it has fewer than 3 cases take that
+ *       overhead with their efficiency for unknown stacks. Groq's compiled schedule thus fits as the vendor API's time
+ *       per layer on the LPU, beside the one overhead its LPU, wafer and RDU cases share. Without that, a stack's cases
+ *       on families where it has fewer than 3 join those families' unknown stacks, and a family without the stack's
+ *       profile takes the median of the overheads of its profiles on other families
+ *       ({@link ServingCalibration#applied});</li>
  *   <li>the family's other cases (rarer stacks, and none) fit the family's profile for unknown stacks, which is a
  *       kernel efficiency only (when they are at least 3): an overhead fitted to a few unrelated stacks would not
  *       transfer to the next; estimates on the family that name no stack, or a stack without its own profile there,
@@ -80,10 +92,11 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static final double MAX_OVERHEAD_SECONDS = 0.05;
     private static final double MAX_SEQUENCE_SECONDS = 2e-3;
     private static final double MAX_RING_STEP_SECONDS = 50e-6;
+    private static final double MAX_LAYER_SECONDS = 200e-6;
     private static final int SWEEPS = 4;
     private static final String UNKNOWN = "unknown-stacks";
-    /** The owner of a stack's overhead on the families where it has no profile of its own. */
-    private static final String OTHER_FAMILIES = "other-families";
+    /** The owner of a stack's overhead fitted once over the several families it is named on. */
+    private static final String ALL_FAMILIES = "all-families";
 
     private final HardwareRegistry hardware;
     private final ModelCatalog catalog;
@@ -141,16 +154,22 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             byFamily.computeIfAbsent(family(c), k -> new TreeMap<>())
                     .computeIfAbsent(c.software() == null ? UNKNOWN : c.software(), k -> new ArrayList<>()).add(c);
         }
-        // a named stack's cases on the families where it has too few for a profile of its own: when they are at least
-        // 3 together, they fit the stack's step overhead there (what a stack adds per step, its host, network and
-        // scheduler, does not depend on the chip); else they join their families' unknown stacks
+        // a stack named on several families fits its step overhead once, on all its cases (what a stack adds per
+        // step, its host, network and scheduler, does not depend on the chip), when they leave 3 cases for it beside
+        // its profiles' own parameters; its cases on the families where it has too few for a profile then fit only
+        // that; else they join their families' unknown stacks
         Map<String, List<ValidationCase>> leftOver = new TreeMap<>();
+        Map<String, Integer> ownParameters = new TreeMap<>();
+        Map<String, Integer> families = new TreeMap<>();
         byFamily.forEach((family, byStack) -> byStack.forEach((stack, members) -> {
-            if (!stack.equals(UNKNOWN) && members.size() < CASES_PER_PARAMETER) {
+            if (!stack.equals(UNKNOWN)) {
                 leftOver.computeIfAbsent(stack, k -> new ArrayList<>()).addAll(members);
+                ownParameters.merge(stack, ownParameters(members.size()), Integer::sum);
+                families.merge(stack, 1, Integer::sum);
             }
         }));
-        leftOver.values().removeIf(members -> members.size() < CASES_PER_PARAMETER);
+        leftOver.entrySet().removeIf(e -> families.get(e.getKey()) < 2
+                || e.getValue().size() - CASES_PER_PARAMETER * ownParameters.get(e.getKey()) < CASES_PER_PARAMETER);
         Map<Group, List<ValidationCase>> groups = new LinkedHashMap<>();
         byFamily.forEach((family, byStack) -> {
             List<ValidationCase> rare = new ArrayList<>();
@@ -163,7 +182,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             });
             groups.put(new Group(family, UNKNOWN), rare);
         });
-        leftOver.forEach((stack, members) -> groups.put(new Group(OTHER_FAMILIES, stack), members));
+        leftOver.forEach((stack, members) -> groups.put(new Group(ALL_FAMILIES, stack), members));
 
         List<FitParameter> parameters = new ArrayList<>();
         List<Group> variants = new ArrayList<>();
@@ -171,7 +190,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             if (parentGroup(group, groups) != null) {
                 // a variant of a calibrated stack fits on top of its parent's profile, once the parent is fitted
                 variants.add(group);
-            } else if (group.family().equals(OTHER_FAMILIES)) {
+            } else if (group.family().equals(ALL_FAMILIES)) {
                 // an efficiency is a chip's matter and is never carried across families: the overhead only
                 parameters.add(overhead(group.owner(), members));
             } else if (group.stack().equals(UNKNOWN)) {
@@ -180,14 +199,14 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                     parameters.add(efficiency(group.owner(), members));
                 }
             } else {
-                parameters.addAll(stackParameters(group, members, List.of()));
+                parameters.addAll(stackParameters(group, members, List.of(), leftOver.containsKey(group.stack())));
             }
         });
         descend(parameters, parameters, groups);
         if (!variants.isEmpty()) {
             List<FitParameter> own = new ArrayList<>();
             for (Group variant : variants) {
-                own.addAll(stackParameters(variant, groups.get(variant), parameters));
+                own.addAll(stackParameters(variant, groups.get(variant), parameters, false));
             }
             parameters.addAll(own);
             descend(own, parameters, groups);
@@ -225,15 +244,19 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     }
 
     /**
-     * A stack's profile on a family where it has at least 6 cases: a kernel efficiency and a step overhead, and one
-     * more parameter for each further 3 cases, from those its cases can tell apart: a prefill kernel efficiency (at
-     * least 3 prefill steps and 3 other cases), a host cost per decoded sequence (at least 3 cases that decode, at
-     * two batch sizes or more) and a ring-collective step latency (3 cases at each of two tensor-parallel degrees or
-     * more). When the cases allow fewer extras than qualify, the set that explains the cases best, each set fitted
-     * alone over {@code context} (the plain hardware model, or a variant's parent), is kept.
+     * A stack's profile on a family where it has at least 6 cases: a kernel efficiency and a step overhead (none of
+     * its own when {@code sharedOverhead}: the stack's, fitted across families, takes its place), and one more
+     * parameter for each further 3 cases, from those its cases can tell apart: a prefill kernel efficiency (at least 3
+     * prefill steps and 3 other cases), a host cost per decoded sequence (at least 3 cases that decode, at two batch
+     * sizes or more), a ring-collective step latency (3 cases at each of two tensor-parallel degrees or more) and a
+     * time per decoder layer (3 cases at each of two model depths or more). When the cases allow fewer extras than
+     * qualify, the set that explains the cases best, each set fitted alone over {@code context} (the plain hardware
+     * model, or a variant's parent), is kept.
      */
-    private List<FitParameter> profile(Group group, List<ValidationCase> members, List<FitParameter> context) {
-        List<FitParameter> base = List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
+    private List<FitParameter> profile(Group group, List<ValidationCase> members, List<FitParameter> context,
+                                       boolean sharedOverhead) {
+        List<FitParameter> base = sharedOverhead ? List.of(efficiency(group.owner(), members))
+                : List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
         List<FitParameter> extras = new ArrayList<>();
         List<ValidationCase> prefill = members.stream().filter(c -> c.scenario() == Scenario.PREFILL).toList();
         if (prefill.size() >= CASES_PER_PARAMETER && members.size() - prefill.size() >= CASES_PER_PARAMETER) {
@@ -251,7 +274,13 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         if (byDegree.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
             extras.add(new FitParameter(group.owner(), "ringStepSeconds", 0, MAX_RING_STEP_SECONDS, 0, "s", parallel));
         }
-        int allowed = members.size() / CASES_PER_PARAMETER - base.size();
+        Map<Integer, Long> byLayers = new TreeMap<>();
+        members.forEach(c -> byLayers.merge(layers(c), 1L, Long::sum));
+        if (byLayers.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
+            extras.add(layer(group.owner(), members));
+        }
+        // the overhead's place counts whether the profile fits its own or the stack's across families
+        int allowed = members.size() / CASES_PER_PARAMETER - 2;
         if (extras.size() <= allowed) {
             List<FitParameter> all = new ArrayList<>(base);
             all.addAll(extras);
@@ -322,6 +351,15 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return c.workload() instanceof Workload.Offline ? Double.POSITIVE_INFINITY : 0;
     }
 
+    /** The decoder layers a case's model runs: the case's own count, else its model's. */
+    private int layers(ValidationCase c) {
+        return c.layers() != null ? c.layers() : catalog.get(c.model()).layers();
+    }
+
+    private static FitParameter layer(String owner, List<ValidationCase> members) {
+        return new FitParameter(owner, "layerSeconds", 0, MAX_LAYER_SECONDS, 0, "s", members);
+    }
+
     private static FitParameter efficiency(String owner, List<ValidationCase> members) {
         return new FitParameter(owner, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
     }
@@ -344,18 +382,38 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     }
 
     /**
-     * A stack with too few cases for two parameters gets the one that explains them better: a kernel efficiency
-     * (the stack is uniformly slower) or a fixed per-step overhead (it pays a constant per token: network, batching
-     * with other tenants, host work). Each is fitted alone on the stack's cases over the plain hardware model.
+     * A stack with too few cases for two parameters gets the one that explains them best: a kernel efficiency (the
+     * stack is uniformly slower), a fixed per-step overhead (it pays a constant per token: network, batching with
+     * other tenants, host work; not when {@code sharedOverhead}), a time per decoder layer (its cases run models of
+     * two depths or more), or, for a variant, one of its parent's parameters refitted. Each is fitted alone on the
+     * stack's cases over {@code context}.
      */
-    private FitParameter betterSingle(Group group, List<ValidationCase> members, List<FitParameter> context) {
+    private FitParameter betterSingle(Group group, List<ValidationCase> members, List<FitParameter> context,
+                                      boolean sharedOverhead) {
         Map<Group, List<ValidationCase>> only = Map.of(group, members);
-        FitParameter efficiency = efficiency(group.owner(), members);
-        FitParameter overhead = overhead(group.owner(), members);
-        double[] residuals = new double[2];
-        FitParameter[] candidates = {efficiency, overhead};
-        for (int i = 0; i < 2; i++) {
-            FitParameter candidate = candidates[i];
+        List<FitParameter> candidates = new ArrayList<>(List.of(efficiency(group.owner(), members)));
+        if (!sharedOverhead) {
+            candidates.add(overhead(group.owner(), members));
+        }
+        if (members.stream().map(this::layers).distinct().count() >= 2) {
+            // at one layer count a time per layer is a fixed cost per step: only models of two depths tell them apart
+            candidates.add(layer(group.owner(), members));
+        }
+        String parent = parentOwner(group);
+        for (FitParameter inherited : context) {
+            // a variant may instead refit one of its parent's other parameters on its own cases: another
+            // implementation of a stack keeps its host loop but may pay less (or more) per layer, say
+            if (inherited.owner.equals(parent)
+                    && candidates.stream().noneMatch(c -> c.name.equals(inherited.name))) {
+                candidates.add(new FitParameter(group.owner(), inherited.name, inherited.lower, inherited.upper,
+                        inherited.value, inherited.unit, members));
+            }
+        }
+        double[] residuals = new double[candidates.size()];
+        double[] starts = new double[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            FitParameter candidate = candidates.get(i);
+            starts[i] = candidate.value;
             List<FitParameter> alone = new ArrayList<>(context);
             alone.add(candidate);
             candidate.value = GoldenSection.minimise(x -> {
@@ -367,8 +425,15 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             }, candidate.lower, candidate.upper);
             residuals[i] = objective(members, build(alone, only));
         }
-        FitParameter chosen = residuals[1] < residuals[0] ? overhead : efficiency;
-        chosen.value = chosen == overhead ? 0 : 1;
+        int best = 0;
+        for (int i = 1; i < residuals.length; i++) {
+            if (residuals[i] < residuals[best]) {
+                best = i;
+            }
+        }
+        // the chosen one starts where it stood (the plain model's value, or the parent's) for the joint descent
+        FitParameter chosen = candidates.get(best);
+        chosen.value = starts[best];
         return chosen;
     }
 
@@ -377,14 +442,23 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * its profile from 6. {@code context} holds what the group builds on (its parent's fitted parameters, for a
      * variant), held while these are chosen.
      */
-    private List<FitParameter> stackParameters(Group group, List<ValidationCase> members, List<FitParameter> context) {
+    private List<FitParameter> stackParameters(Group group, List<ValidationCase> members, List<FitParameter> context,
+                                               boolean sharedOverhead) {
         if (members.size() >= 2 * CASES_PER_PARAMETER) {
-            return profile(group, members, context);
+            return profile(group, members, context, sharedOverhead);
         }
         if (members.size() >= CASES_PER_PARAMETER) {
-            return List.of(betterSingle(group, members, context));
+            return List.of(betterSingle(group, members, context, sharedOverhead));
         }
         return List.of();
+    }
+
+    /**
+     * The most parameters a stack's profile on one family fits of its own when the stack's overhead is fitted across
+     * families: the better single one from 3 to 5 cases, one per 3 cases less the overhead's place from 6.
+     */
+    private static int ownParameters(int cases) {
+        return cases < CASES_PER_PARAMETER ? 0 : cases < 2 * CASES_PER_PARAMETER ? 1 : cases / CASES_PER_PARAMETER - 1;
     }
 
     /**
@@ -404,7 +478,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     /** {@code family.PARENT} for a stack named {@code PARENT/VARIANT} on a family; null for any other group. */
     private static String parentOwner(Group group) {
         String parent = ServingCalibration.parentStack(group.stack());
-        if (parent == null || group.stack().equals(UNKNOWN) || group.family().equals(OTHER_FAMILIES)) {
+        if (parent == null || group.stack().equals(UNKNOWN) || group.family().equals(ALL_FAMILIES)) {
             return null;
         }
         return group.family() + "." + parent;
@@ -445,16 +519,21 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             double parentEfficiency = from == null ? 1 : value(parameters, from, "kernelEfficiency", 1);
             double efficiency = value(parameters, group.owner(), "kernelEfficiency", parentEfficiency);
             StackProfile profile = new StackProfile(efficiency,
-                    value(parameters, group.owner(), "stepOverheadSeconds",
-                            from == null ? 0 : value(parameters, from, "stepOverheadSeconds", 0)),
+                    value(parameters, group.owner(), "stepOverheadSeconds", from == null
+                            ? sharedOverhead(parameters, group.stack())
+                            : value(parameters, from, "stepOverheadSeconds",
+                                    sharedOverhead(parameters, ServingCalibration.parentStack(group.stack())))),
                     value(parameters, group.owner(), "prefillKernelEfficiency",
                             from == null ? efficiency : value(parameters, from, "prefillKernelEfficiency",
                                     parentEfficiency)),
                     value(parameters, group.owner(), "sequenceSeconds",
                             from == null ? 0 : value(parameters, from, "sequenceSeconds", 0)),
                     value(parameters, group.owner(), "ringStepSeconds",
-                            from == null ? 0 : value(parameters, from, "ringStepSeconds", 0)));
-            if (group.family().equals(OTHER_FAMILIES)) {
+                            from == null ? 0 : value(parameters, from, "ringStepSeconds", 0)),
+                    value(parameters, group.owner(), "layerSeconds",
+                            from == null || ownsFixedCost(parameters, group) ? 0
+                                    : value(parameters, from, "layerSeconds", 0)));
+            if (group.family().equals(ALL_FAMILIES)) {
                 overheads.put(group.stack(), profile.stepOverheadSeconds());
             } else if (group.stack().equals(UNKNOWN)) {
                 unknown.put(group.family(), profile);
@@ -476,6 +555,20 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .ifPresent(usual -> familyStacks.put(family, usual.getKey())));
         return new ServingCalibration(stacks, overheads, unknown, familyStacks, collective);
+    }
+
+    /** A stack's overhead fitted across the families it is named on, or 0 when it has none. */
+    private static double sharedOverhead(List<FitParameter> parameters, String stack) {
+        return value(parameters, ALL_FAMILIES + "." + stack, "stepOverheadSeconds", 0);
+    }
+
+    /**
+     * Whether a variant fits its own overhead on cases of one depth: there its fixed cost per step and its time per
+     * layer are one number, which its overhead then stands for, so the parent's time per layer is not added to it.
+     */
+    private boolean ownsFixedCost(List<FitParameter> parameters, Group group) {
+        return parameters.stream().anyMatch(p -> p.owner.equals(group.owner()) && p.name.equals("stepOverheadSeconds")
+                && p.cases.stream().map(this::layers).distinct().count() == 1);
     }
 
     private static double value(List<FitParameter> parameters, String owner, String name, double fallback) {

@@ -28,6 +28,8 @@ import org.splitinfer.core.input.StructuredText;
  * stacks:                      # by serving-stack name, then by accelerator family
  *   tensorrt-llm:
  *     gpu: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0028}
+ *   vendor-api:
+ *     lpu: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.00048, layerSeconds: 2.8e-05}
  * stackOverheads:              # by serving-stack name: seconds per step on families without its own profile
  *   vendor-api: 0.00042
  * unknownStack:                # by accelerator family
@@ -38,8 +40,11 @@ import org.splitinfer.core.input.StructuredText;
  *   gpu: 1.9e-06
  * </pre>
  *
- * The five top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed; a kernel efficiency lies in (0, 1], an overhead or a collective
- * step's latency in [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
+ * The five top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed. A profile needs
+ * {@code kernelEfficiency} and {@code stepOverheadSeconds} and may add {@code prefillKernelEfficiency},
+ * {@code sequenceSeconds}, {@code ringStepSeconds} and {@code layerSeconds} ({@link StackProfile}); a kernel efficiency
+ * lies in (0, 1], an overhead, a time per sequence, ring step or layer, or a collective step's latency in
+ * [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
  * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
  * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
  */
@@ -53,7 +58,7 @@ public final class ServingCalibrationFile {
             "familyStacks", "collectiveStepSeconds"));
     private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds",
-            "prefillKernelEfficiency", "sequenceSeconds", "ringStepSeconds"));
+            "prefillKernelEfficiency", "sequenceSeconds", "ringStepSeconds", "layerSeconds"));
 
     private ServingCalibrationFile() {
     }
@@ -187,7 +192,7 @@ public final class ServingCalibrationFile {
     private static StackProfile profile(JsonNode node, String path, List<String> problems) {
         if (node == null || !node.isObject()) {
             problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds[, prefillKernelEfficiency,"
-                    + " sequenceSeconds, ringStepSeconds]}");
+                    + " sequenceSeconds, ringStepSeconds, layerSeconds]}");
             return null;
         }
         unknownKeys(node, PROFILE_KEYS, path + ".", problems);
@@ -203,8 +208,11 @@ public final class ServingCalibrationFile {
         JsonNode ringNode = node.get("ringStepSeconds");
         Double ring = ringNode == null ? Double.valueOf(0)
                 : number(ringNode, path + ".ringStepSeconds", 0, MAX_SECONDS, false, problems);
-        return efficiency == null || overhead == null || prefill == null || sequence == null || ring == null ? null
-                : new StackProfile(efficiency, overhead, prefill, sequence, ring);
+        JsonNode layerNode = node.get("layerSeconds");
+        Double layer = layerNode == null ? Double.valueOf(0)
+                : number(layerNode, path + ".layerSeconds", 0, MAX_SECONDS, false, problems);
+        return efficiency == null || overhead == null || prefill == null || sequence == null || ring == null
+                || layer == null ? null : new StackProfile(efficiency, overhead, prefill, sequence, ring, layer);
     }
 
     /** A finite number in [min, max], or (min, max] when the minimum is excluded; null after a problem. */
@@ -273,6 +281,7 @@ public final class ServingCalibrationFile {
                 + (profile.phaseSplit() ? ", prefillKernelEfficiency: " + number(profile.prefillKernelEfficiency()) : "")
                 + (profile.sequenceSeconds() > 0 ? ", sequenceSeconds: " + number(profile.sequenceSeconds()) : "")
                 + (profile.ringStepSeconds() > 0 ? ", ringStepSeconds: " + number(profile.ringStepSeconds()) : "")
+                + (profile.layerSeconds() > 0 ? ", layerSeconds: " + number(profile.layerSeconds()) : "")
                 + "}";
     }
 

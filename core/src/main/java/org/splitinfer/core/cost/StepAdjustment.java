@@ -6,8 +6,9 @@ import org.splitinfer.spi.Phase;
 
 /**
  * What a serving stack adds to the hardware's step model, as the step coster applies it: the stack's profile on the
- * chip's family (its kernel efficiencies, fixed cost per step, host cost per decoded sequence and ring-collective
- * latency, all fitted by the calibration) and the family's latency per collective step beyond the interconnect model.
+ * chip's family (its kernel efficiencies, fixed cost per step, host cost per decoded sequence, ring-collective latency
+ * and time per decoder layer, all fitted by the calibration) and the family's latency per collective step beyond the
+ * interconnect model.
  *
  * @param stack                 the stack's profile on the chip's family
  * @param collectiveStepSeconds seconds per collective step beyond the interconnect model, {@code >= 0}
@@ -59,6 +60,11 @@ public record StepAdjustment(StackProfile stack, double collectiveStepSeconds) {
     /** @return seconds each dependent step of a ring collective adds */
     public double ringStepSeconds() {
         return stack.ringStepSeconds();
+    }
+
+    /** @return seconds the stack's program adds for each decoder layer a step runs through */
+    public double layerSeconds() {
+        return stack.layerSeconds();
     }
 
     /**

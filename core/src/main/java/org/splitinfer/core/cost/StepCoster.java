@@ -36,11 +36,12 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *       ({@link org.splitinfer.spi.Roofline#stepTimingIncludesStageHandOffs()}).</li>
  *   <li>A {@link StepAdjustment} (fitted per serving stack by the calibration) divides kernel time by the stack's
  *       kernel efficiency (its prefill or its decode one, by the step's phase), adds its fixed per-step overhead, its
- *       host cost per sequence of a decode step, a latency per collective step, and, for a stack whose collectives
- *       run as rings, a latency per ring step ({@code 2(n − 1)} for an all-reduce).</li>
- *   <li>latency = kernelLatency ÷ efficiency + pipeline × collectives + (pipeline − 1) × send + overhead
- *       + sequences × sequenceSeconds (decode); interval = kernelInterval ÷ efficiency + collectives + overhead
- *       + sequences × sequenceSeconds (decode).</li>
+ *       host cost per sequence of a decode step, its time per decoder layer, a latency per collective step, and, for
+ *       a stack whose collectives run as rings, a latency per ring step ({@code 2(n − 1)} for an all-reduce).</li>
+ *   <li>latency = kernelLatency ÷ efficiency + pipeline × (collectives + layers × layerSeconds)
+ *       + (pipeline − 1) × send + overhead + sequences × sequenceSeconds (decode); interval = kernelInterval ÷
+ *       efficiency + collectives + layers × layerSeconds + overhead + sequences × sequenceSeconds (decode), with
+ *       {@code layers} those of the heaviest stage, which stands for every stage as its kernels do.</li>
  * </ul>
  * Immutable and thread-safe; the result depends only on the arguments, so callers may cache it.
  */
@@ -143,8 +144,10 @@ public final class StepCoster {
                 + timing.hardwareIntervalSeconds();
         // the host's work per sequence runs beside no kernel of the step (the stacks fitted here serve serially)
         double host = layersOnly || work.phase() != Phase.DECODE ? 0 : adjustment.sequenceSeconds() * work.sequences();
-        double latency = kernelLatency + stages * collectives + (stages - 1) * send + overhead + host;
-        double interval = kernelInterval + collectives + overhead + host;
+        // the program's time per layer is inside the layers, so a single-layer measurement pays it too
+        double layers = work.layersPerChip() * adjustment.layerSeconds();
+        double latency = kernelLatency + stages * (collectives + layers) + (stages - 1) * send + overhead + host;
+        double interval = kernelInterval + collectives + layers + overhead + host;
         return new StepCost(work, kernelLatency, kernelInterval, collectives, send, latency, interval);
     }
 

@@ -29,10 +29,11 @@ public sealed interface Assumption {
      * @param prefillKernelEfficiency fraction of the modelled kernel speed in prefill steps
      * @param sequenceSeconds       seconds a decode step adds per sequence in it
      * @param ringStepSeconds       seconds each dependent step of a ring collective adds
+     * @param layerSeconds          seconds the stack's program adds for each decoder layer a step runs through
      */
     record StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
                                double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
-                               double sequenceSeconds, double ringStepSeconds)
+                               double sequenceSeconds, double ringStepSeconds, double layerSeconds)
             implements Assumption {
         /**
          * One kernel efficiency for both phases.
@@ -47,7 +48,7 @@ public sealed interface Assumption {
         public StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
                                    double kernelEfficiency, double stepOverheadSeconds) {
             this(software, family, source, profileStack, kernelEfficiency, stepOverheadSeconds, kernelEfficiency, 0,
-                    0);
+                    0, 0);
         }
 
         @Override

@@ -95,7 +95,7 @@ public final class Words {
 
     /**
      * "0.643 of the modelled kernel speed", or, with a prefill efficiency apart, the two by phase; then the host's
-     * cost per decoded sequence where the stack has one.
+     * cost per decoded sequence, the ring-collective latency and the time per decoder layer where the stack has them.
      */
     private static String kernelSpeed(Assumption.StackProfileApplied stack) {
         String speed = stack.prefillKernelEfficiency() == stack.kernelEfficiency()
@@ -107,6 +107,9 @@ public final class Words {
         }
         if (stack.ringStepSeconds() > 0) {
             speed += String.format(Locale.ROOT, ", %.3g s per step of its ring collectives", stack.ringStepSeconds());
+        }
+        if (stack.layerSeconds() > 0) {
+            speed += String.format(Locale.ROOT, ", %.3g s per decoder layer of a step", stack.layerSeconds());
         }
         return speed;
     }

@@ -109,6 +109,21 @@ class ServingCalibrationFileTest {
     }
 
     @Test
+    void aStacksTimePerLayerIsReadAndANegativeOneRefused() {
+        String groq = VALID.replace("stackOverheads:", """
+                  vendor-api:
+                    lpu: {kernelEfficiency: 1.0, stepOverheadSeconds: 0.0004, layerSeconds: 2.8e-05}
+                stackOverheads:""");
+
+        assertThat(ServingCalibrationFile.parse("c.yaml", groq).profile("vendor-api", Family.LPU))
+                .isEqualTo(new StackProfile(1, 0.0004).withLayerSeconds(2.8e-5));
+        assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", groq.replace("2.8e-05", "-1.0e-06")))
+                .isInstanceOf(CalibrationFileException.class)
+                .hasMessage("c.yaml has 1 problem: stacks.vendor-api.lpu.layerSeconds: must be a number in [0.0, 1.0],"
+                        + " got '-1.0E-6'; see ServingCalibrationFile for the schema");
+    }
+
+    @Test
     void aProfileUnderANameThatIsNoFamilysIsRefused() {
         String bad = VALID.replace("  gpu: {kernelEfficiency: 0.7", "  GPU cards: {kernelEfficiency: 0.7");
 

@@ -169,6 +169,33 @@ class StepCosterTest {
     }
 
     @Test
+    void aStacksTimePerLayerIsPaidForEachLayerOfEveryStage() {
+        ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
+        StepCoster plain = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, false);
+        StepCoster layered = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                new StepAdjustment(StackProfile.IDEAL.withLayerSeconds(10e-6), 0), false);
+        StepBatch decode = StepBatch.decode(1, 1024);
+        // one chip runs all 32 layers: 32 × 10 µs = 320 µs on the latency and the interval alike
+        assertThat(layered.cost(decode, ONE_CHIP, HBM).latencySeconds())
+                .isCloseTo(plain.cost(decode, ONE_CHIP, HBM).latencySeconds() + 320e-6, within(1e-12));
+        assertThat(layered.cost(decode, ONE_CHIP, HBM).intervalSeconds())
+                .isCloseTo(plain.cost(decode, ONE_CHIP, HBM).intervalSeconds() + 320e-6, within(1e-12));
+        // two stages of 16 layers: a token crosses both (2 × 16 × 10 µs = 320 µs), the pipeline starts a step every
+        // stage (16 × 10 µs = 160 µs)
+        ParallelLayout pp2 = new ParallelLayout(1, 2, 1, 1);
+        assertThat(layered.cost(decode, pp2, HBM).latencySeconds())
+                .isCloseTo(plain.cost(decode, pp2, HBM).latencySeconds() + 320e-6, within(1e-12));
+        assertThat(layered.cost(decode, pp2, HBM).intervalSeconds())
+                .isCloseTo(plain.cost(decode, pp2, HBM).intervalSeconds() + 160e-6, within(1e-12));
+        // the time is inside the layers, so a single-layer measurement (layers only) pays it as well: 32 × 10 µs
+        StepCoster layersOnly = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                new StepAdjustment(StackProfile.IDEAL.withLayerSeconds(10e-6), 0), true);
+        StepCoster plainLayers = new StepCoster(new HopChip(), model, ModelPrecision.BF16, StepAdjustment.NONE, true);
+        assertThat(layersOnly.cost(decode, ONE_CHIP, HBM).latencySeconds())
+                .isCloseTo(plainLayers.cost(decode, ONE_CHIP, HBM).latencySeconds() + 320e-6, within(1e-12));
+    }
+
+    @Test
     void aRingStacksCollectiveLatencyGrowsWithTheTensorParallelDegree() {
         // a ring all-reduce over n chips takes 2(n − 1) dependent steps, the others n − 1, a send none
         assertThat(StepAdjustment.ringSteps(new Collective("ar", CollectiveKind.ALL_REDUCE, 1e6, 8, 1))).isEqualTo(14);

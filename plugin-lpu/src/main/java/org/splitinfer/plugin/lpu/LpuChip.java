@@ -26,7 +26,11 @@ import org.splitinfer.spi.Price;
  *   <li>{@code compute.achievableFraction}, {@code sram.achievableFraction} — required (assumptions: the share
  *       of peak a compiler-scheduled kernel sustains);</li>
  *   <li>{@code chipLink.count}, {@code chipLink.bytesPerSecond} (per link, one direction),
- *       {@code hop.latencySeconds}, {@code layer.scheduleSeconds}, {@code scaleUp.domainChips} — required;</li>
+ *       {@code hop.latencySeconds}, {@code scaleUp.domainChips} — required;</li>
+ *   <li>{@code layer.scheduleSeconds} — optional, default 0: a hardware part of each layer's time that the modelled
+ *       SRAM reads, collectives and hand-offs leave out, where a sheet knows one. The time Groq's compiled program
+ *       adds per layer (its measured pace is about 42 µs a layer for an 8B and a 70B model alike) is the serving
+ *       stack's, which the calibration fits as the stack's {@code layerSeconds} on the LPU family;</li>
  *   <li>{@code node.chips}, {@code rack.nodes} — required: the topology's units (a GroqNode of 8 cards, a GroqRack
  *       of 9 nodes), the node being the unit a buyer gets;</li>
  *   <li>{@code node.hops}, {@code rack.hops}, {@code system.hops} — required, each at least the one before: the C2C
@@ -97,7 +101,7 @@ record LpuChip(String id, List<Precision> precisions, List<Double> peakFlopsPerS
                 sheet.count("chipLink.count"),
                 linkBytesPerSecond,
                 hopLatencySeconds,
-                sheet.value("layer.scheduleSeconds"),
+                sheet.nonNegative("layer.scheduleSeconds", 0),
                 sheet.count("scaleUp.domainChips"),
                 topology,
                 sheet.positive("scaleOut.bytesPerSecond", linkBytesPerSecond),

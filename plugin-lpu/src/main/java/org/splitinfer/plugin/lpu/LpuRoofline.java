@@ -28,11 +28,12 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  * chain, each stage's layers on {@code tensor} chips that work side by side (their collectives are priced by
  * {@link LpuInterconnect}, not here). A token crosses every stage in turn and pays at each of the
  * {@code stages − 1} boundaries one hop: {@code hop = hop.latencySeconds + boundaryBytes ÷ chipLink.bytesPerSecond}
- * (a boundary is one neighbour, reached over one direct link). Each layer also pays {@code layer.scheduleSeconds},
- * the part of the deterministic schedule's per-layer time that the modelled SRAM reads, collectives (at their hop
- * counts) and hand-offs do not explain. It is a fitted parameter, not physics: Groq's measured per-token times are
- * about 42 µs per layer for an 8B and a 70B model alike, while the modelled work of a layer is a few µs; the sheet
- * names the measurements it was fitted to. With {@code stage = Σ kernelSeconds + layers × schedule}:
+ * (a boundary is one neighbour, reached over one direct link). Each layer also pays {@code layer.scheduleSeconds}
+ * (default 0), a hardware part of the layer's time that the modelled SRAM reads, collectives (at their hop counts)
+ * and hand-offs leave out, where a sheet knows one. Groq's measured pace, about 42 µs per layer for an 8B and a 70B
+ * model alike, is far above the few µs of modelled work; that time is what the compiled program adds per layer, the
+ * serving stack's share, which the host's calibration fits (a stack profile's time per layer) and adds outside this
+ * step model. With {@code stage = Σ kernelSeconds + layers × schedule}:
  * <pre>
  *   latency  = stages × stage + (stages − 1) × hop
  *            = stages × Σ kernelSeconds + (stages − 1) × hop + (stages × layers) × schedule
