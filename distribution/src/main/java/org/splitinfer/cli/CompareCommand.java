@@ -87,6 +87,9 @@ final class CompareCommand implements Runnable {
     private WhatIfOptions whatIf;
 
     @Mixin
+    private CalibrationOption calibration;
+
+    @Mixin
     private SpeculativeOption speculative;
 
     @Inject
@@ -123,7 +126,7 @@ final class CompareCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, calibration, spec.commandLine().getErr());
         List<DeploymentList.Deployment> deployments = deployments(InstalledHardware.ids(splitInfer));
         ModelSpec modelSpec = estimation.model(model);
         // a draft that cannot serve the model is one mistake, said once, not once per row

@@ -49,6 +49,9 @@ final class EstimateCommand implements Runnable {
     @Mixin
     private WhatIfOptions whatIf;
 
+    @Mixin
+    private CalibrationOption calibration;
+
     @Inject
     EstimateCommand(Estimation estimation) {
         this.estimation = estimation;
@@ -56,7 +59,7 @@ final class EstimateCommand implements Runnable {
 
     @Override
     public void run() {
-        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, calibration, spec.commandLine().getErr());
         PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
         pipeline = speculative.apply(pipeline, estimation::model);
         Estimate estimate = splitInfer.estimator().estimate(estimation.model(model), pipeline, workload.workload(1),

@@ -26,7 +26,8 @@ final class Estimation {
         return hardware.open(pluginDirectories, err);
     }
 
-    SplitInfer open(List<Path> pluginDirectories, WhatIfOptions whatIf, PrintWriter err) {
-        return hardware.open(pluginDirectories, whatIf.changes(), err);
+    SplitInfer open(List<Path> pluginDirectories, WhatIfOptions whatIf, CalibrationOption calibration,
+                    PrintWriter err) {
+        return hardware.open(pluginDirectories, whatIf.changes(), calibration.file, err);
     }
 }

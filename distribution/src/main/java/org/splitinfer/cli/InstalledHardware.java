@@ -4,11 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.splitinfer.core.SplitInfer;
+import org.splitinfer.core.cost.ServingCalibrationFile;
 import org.splitinfer.core.hardware.HardwareChanges;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.hardware.PluginProblem;
@@ -44,12 +46,29 @@ final class InstalledHardware {
      * @return the entry point, its hardware loaded
      */
     synchronized SplitInfer open(List<Path> pluginDirectories, HardwareChanges changes, PrintWriter err) {
+        return open(pluginDirectories, changes, null, err);
+    }
+
+    /**
+     * @param pluginDirectories {@code --plugins}
+     * @param changes           the what-if changes of {@code --set} and {@code --hardware-sheet}
+     * @param calibration       {@code --calibration}: a calibration file to serve with instead of the shipped one,
+     *                          or null
+     * @param err               where skipped plugins and the calibration file in use are reported
+     * @return the entry point, its hardware loaded
+     * @throws org.splitinfer.core.cost.CalibrationFileException when the calibration file is not a valid one
+     */
+    synchronized SplitInfer open(List<Path> pluginDirectories, HardwareChanges changes, Path calibration,
+                                 PrintWriter err) {
         PluginSearchPath searchPath = PluginSearchPath.of(pluginDirectories,
                 environment.variable(PluginSearchPath.ENVIRONMENT_VARIABLE), environment.pluginsDirectory());
-        List<Object> key = List.of(searchPath, changes);
+        List<Object> key = Arrays.asList(searchPath, changes, calibration);
         SplitInfer splitInfer = opened.get(key);
         if (splitInfer == null) {
             SplitInfer.Builder builder = SplitInfer.builder().searchPath(searchPath).models(models.catalog());
+            if (calibration != null) {
+                builder.calibration(ServingCalibrationFile.read(calibration));
+            }
             changes.overrides().forEach(builder::override);
             changes.sheetFiles().forEach(builder::hardwareSheet);
             splitInfer = builder.build();
@@ -58,6 +77,10 @@ final class InstalledHardware {
         }
         for (PluginProblem problem : splitInfer.hardware().problems()) {
             err.println("warning: " + problem.describe());
+        }
+        if (calibration != null) {
+            // words and JSON say "fitted by the calibration": name the file that stands in for the shipped fit
+            err.println("note: serving-stack profiles from " + calibration + ", not the shipped calibration");
         }
         err.flush();
         return splitInfer;

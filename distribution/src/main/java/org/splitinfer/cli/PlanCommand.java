@@ -147,6 +147,9 @@ final class PlanCommand implements Runnable {
     @Mixin
     private WhatIfOptions whatIf;
 
+    @Mixin
+    private CalibrationOption calibration;
+
     @Inject
     PlanCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -179,7 +182,8 @@ final class PlanCommand implements Runnable {
             throw new SplitInferException("plan prints table or json; --format csv is for flat lists");
         }
         NumericFlags.checkSpan(requests, rate);
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), spec.commandLine().getErr());
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), calibration.file,
+                spec.commandLine().getErr());
         WorkloadSpec traffic = TrafficOptions.named(workload, skipBadRows).atRate(rate);
         Budgets budgets = new Budgets(maxChips == null ? OptionalInt.empty() : OptionalInt.of(maxChips),
                 maxKilowatts == null ? OptionalDouble.empty() : OptionalDouble.of(maxKilowatts),

@@ -52,6 +52,9 @@ final class SensitivityCommand implements Runnable {
     @Mixin
     private WhatIfOptions whatIf;
 
+    @Mixin
+    private CalibrationOption calibration;
+
     @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "usdPerMillionTokens",
             description = "The estimate's figure, as its JSON names it: ttftSeconds, tpotSeconds, outputTokensPerSecond,"
                     + " outputTokensPerSecondPerUser, tokensPerJoule, usdPerMillionTokens, tokensPerSecondPerChip,"
@@ -81,7 +84,7 @@ final class SensitivityCommand implements Runnable {
             throw new SplitInferException("sensitivity prints table or json; --format csv is for flat lists");
         }
         SensitivityMetric chosen = SensitivityMetric.parse(metric);
-        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, spec.commandLine().getErr());
+        SplitInfer splitInfer = estimation.open(root.pluginDirectories(), whatIf, calibration, spec.commandLine().getErr());
         PipelineSpec pipeline = deployment.pipeline(InstalledHardware.ids(splitInfer));
         ModelSpec modelSpec = estimation.model(model);
         SensitivityReport report = splitInfer.sensitivity(modelSpec, pipeline, workload.workload(1),

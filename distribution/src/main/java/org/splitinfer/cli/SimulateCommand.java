@@ -90,6 +90,9 @@ final class SimulateCommand implements Runnable {
     @Mixin
     private WhatIfOptions whatIf;
 
+    @Mixin
+    private CalibrationOption calibration;
+
     @Inject
     SimulateCommand(InstalledHardware hardware, InstalledModels models) {
         this.hardware = hardware;
@@ -103,7 +106,7 @@ final class SimulateCommand implements Runnable {
             throw new SplitInferException("--sample-interval sets the rows of --timeseries FILE, which is not given;"
                     + " add --timeseries FILE or drop --sample-interval");
         }
-        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), err);
+        SplitInfer splitInfer = hardware.open(root.pluginDirectories(), whatIf.changes(), calibration.file, err);
         PipelineSpec pipeline = speculative.apply(deployment.pipeline(InstalledHardware.ids(splitInfer)),
                 models::resolve);
         if (sizeFor != null && !DeploymentOptions.hasAutoPool(pipeline)) {

@@ -49,6 +49,47 @@ class WhatIfFlagsTest {
     }
 
     @Test
+    void aCalibrationFileServesWithItsProfilesAndSaysSo() throws Exception {
+        String shipped;
+        try (var in = getClass().getClassLoader().getResourceAsStream(
+                "org/splitinfer/core/calibration/serving-calibration.yaml")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the LPU profile's time per layer, halved: a faster compiled schedule
+        String layer = shipped.replaceAll("(?s).*vendor-api:\\s*\\n\\s*lpu: \\{[^}]*layerSeconds: ([0-9.e+-]+)\\}.*",
+                "$1");
+        double seconds = Double.parseDouble(layer);
+        Path half = Files.writeString(temp.resolve("half.yaml"),
+                shipped.replace("layerSeconds: " + layer + "}", "layerSeconds: " + seconds / 2 + "}"));
+        String[] line = {"estimate", "--model", "llama-3.1-8b", "--hardware", "groq-lpu-v1:48", "--tp", "16", "--pp",
+                "3", "--precision", "int8", "--software", "vendor-api", "--format", "json"};
+        JsonNode plain = json(CliRun.of(line));
+        String[] withFile = java.util.Arrays.copyOf(line, line.length + 2);
+        withFile[line.length] = "--calibration";
+        withFile[line.length + 1] = half.toString();
+        CliRun run = CliRun.of(withFile);
+        JsonNode halved = json(run);
+
+        // Llama 3.1 8B's 32 layers over 3 stages: the heaviest holds 11, and a token crosses all 3 stages, so the
+        // step pays 3 × 11 layer times; half of each saves 33 × seconds ÷ 2
+        assertThat(plain.get("tpotSeconds").asDouble() - halved.get("tpotSeconds").asDouble())
+                .isCloseTo(33 * seconds / 2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(run.err()).contains("note: serving-stack profiles from " + half + ", not the shipped calibration");
+    }
+
+    @Test
+    void aBrokenCalibrationFileIsOneSentenceAndExitTwo() throws Exception {
+        Path bad = Files.writeString(temp.resolve("bad.yaml"), "stacks: {}\n");
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-8b", "--hardware", "h100-sxm:1", "--calibration",
+                bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).startsWith("error: " + bad).contains("stackOverheads: required, a mapping")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void twiceTheSramNeedsHalfTheDecodeChipsAndSaysTheFigureIsTheUsers() throws Exception {
         JsonNode original = json(CliRun.of("estimate", "--model", "llama-3.1-70b", "--prefill", "h100-sxm:8",
                 "--decode", "groq-lpu-v1:auto", "--format", "json"));
