@@ -1,13 +1,11 @@
 package org.splitinfer.core.calibration;
 
-import org.splitinfer.core.cost.StackProfile;
-import org.splitinfer.core.cost.ServingCalibration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.splitinfer.core.cost.ServingCalibration;
 import org.splitinfer.core.error.SplitInferException;
 import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.model.ModelCatalog;
@@ -94,9 +92,6 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static final double MAX_RING_STEP_SECONDS = 50e-6;
     private static final double MAX_LAYER_SECONDS = 200e-6;
     private static final int SWEEPS = 4;
-    private static final String UNKNOWN = "unknown-stacks";
-    /** The owner of a stack's overhead fitted once over the several families it is named on. */
-    private static final String ALL_FAMILIES = "all-families";
 
     private final HardwareRegistry hardware;
     private final ModelCatalog catalog;
@@ -152,7 +147,8 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         Map<String, Map<String, List<ValidationCase>>> byFamily = new TreeMap<>();
         for (ValidationCase c : usable) {
             byFamily.computeIfAbsent(family(c), k -> new TreeMap<>())
-                    .computeIfAbsent(c.software() == null ? UNKNOWN : c.software(), k -> new ArrayList<>()).add(c);
+                    .computeIfAbsent(c.software() == null ? FitGroup.UNKNOWN : c.software(), k -> new ArrayList<>())
+                    .add(c);
         }
         // a stack named on several families fits its step overhead once, on all its cases (what a stack adds per
         // step, its host, network and scheduler, does not depend on the chip), when they leave 3 cases for it beside
@@ -162,7 +158,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         Map<String, Integer> ownParameters = new TreeMap<>();
         Map<String, Integer> families = new TreeMap<>();
         byFamily.forEach((family, byStack) -> byStack.forEach((stack, members) -> {
-            if (!stack.equals(UNKNOWN)) {
+            if (!stack.equals(FitGroup.UNKNOWN)) {
                 leftOver.computeIfAbsent(stack, k -> new ArrayList<>()).addAll(members);
                 ownParameters.merge(stack, ownParameters(members.size()), Integer::sum);
                 families.merge(stack, 1, Integer::sum);
@@ -170,30 +166,30 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         }));
         leftOver.entrySet().removeIf(e -> families.get(e.getKey()) < 2
                 || e.getValue().size() - CASES_PER_PARAMETER * ownParameters.get(e.getKey()) < CASES_PER_PARAMETER);
-        Map<Group, List<ValidationCase>> groups = new LinkedHashMap<>();
+        Map<FitGroup, List<ValidationCase>> groups = new LinkedHashMap<>();
         byFamily.forEach((family, byStack) -> {
             List<ValidationCase> rare = new ArrayList<>();
             byStack.forEach((stack, members) -> {
-                if (!stack.equals(UNKNOWN) && members.size() >= CASES_PER_PARAMETER) {
-                    groups.put(new Group(family, stack), members);
+                if (!stack.equals(FitGroup.UNKNOWN) && members.size() >= CASES_PER_PARAMETER) {
+                    groups.put(new FitGroup(family, stack), members);
                 } else if (!leftOver.containsKey(stack)) {
                     rare.addAll(members);
                 }
             });
-            groups.put(new Group(family, UNKNOWN), rare);
+            groups.put(new FitGroup(family, FitGroup.UNKNOWN), rare);
         });
-        leftOver.forEach((stack, members) -> groups.put(new Group(ALL_FAMILIES, stack), members));
+        leftOver.forEach((stack, members) -> groups.put(new FitGroup(FitGroup.ALL_FAMILIES, stack), members));
 
         List<FitParameter> parameters = new ArrayList<>();
-        List<Group> variants = new ArrayList<>();
+        List<FitGroup> variants = new ArrayList<>();
         groups.forEach((group, members) -> {
             if (parentGroup(group, groups) != null) {
                 // a variant of a calibrated stack fits on top of its parent's profile, once the parent is fitted
                 variants.add(group);
-            } else if (group.family().equals(ALL_FAMILIES)) {
+            } else if (group.family().equals(FitGroup.ALL_FAMILIES)) {
                 // an efficiency is a chip's matter and is never carried across families: the overhead only
                 parameters.add(overhead(group.owner(), members));
-            } else if (group.stack().equals(UNKNOWN)) {
+            } else if (group.stack().equals(FitGroup.UNKNOWN)) {
                 // an overhead fitted to a few unrelated stacks would not transfer to the next one: efficiency only
                 if (members.size() >= CASES_PER_PARAMETER) {
                     parameters.add(efficiency(group.owner(), members));
@@ -205,7 +201,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         descend(parameters, parameters, groups);
         if (!variants.isEmpty()) {
             List<FitParameter> own = new ArrayList<>();
-            for (Group variant : variants) {
+            for (FitGroup variant : variants) {
                 own.addAll(stackParameters(variant, groups.get(variant), parameters, false));
             }
             parameters.addAll(own);
@@ -225,7 +221,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * Coordinate descent: each of the tuned parameters in turn set by a golden-section search over its bounds, the
      * others of {@code all} held, four sweeps.
      */
-    private void descend(List<FitParameter> tuned, List<FitParameter> all, Map<Group, List<ValidationCase>> groups) {
+    private void descend(List<FitParameter> tuned, List<FitParameter> all, Map<FitGroup, List<ValidationCase>> groups) {
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             for (FitParameter parameter : tuned) {
                 parameter.value = GoldenSection.minimise(x -> {
@@ -253,7 +249,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * qualify, the set that explains the cases best, each set fitted alone over {@code context} (the plain hardware
      * model, or a variant's parent), is kept.
      */
-    private List<FitParameter> profile(Group group, List<ValidationCase> members, List<FitParameter> context,
+    private List<FitParameter> profile(FitGroup group, List<ValidationCase> members, List<FitParameter> context,
                                        boolean sharedOverhead) {
         List<FitParameter> base = sharedOverhead ? List.of(efficiency(group.owner(), members))
                 : List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
@@ -297,7 +293,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             for (FitParameter parameter : chosen) {
                 candidate.add(parameter.copy());
             }
-            Map<Group, List<ValidationCase>> only = Map.of(group, members);
+            Map<FitGroup, List<ValidationCase>> only = Map.of(group, members);
             List<FitParameter> all = new ArrayList<>(context);
             all.addAll(candidate);
             descend(candidate, all, only);
@@ -368,18 +364,6 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return new FitParameter(owner, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
     }
 
-    /**
-     * The cases one profile draws on: a stack's on one family, or the family's unknown stacks.
-     *
-     * @param family the family's name
-     * @param stack  the stack's name, or {@link #UNKNOWN}
-     */
-    private record Group(String family, String stack) {
-        /** @return the parameters' owner as the fit's table names it: {@code gpu.tensorrt-llm} */
-        String owner() {
-            return family + "." + stack;
-        }
-    }
 
     /**
      * A stack with too few cases for two parameters gets the one that explains them best: a kernel efficiency (the
@@ -388,9 +372,9 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * two depths or more), or, for a variant, one of its parent's parameters refitted. Each is fitted alone on the
      * stack's cases over {@code context}.
      */
-    private FitParameter betterSingle(Group group, List<ValidationCase> members, List<FitParameter> context,
+    private FitParameter betterSingle(FitGroup group, List<ValidationCase> members, List<FitParameter> context,
                                       boolean sharedOverhead) {
-        Map<Group, List<ValidationCase>> only = Map.of(group, members);
+        Map<FitGroup, List<ValidationCase>> only = Map.of(group, members);
         List<FitParameter> candidates = new ArrayList<>(List.of(efficiency(group.owner(), members)));
         if (!sharedOverhead) {
             candidates.add(overhead(group.owner(), members));
@@ -399,7 +383,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             // at one layer count a time per layer is a fixed cost per step: only models of two depths tell them apart
             candidates.add(layer(group.owner(), members));
         }
-        String parent = parentOwner(group);
+        String parent = group.parentOwner();
         for (FitParameter inherited : context) {
             // a variant may instead refit one of its parent's other parameters on its own cases: another
             // implementation of a stack keeps its host loop but may pay less (or more) per layer, say
@@ -442,7 +426,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * its profile from 6. {@code context} holds what the group builds on (its parent's fitted parameters, for a
      * variant), held while these are chosen.
      */
-    private List<FitParameter> stackParameters(Group group, List<ValidationCase> members, List<FitParameter> context,
+    private List<FitParameter> stackParameters(FitGroup group, List<ValidationCase> members, List<FitParameter> context,
                                                boolean sharedOverhead) {
         if (members.size() >= 2 * CASES_PER_PARAMETER) {
             return profile(group, members, context, sharedOverhead);
@@ -465,23 +449,14 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * The group a variant builds on: for a stack named {@code PARENT/VARIANT} (a model implementation or a release of
      * PARENT), PARENT's group on the same family when it has cases enough for a profile; null otherwise.
      */
-    private static Group parentGroup(Group group, Map<Group, List<ValidationCase>> groups) {
-        String owner = parentOwner(group);
+    private static FitGroup parentGroup(FitGroup group, Map<FitGroup, List<ValidationCase>> groups) {
+        String owner = group.parentOwner();
         if (owner == null) {
             return null;
         }
-        Group parent = new Group(group.family(), owner.substring(group.family().length() + 1));
+        FitGroup parent = new FitGroup(group.family(), owner.substring(group.family().length() + 1));
         List<ValidationCase> members = groups.get(parent);
         return members != null && members.size() >= CASES_PER_PARAMETER ? parent : null;
-    }
-
-    /** {@code family.PARENT} for a stack named {@code PARENT/VARIANT} on a family; null for any other group. */
-    private static String parentOwner(Group group) {
-        String parent = ServingCalibration.parentStack(group.stack());
-        if (parent == null || group.stack().equals(UNKNOWN) || group.family().equals(ALL_FAMILIES)) {
-            return null;
-        }
-        return group.family() + "." + parent;
     }
 
     private double objective(List<ValidationCase> cases, ServingCalibration calibration) {
@@ -495,88 +470,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return sum;
     }
 
-    private ServingCalibration build(List<FitParameter> parameters, Map<Group, List<ValidationCase>> groups) {
-        Map<String, Map<String, StackProfile>> stacks = new TreeMap<>();
-        Map<String, StackProfile> unknown = new TreeMap<>();
-        Map<String, Map<String, Integer>> stackCases = new TreeMap<>();
-        Map<String, Double> overheads = new TreeMap<>();
-        Map<String, Double> collective = Map.of();
-        for (Group group : groups.keySet()) {
-            for (ValidationCase c : groups.get(group)) {
-                if (c.software() != null) {
-                    stackCases.computeIfAbsent(family(c), k -> new TreeMap<>()).merge(c.software(), 1, Integer::sum);
-                }
-            }
-            boolean fitted = parameters.stream().anyMatch(p -> p.owner.equals(group.owner()));
-            if (!fitted) {
-                // no parameter: the family's fallback applies (its unknown-stack profile, or the plain model)
-                continue;
-            }
-            // a variant's unfitted figures are its parent's, where the parent has fitted ones
-            String parentOwner = parentOwner(group);
-            String from = parentOwner != null && parameters.stream().anyMatch(p -> p.owner.equals(parentOwner))
-                    ? parentOwner : null;
-            double parentEfficiency = from == null ? 1 : value(parameters, from, "kernelEfficiency", 1);
-            double efficiency = value(parameters, group.owner(), "kernelEfficiency", parentEfficiency);
-            StackProfile profile = new StackProfile(efficiency,
-                    value(parameters, group.owner(), "stepOverheadSeconds", from == null
-                            ? sharedOverhead(parameters, group.stack())
-                            : value(parameters, from, "stepOverheadSeconds",
-                                    sharedOverhead(parameters, ServingCalibration.parentStack(group.stack())))),
-                    value(parameters, group.owner(), "prefillKernelEfficiency",
-                            from == null ? efficiency : value(parameters, from, "prefillKernelEfficiency",
-                                    parentEfficiency)),
-                    value(parameters, group.owner(), "sequenceSeconds",
-                            from == null ? 0 : value(parameters, from, "sequenceSeconds", 0)),
-                    value(parameters, group.owner(), "ringStepSeconds",
-                            from == null ? 0 : value(parameters, from, "ringStepSeconds", 0)),
-                    value(parameters, group.owner(), "layerSeconds",
-                            from == null || ownsFixedCost(parameters, group) ? 0
-                                    : value(parameters, from, "layerSeconds", 0)));
-            if (group.family().equals(ALL_FAMILIES)) {
-                overheads.put(group.stack(), profile.stepOverheadSeconds());
-            } else if (group.stack().equals(UNKNOWN)) {
-                unknown.put(group.family(), profile);
-            } else {
-                stacks.computeIfAbsent(group.stack(), k -> new TreeMap<>()).put(group.family(), profile);
-            }
-        }
-        // each family's usual stack: the one most of its cases name (ties to the first name), for the families whose
-        // every case belongs to a calibrated stack; a family with cases of stacks it does not know has those to fit
-        // its own profile for unknown stacks, and without enough of them the plain model is the honest fallback
-        Map<String, String> familyStacks = new TreeMap<>();
-        groups.forEach((group, members) -> {
-            if (group.stack().equals(UNKNOWN) && !members.isEmpty()) {
-                stackCases.remove(group.family());
-            }
-        });
-        stackCases.forEach((family, counts) -> counts.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .ifPresent(usual -> familyStacks.put(family, usual.getKey())));
-        return new ServingCalibration(stacks, overheads, unknown, familyStacks, collective);
-    }
-
-    /** A stack's overhead fitted across the families it is named on, or 0 when it has none. */
-    private static double sharedOverhead(List<FitParameter> parameters, String stack) {
-        return value(parameters, ALL_FAMILIES + "." + stack, "stepOverheadSeconds", 0);
-    }
-
-    /**
-     * Whether a variant fits its own overhead on cases of one depth: there its fixed cost per step and its time per
-     * layer are one number, which its overhead then stands for, so the parent's time per layer is not added to it.
-     */
-    private boolean ownsFixedCost(List<FitParameter> parameters, Group group) {
-        return parameters.stream().anyMatch(p -> p.owner.equals(group.owner()) && p.name.equals("stepOverheadSeconds")
-                && p.cases.stream().map(this::layers).distinct().count() == 1);
-    }
-
-    private static double value(List<FitParameter> parameters, String owner, String name, double fallback) {
-        for (FitParameter parameter : parameters) {
-            if (parameter.owner.equals(owner) && parameter.name.equals(name)) {
-                return parameter.value;
-            }
-        }
-        return fallback;
+    private ServingCalibration build(List<FitParameter> parameters, Map<FitGroup, List<ValidationCase>> groups) {
+        return ProfileAssembly.build(parameters, groups, this::family, this::layers);
     }
 }
