@@ -1,6 +1,7 @@
 package org.splitinfer.core.calibration;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.splitinfer.core.validate.ValidationCase;
 
 /**
@@ -15,6 +16,7 @@ final class FitParameter {
     final String unit;
     final List<ValidationCase> cases;
     double value;
+    private boolean logScale;
 
     FitParameter(String owner, String name, double lower, double upper, double start, String unit,
                  List<ValidationCase> cases) {
@@ -29,6 +31,34 @@ final class FitParameter {
 
     /** @return a parameter with the same bounds and cases, at this one's value, to be fitted apart */
     FitParameter copy() {
-        return new FitParameter(owner, name, lower, upper, value, unit, cases);
+        FitParameter copy = new FitParameter(owner, name, lower, upper, value, unit, cases);
+        copy.logScale = logScale;
+        return copy;
+    }
+
+    /**
+     * Searches this parameter on the logarithm of its bounds: for a ceiling that spans decades and leaves the
+     * objective flat above the point where it starts to bite, which a search on the plain scale never steps below.
+     *
+     * @return this parameter
+     */
+    FitParameter onLogScale() {
+        logScale = true;
+        return this;
+    }
+
+    /**
+     * The value in the bounds that minimises {@code objective}, by {@link GoldenSection}.
+     *
+     * @param objective the objective as a function of this parameter's value
+     * @return the best value seen
+     */
+    double search(DoubleUnaryOperator objective) {
+        if (!logScale) {
+            return GoldenSection.minimise(objective, lower, upper);
+        }
+        double best = GoldenSection.minimise(x -> objective.applyAsDouble(Math.exp(x)), Math.log(lower),
+                Math.log(upper));
+        return Math.min(upper, Math.max(lower, Math.exp(best)));
     }
 }

@@ -65,7 +65,9 @@ final class ProfileAssembly {
                             from == null ? 0 : value(parameters, from, "ringStepSeconds", 0)),
                     value(parameters, group.owner(), "layerSeconds",
                             from == null || ownsFixedCost(parameters, group, layers) ? 0
-                                    : value(parameters, from, "layerSeconds", 0)));
+                                    : value(parameters, from, "layerSeconds", 0)),
+                    value(parameters, group.owner(), "attentionEfficiency",
+                            from == null ? 1 : value(parameters, from, "attentionEfficiency", 1)));
             if (group.family().equals(FitGroup.ALL_FAMILIES)) {
                 overheads.put(group.stack(), profile.stepOverheadSeconds());
             } else if (group.stack().equals(FitGroup.UNKNOWN)) {

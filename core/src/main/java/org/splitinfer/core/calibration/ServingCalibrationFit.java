@@ -40,7 +40,10 @@ import org.splitinfer.core.validate.Workload;
  *       latency that grows with the degree cannot be told from a fixed one at fewer; Splitwise's profile has 8 cases
  *       at TP8 and 7 at TP2), and a time per decoder layer in [0, 200 µs] when 3 of its cases run models of one
  *       depth and 3 of another (what the stack's program adds per layer beside its kernels' work: Groq's compiled
- *       schedule, tt-metal's gaps between ops); when fewer may be added than qualify, the set that explains the
+ *       schedule, tt-metal's gaps between ops), and an attention efficiency in [0.01, 1] (the most of the chip's
+ *       peak its attention kernel reaches: the softmax runs beside the matrix units), drawn on its prefills of prompts
+ *       of 8,192 tokens or more when there are 3 of them and 3 other cases (only there is attention compute-bound
+ *       enough to tell its ceiling from the prefill efficiency); when fewer may be added than qualify, the set that explains the
  *       stack's cases best, each fitted alone over the plain hardware model, is kept;</li>
  *   <li>a stack named {@code PARENT/VARIANT} (another implementation of PARENT) fits on top of PARENT's profile on
  *       the family, by the same count of its own cases, and its candidates include each parameter PARENT fitted,
@@ -79,7 +82,9 @@ import org.splitinfer.core.validate.Workload;
  * <h2>Notes: how</h2>
  * The objective is the sum over the cases a parameter draws on of {@code ln²(predicted ÷ measured)} (symmetric in
  * over- and under-prediction). Coordinate descent from the plain hardware model: each parameter in turn is set by a
- * golden-section search over its bounds (40 steps), four sweeps over all parameters. Deterministic: the same cases
+ * golden-section search over its bounds (40 steps; the attention efficiency over the logarithm of its bounds, two
+ * decades wide, above the point where its ceiling starts to bite the objective is flat and a search on the plain
+ * scale would never step below it), four sweeps over all parameters. Deterministic: the same cases
  * give the same parameters to the printed digits.
  */
 public final class ServingCalibrationFit implements Calibration<ServingCalibration> {
@@ -91,6 +96,9 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private static final double MAX_SEQUENCE_SECONDS = 2e-3;
     private static final double MAX_RING_STEP_SECONDS = 50e-6;
     private static final double MAX_LAYER_SECONDS = 200e-6;
+    private static final double MIN_ATTENTION_EFFICIENCY = 0.01;
+    /** The prompt length from which a prefill's attention is compute-bound enough to fit its ceiling on. */
+    static final int LONG_PROMPT_TOKENS = 8192;
     private static final int SWEEPS = 4;
 
     private final HardwareRegistry hardware;
@@ -224,13 +232,13 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private void descend(List<FitParameter> tuned, List<FitParameter> all, Map<FitGroup, List<ValidationCase>> groups) {
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             for (FitParameter parameter : tuned) {
-                parameter.value = GoldenSection.minimise(x -> {
+                parameter.value = parameter.search(x -> {
                     double saved = parameter.value;
                     parameter.value = x;
                     double objective = objective(parameter.cases, build(all, groups));
                     parameter.value = saved;
                     return objective;
-                }, parameter.lower, parameter.upper);
+                });
             }
         }
     }
@@ -244,8 +252,9 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * its own when {@code sharedOverhead}: the stack's, fitted across families, takes its place), and one more
      * parameter for each further 3 cases, from those its cases can tell apart: a prefill kernel efficiency (at least 3
      * prefill steps and 3 other cases), a host cost per decoded sequence (at least 3 cases that decode, at two batch
-     * sizes or more), a ring-collective step latency (3 cases at each of two tensor-parallel degrees or more) and a
-     * time per decoder layer (3 cases at each of two model depths or more). When the cases allow fewer extras than
+     * sizes or more), a ring-collective step latency (3 cases at each of two tensor-parallel degrees or more), a
+     * time per decoder layer (3 cases at each of two model depths or more) and an attention efficiency (3 prefills
+     * of prompts of {@value #LONG_PROMPT_TOKENS} tokens or more and 3 other cases). When the cases allow fewer extras than
      * qualify, the set that explains the cases best, each set fitted alone over {@code context} (the plain hardware
      * model, or a variant's parent), is kept.
      */
@@ -274,6 +283,12 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         members.forEach(c -> byLayers.merge(layers(c), 1L, Long::sum));
         if (byLayers.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
             extras.add(layer(group.owner(), members));
+        }
+        // only long prompts make attention compute-bound: its ceiling is told apart from the prefill efficiency there
+        List<ValidationCase> longPrompts = members.stream().filter(ServingCalibrationFit::longPrompt).toList();
+        if (longPrompts.size() >= CASES_PER_PARAMETER && members.size() - longPrompts.size() >= CASES_PER_PARAMETER) {
+            extras.add(new FitParameter(group.owner(), "attentionEfficiency", MIN_ATTENTION_EFFICIENCY, 1, 1,
+                    "fraction of peak", longPrompts).onLogScale());
         }
         // the overhead's place counts whether the profile fits its own or the stack's across families
         int allowed = members.size() / CASES_PER_PARAMETER - 2;
@@ -323,6 +338,11 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             }
         }
         return subsets;
+    }
+
+    /** Whether a case is the prefill of prompts of {@value #LONG_PROMPT_TOKENS} tokens or more. */
+    private static boolean longPrompt(ValidationCase c) {
+        return c.workload() instanceof Workload.Prefill prefill && prefill.inputTokens() >= LONG_PROMPT_TOKENS;
     }
 
     /** The tensor-parallel degree a case names (0 when it names none: the estimator chooses). */
@@ -400,13 +420,13 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             starts[i] = candidate.value;
             List<FitParameter> alone = new ArrayList<>(context);
             alone.add(candidate);
-            candidate.value = GoldenSection.minimise(x -> {
+            candidate.value = candidate.search(x -> {
                 double saved = candidate.value;
                 candidate.value = x;
                 double objective = objective(members, build(alone, only));
                 candidate.value = saved;
                 return objective;
-            }, candidate.lower, candidate.upper);
+            });
             residuals[i] = objective(members, build(alone, only));
         }
         int best = 0;

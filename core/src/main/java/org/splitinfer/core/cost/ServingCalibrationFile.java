@@ -42,8 +42,8 @@ import org.splitinfer.core.input.StructuredText;
  *
  * The five top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed. A profile needs
  * {@code kernelEfficiency} and {@code stepOverheadSeconds} and may add {@code prefillKernelEfficiency},
- * {@code sequenceSeconds}, {@code ringStepSeconds} and {@code layerSeconds} ({@link StackProfile}); a kernel efficiency
- * lies in (0, 1], an overhead, a time per sequence, ring step or layer, or a collective step's latency in
+ * {@code sequenceSeconds}, {@code ringStepSeconds}, {@code layerSeconds} and {@code attentionEfficiency}
+ * ({@link StackProfile}); a kernel or attention efficiency lies in (0, 1], an overhead, a time per sequence, ring step or layer, or a collective step's latency in
  * [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
  * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
  * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
@@ -58,7 +58,7 @@ public final class ServingCalibrationFile {
             "familyStacks", "collectiveStepSeconds"));
     private static final Pattern FAMILY_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> PROFILE_KEYS = new TreeSet<>(Set.of("kernelEfficiency", "stepOverheadSeconds",
-            "prefillKernelEfficiency", "sequenceSeconds", "ringStepSeconds", "layerSeconds"));
+            "prefillKernelEfficiency", "sequenceSeconds", "ringStepSeconds", "layerSeconds", "attentionEfficiency"));
 
     private ServingCalibrationFile() {
     }
@@ -192,7 +192,7 @@ public final class ServingCalibrationFile {
     private static StackProfile profile(JsonNode node, String path, List<String> problems) {
         if (node == null || !node.isObject()) {
             problems.add(path + ": must be a mapping {kernelEfficiency, stepOverheadSeconds[, prefillKernelEfficiency,"
-                    + " sequenceSeconds, ringStepSeconds, layerSeconds]}");
+                    + " sequenceSeconds, ringStepSeconds, layerSeconds, attentionEfficiency]}");
             return null;
         }
         unknownKeys(node, PROFILE_KEYS, path + ".", problems);
@@ -211,8 +211,12 @@ public final class ServingCalibrationFile {
         JsonNode layerNode = node.get("layerSeconds");
         Double layer = layerNode == null ? Double.valueOf(0)
                 : number(layerNode, path + ".layerSeconds", 0, MAX_SECONDS, false, problems);
+        JsonNode attentionNode = node.get("attentionEfficiency");
+        Double attention = attentionNode == null ? Double.valueOf(1)
+                : number(attentionNode, path + ".attentionEfficiency", 0, 1, true, problems);
         return efficiency == null || overhead == null || prefill == null || sequence == null || ring == null
-                || layer == null ? null : new StackProfile(efficiency, overhead, prefill, sequence, ring, layer);
+                || layer == null || attention == null ? null
+                : new StackProfile(efficiency, overhead, prefill, sequence, ring, layer, attention);
     }
 
     /** A finite number in [min, max], or (min, max] when the minimum is excluded; null after a problem. */
@@ -282,6 +286,8 @@ public final class ServingCalibrationFile {
                 + (profile.sequenceSeconds() > 0 ? ", sequenceSeconds: " + number(profile.sequenceSeconds()) : "")
                 + (profile.ringStepSeconds() > 0 ? ", ringStepSeconds: " + number(profile.ringStepSeconds()) : "")
                 + (profile.layerSeconds() > 0 ? ", layerSeconds: " + number(profile.layerSeconds()) : "")
+                + (profile.attentionEfficiency() < 1
+                        ? ", attentionEfficiency: " + number(profile.attentionEfficiency()) : "")
                 + "}";
     }
 

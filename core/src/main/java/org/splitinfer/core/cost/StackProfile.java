@@ -10,7 +10,12 @@ package org.splitinfer.core.cost;
  * scheduler's bookkeeping, detokenization in the serving loop), on top of the fixed per-step overhead. Its program may
  * add a time per decoder layer that no kernel's work explains: {@code layerSeconds} for each layer a step runs through
  * (a statically scheduled compiler's synchronisation per layer on an LPU, where Groq's measured pace is about 42 µs a
- * layer for an 8B and a 70B model alike while the modelled work of a layer is a few µs).
+ * layer for an 8B and a 70B model alike while the modelled work of a layer is a few µs). Its fused attention kernel
+ * may reach a lower fraction of the chip's peak than its matrix products when compute-bound (long prompts), because
+ * the softmax, the masking and the online rescaling run beside the matrix units, not in them:
+ * {@code attentionEfficiency} caps an attention kernel's compute at that fraction of the chip's peak (Tenstorrent's
+ * FlashAttention report finds its Wormhole op "bound by matmul or softmax computation" and lists hiding the softmax as
+ * future work).
  *
  * @param kernelEfficiency        fraction of the plugin's kernel speed the stack reaches in decode steps, and in
  *                                prefill steps too unless {@code prefillKernelEfficiency} differs, in (0, 1]
@@ -22,9 +27,13 @@ package org.splitinfer.core.cost;
  *                                steps for an all-reduce over n chips, {@code n − 1} for the others; {@code >= 0}
  * @param layerSeconds            seconds the stack's program adds for each decoder layer a step runs through,
  *                                {@code >= 0}
+ * @param attentionEfficiency     the most of the chip's peak compute (in the kernel's format) the stack's attention
+ *                                kernel reaches, in (0, 1]: an attention kernel takes at least its FLOPs ÷ (peak ×
+ *                                this), whatever the phase's kernel efficiency makes of it; 1 caps nothing
  */
 public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
-                           double sequenceSeconds, double ringStepSeconds, double layerSeconds) {
+                           double sequenceSeconds, double ringStepSeconds, double layerSeconds,
+                           double attentionEfficiency) {
     /** The plain hardware model. */
     public static final StackProfile IDEAL = new StackProfile(1, 0);
 
@@ -35,7 +44,7 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      * @param stepOverheadSeconds fixed seconds per step, {@code >= 0}
      */
     public StackProfile(double kernelEfficiency, double stepOverheadSeconds) {
-        this(kernelEfficiency, stepOverheadSeconds, kernelEfficiency, 0, 0, 0);
+        this(kernelEfficiency, stepOverheadSeconds, kernelEfficiency, 0, 0, 0, 1);
     }
 
     /** Validates the bounds. */
@@ -59,6 +68,9 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
         if (!(layerSeconds >= 0) || Double.isInfinite(layerSeconds)) {
             throw new IllegalArgumentException("layerSeconds must be finite and >= 0, got " + layerSeconds);
         }
+        if (!(attentionEfficiency > 0 && attentionEfficiency <= 1)) {
+            throw new IllegalArgumentException("attentionEfficiency must be in (0, 1], got " + attentionEfficiency);
+        }
     }
 
     /** @return whether prefill steps run at another efficiency than decode steps */
@@ -74,7 +86,7 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      */
     public StackProfile withStepOverheadSeconds(double seconds) {
         return new StackProfile(kernelEfficiency, seconds, prefillKernelEfficiency, sequenceSeconds, ringStepSeconds,
-                layerSeconds);
+                layerSeconds, attentionEfficiency);
     }
 
     /**
@@ -85,7 +97,7 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      */
     public StackProfile withPrefillKernelEfficiency(double efficiency) {
         return new StackProfile(kernelEfficiency, stepOverheadSeconds, efficiency, sequenceSeconds, ringStepSeconds,
-                layerSeconds);
+                layerSeconds, attentionEfficiency);
     }
 
     /**
@@ -96,7 +108,7 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      */
     public StackProfile withSequenceSeconds(double seconds) {
         return new StackProfile(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, seconds,
-                ringStepSeconds, layerSeconds);
+                ringStepSeconds, layerSeconds, attentionEfficiency);
     }
 
     /**
@@ -107,7 +119,7 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      */
     public StackProfile withRingStepSeconds(double seconds) {
         return new StackProfile(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, sequenceSeconds,
-                seconds, layerSeconds);
+                seconds, layerSeconds, attentionEfficiency);
     }
 
     /**
@@ -118,6 +130,17 @@ public record StackProfile(double kernelEfficiency, double stepOverheadSeconds, 
      */
     public StackProfile withLayerSeconds(double seconds) {
         return new StackProfile(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, sequenceSeconds,
-                ringStepSeconds, seconds);
+                ringStepSeconds, seconds, attentionEfficiency);
+    }
+
+    /**
+     * A copy whose attention kernels reach at most this fraction of the chip's peak compute, the rest kept.
+     *
+     * @param efficiency the most of the chip's peak an attention kernel reaches, in (0, 1]
+     * @return the copy
+     */
+    public StackProfile withAttentionEfficiency(double efficiency) {
+        return new StackProfile(kernelEfficiency, stepOverheadSeconds, prefillKernelEfficiency, sequenceSeconds,
+                ringStepSeconds, layerSeconds, efficiency);
     }
 }

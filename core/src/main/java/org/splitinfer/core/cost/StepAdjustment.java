@@ -6,8 +6,8 @@ import org.splitinfer.spi.Phase;
 
 /**
  * What a serving stack adds to the hardware's step model, as the step coster applies it: the stack's profile on the
- * chip's family (its kernel efficiencies, fixed cost per step, host cost per decoded sequence, ring-collective latency
- * and time per decoder layer, all fitted by the calibration) and the family's latency per collective step beyond the
+ * chip's family (its kernel efficiencies, fixed cost per step, host cost per decoded sequence, ring-collective latency,
+ * time per decoder layer and attention's ceiling, all fitted by the calibration) and the family's latency per collective step beyond the
  * interconnect model.
  *
  * @param stack                 the stack's profile on the chip's family
@@ -65,6 +65,11 @@ public record StepAdjustment(StackProfile stack, double collectiveStepSeconds) {
     /** @return seconds the stack's program adds for each decoder layer a step runs through */
     public double layerSeconds() {
         return stack.layerSeconds();
+    }
+
+    /** @return the most of the chip's peak compute the stack's attention kernel reaches (1: no cap) */
+    public double attentionEfficiency() {
+        return stack.attentionEfficiency();
     }
 
     /**

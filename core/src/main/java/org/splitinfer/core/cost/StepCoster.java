@@ -12,6 +12,7 @@ import org.splitinfer.spi.Accelerator;
 import org.splitinfer.spi.Collective;
 import org.splitinfer.spi.CollectiveKind;
 import org.splitinfer.spi.Kernel;
+import org.splitinfer.spi.KernelKind;
 import org.splitinfer.spi.ParallelLayout;
 import org.splitinfer.spi.Phase;
 import org.splitinfer.spi.Residency;
@@ -37,8 +38,12 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *   <li>A {@link StepAdjustment} (fitted per serving stack by the calibration) divides kernel time by the stack's
  *       kernel efficiency (its prefill or its decode one, by the step's phase), adds its fixed per-step overhead, its
  *       host cost per sequence of a decode step, its time per decoder layer, a latency per collective step, and, for
- *       a stack whose collectives run as rings, a latency per ring step ({@code 2(n − 1)} for an all-reduce).</li>
- *   <li>latency = kernelLatency ÷ efficiency + pipeline × (collectives + layers × layerSeconds)
+ *       a stack whose collectives run as rings, a latency per ring step ({@code 2(n − 1)} for an all-reduce). A
+ *       stack whose attention reaches a lower fraction of peak than its other kernels (its attention efficiency below
+ *       1) has each attention kernel take at least {@code FLOPs ÷ (peak × attentionEfficiency)}: the excess over the
+ *       kernel's time after the efficiency is added to every stage's kernel work. It bites only where attention is
+ *       compute-bound (long prompts); a decode step's attention streams the KV cache far below that ceiling.</li>
+ *   <li>latency = kernelLatency ÷ efficiency + pipeline × attentionExcess + pipeline × (collectives + layers × layerSeconds)
  *       + (pipeline − 1) × send + overhead + sequences × sequenceSeconds (decode); interval = kernelInterval ÷
  *       efficiency + collectives + layers × layerSeconds + overhead + sequences × sequenceSeconds (decode), with
  *       {@code layers} those of the heaviest stage, which stands for every stage as its kernels do.</li>
@@ -131,16 +136,17 @@ public final class StepCoster {
                         * adjustment.ringStepSeconds();
             }
         }
-        int stages = layout.pipeline();
         if (accelerator.roofline().stepTimingIncludesStageHandOffs()) {
             send = 0;
         }
+        int stages = layout.pipeline();
         double overhead = layersOnly ? 0 : adjustment.stepOverheadSeconds();
         // a stack's efficiency stretches the kernels' work, never the machine's own hops, barriers or reloads
         double efficiency = adjustment.kernelEfficiency(work.phase());
-        double kernelLatency = timing.workLatencySeconds() / efficiency
+        double excess = attentionExcessSeconds(work, residency, efficiency);
+        double kernelLatency = timing.workLatencySeconds() / efficiency + stages * excess
                 + timing.hardwareLatencySeconds();
-        double kernelInterval = timing.workIntervalSeconds() / efficiency
+        double kernelInterval = timing.workIntervalSeconds() / efficiency + excess
                 + timing.hardwareIntervalSeconds();
         // the host's work per sequence runs beside no kernel of the step (the stacks fitted here serve serially)
         double host = layersOnly || work.phase() != Phase.DECODE ? 0 : adjustment.sequenceSeconds() * work.sequences();
@@ -149,6 +155,27 @@ public final class StepCoster {
         double latency = kernelLatency + stages * (collectives + layers) + (stages - 1) * send + overhead + host;
         double interval = kernelInterval + collectives + layers + overhead + host;
         return new StepCost(work, kernelLatency, kernelInterval, collectives, send, latency, interval);
+    }
+
+    /**
+     * The time one stage's attention kernels take beyond their modelled time ÷ {@code efficiency} when the stack's
+     * attention reaches at most {@link StepAdjustment#attentionEfficiency()} of the chip's peak in the kernel's
+     * format; 0 without such a cap.
+     */
+    private double attentionExcessSeconds(StepWork work, Residency residency, double efficiency) {
+        double ceiling = adjustment.attentionEfficiency();
+        if (ceiling >= 1) {
+            return 0;
+        }
+        double excess = 0;
+        for (Kernel kernel : work.kernels()) {
+            if (KernelKind.ATTENTION.equals(kernel.kind())) {
+                double capped = kernel.totalFlops()
+                        / (accelerator.roofline().peakFlopsPerSecond(kernel.precision()) * ceiling);
+                excess += Math.max(0, capped - accelerator.roofline().kernelSeconds(kernel, residency) / efficiency);
+            }
+        }
+        return excess;
     }
 
     private static StepWork withoutEmbeddingAndHead(StepWork work) {

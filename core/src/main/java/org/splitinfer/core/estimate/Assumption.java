@@ -30,10 +30,13 @@ public sealed interface Assumption {
      * @param sequenceSeconds       seconds a decode step adds per sequence in it
      * @param ringStepSeconds       seconds each dependent step of a ring collective adds
      * @param layerSeconds          seconds the stack's program adds for each decoder layer a step runs through
+     * @param attentionEfficiency   the most of the chip's peak compute the stack's attention kernel reaches (1: no
+     *                              cap)
      */
     record StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
                                double kernelEfficiency, double stepOverheadSeconds, double prefillKernelEfficiency,
-                               double sequenceSeconds, double ringStepSeconds, double layerSeconds)
+                               double sequenceSeconds, double ringStepSeconds, double layerSeconds,
+                               double attentionEfficiency)
             implements Assumption {
         /**
          * One kernel efficiency for both phases.
@@ -48,7 +51,7 @@ public sealed interface Assumption {
         public StackProfileApplied(String software, String family, ProfileSource source, String profileStack,
                                    double kernelEfficiency, double stepOverheadSeconds) {
             this(software, family, source, profileStack, kernelEfficiency, stepOverheadSeconds, kernelEfficiency, 0,
-                    0, 0);
+                    0, 0, 1);
         }
 
         @Override

@@ -95,7 +95,8 @@ public final class Words {
 
     /**
      * "0.643 of the modelled kernel speed", or, with a prefill efficiency apart, the two by phase; then the host's
-     * cost per decoded sequence, the ring-collective latency and the time per decoder layer where the stack has them.
+     * cost per decoded sequence, the ring-collective latency, the time per decoder layer and attention's ceiling where
+     * the stack has them.
      */
     private static String kernelSpeed(Assumption.StackProfileApplied stack) {
         String speed = stack.prefillKernelEfficiency() == stack.kernelEfficiency()
@@ -110,6 +111,10 @@ public final class Words {
         }
         if (stack.layerSeconds() > 0) {
             speed += String.format(Locale.ROOT, ", %.3g s per decoder layer of a step", stack.layerSeconds());
+        }
+        if (stack.attentionEfficiency() < 1) {
+            speed += String.format(Locale.ROOT, ", attention at most %.3g of the chip's peak compute",
+                    stack.attentionEfficiency());
         }
         return speed;
     }

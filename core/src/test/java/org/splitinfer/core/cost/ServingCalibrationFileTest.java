@@ -124,6 +124,27 @@ class ServingCalibrationFileTest {
     }
 
     @Test
+    void aStacksAttentionCeilingIsReadWrittenBackAndAZeroOneRefused() {
+        String galaxy = VALID.replace("stackOverheads:", """
+                  tt-metal/llama3_70b_galaxy:
+                    riscv: {kernelEfficiency: 0.8, stepOverheadSeconds: 0.0, attentionEfficiency: 0.1}
+                stackOverheads:""");
+
+        ServingCalibration calibration = ServingCalibrationFile.parse("c.yaml", galaxy);
+        assertThat(calibration.profile("tt-metal/llama3_70b_galaxy", Family.RISCV))
+                .isEqualTo(new StackProfile(0.8, 0).withAttentionEfficiency(0.1));
+        // left out, it caps nothing
+        assertThat(calibration.profile("vllm", Family.GPU).attentionEfficiency()).isEqualTo(1);
+        assertThat(ServingCalibrationFile.parse("c.yaml", ServingCalibrationFile.render(calibration, "")))
+                .isEqualTo(calibration);
+        assertThatThrownBy(() -> ServingCalibrationFile.parse("c.yaml", galaxy.replace("attentionEfficiency: 0.1",
+                "attentionEfficiency: 0")))
+                .isInstanceOf(CalibrationFileException.class)
+                .hasMessage("c.yaml has 1 problem: stacks.tt-metal/llama3_70b_galaxy.riscv.attentionEfficiency: must"
+                        + " be a number in (0.0, 1.0], got '0'; see ServingCalibrationFile for the schema");
+    }
+
+    @Test
     void aProfileUnderANameThatIsNoFamilysIsRefused() {
         String bad = VALID.replace("  gpu: {kernelEfficiency: 0.7", "  GPU cards: {kernelEfficiency: 0.7");
 

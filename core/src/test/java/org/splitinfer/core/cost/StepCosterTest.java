@@ -196,6 +196,40 @@ class StepCosterTest {
     }
 
     @Test
+    void aStacksAttentionCeilingSlowsComputeBoundAttentionAndLeavesStreamingAttentionAlone() {
+        ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
+        StackProfile half = new StackProfile(1, 0).withPrefillKernelEfficiency(0.5);
+        StepCoster uncapped = new StepCoster(new HopChip(), model, ModelPrecision.BF16, new StepAdjustment(half, 0),
+                false);
+        StepCoster capped = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                new StepAdjustment(half.withAttentionEfficiency(0.1), 0), false);
+        // an 8,192-token prompt: s(s+1)/2 = 33,558,528 score pairs, 4 × 32 heads × 128 FLOPs each, in 32 layers:
+        // F = 1.7595e13 FLOPs. PlainChip computes at 1e15 FLOP/s, so attention takes F ÷ 1e15 = 17.6 ms of work (its
+        // K and V, 34 MB a layer at 3 TB/s, take 11 µs), 35.2 ms at the prefill efficiency 0.5; capped at 0.1 of the
+        // peak it takes F ÷ 1e14 = 176 ms: 140.8 ms more, on the latency and on the interval
+        double flops = 32 * 4.0 * (8192.0 * 8193 / 2) * 32 * 128;
+        double excess = flops / 1e14 - flops / 1e15 / 0.5;
+        StepBatch prefill = StepBatch.prefill(1, 8192, 0);
+        assertThat(excess).isCloseTo(0.1408, within(1e-4));
+        assertThat(capped.cost(prefill, ONE_CHIP, HBM).latencySeconds())
+                .isCloseTo(uncapped.cost(prefill, ONE_CHIP, HBM).latencySeconds() + excess, within(1e-9));
+        assertThat(capped.cost(prefill, ONE_CHIP, HBM).intervalSeconds())
+                .isCloseTo(uncapped.cost(prefill, ONE_CHIP, HBM).intervalSeconds() + excess, within(1e-9));
+        // two stages of 16 layers: a stage's attention is half of it; the prompt crosses both, a step starts per stage
+        ParallelLayout pp2 = new ParallelLayout(1, 2, 1, 1);
+        assertThat(capped.cost(prefill, pp2, HBM).latencySeconds())
+                .isCloseTo(uncapped.cost(prefill, pp2, HBM).latencySeconds() + excess, within(1e-9));
+        assertThat(capped.cost(prefill, pp2, HBM).intervalSeconds())
+                .isCloseTo(uncapped.cost(prefill, pp2, HBM).intervalSeconds() + excess / 2, within(1e-9));
+        // a decode step of 8 sequences at 1,024 tokens of context streams its KV cache: 8 × 1,025 positions × 8 KV
+        // heads × 128 × 2 (K, V) × 2 bytes × 32 layers = 1.07 GB, 358 µs at 3 TB/s, against 8 × 1,025 × 4 × 32 × 128
+        // × 32 = 1.07e10 FLOPs, 107 µs even at 0.1 of the peak: the ceiling does not bite
+        StepBatch decode = StepBatch.decode(8, 1024);
+        assertThat(capped.cost(decode, ONE_CHIP, HBM).latencySeconds())
+                .isEqualTo(uncapped.cost(decode, ONE_CHIP, HBM).latencySeconds());
+    }
+
+    @Test
     void aRingStacksCollectiveLatencyGrowsWithTheTensorParallelDegree() {
         // a ring all-reduce over n chips takes 2(n − 1) dependent steps, the others n − 1, a send none
         assertThat(StepAdjustment.ringSteps(new Collective("ar", CollectiveKind.ALL_REDUCE, 1e6, 8, 1))).isEqualTo(14);

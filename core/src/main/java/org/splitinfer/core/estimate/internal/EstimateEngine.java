@@ -175,7 +175,8 @@ public final class EstimateEngine {
             assumptions.add(new Assumption.StackProfileApplied(software, family.name(), applied.source(),
                     applied.stack(), applied.profile().kernelEfficiency(), applied.profile().stepOverheadSeconds(),
                     applied.profile().prefillKernelEfficiency(), applied.profile().sequenceSeconds(),
-                    applied.profile().ringStepSeconds(), applied.profile().layerSeconds()));
+                    applied.profile().ringStepSeconds(), applied.profile().layerSeconds(),
+                    applied.profile().attentionEfficiency()));
         }
         // the user's what-if figures next: every other figure rests on them
         Set<String> chips = new LinkedHashSet<>();
