@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code splitinfer calibrate}: re-derives every fitted parameter from the calibration cases and prints the fit. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Fit the serving-stack profiles (efficiencies, overheads, host, ring-collective and per-layer costs,"
-                + " attention's ceiling) to validation cases and print every parameter with its bounds and the cases it"
-                + " draws on.",
+        description = {"Fit the serving-stack profiles (efficiencies, overheads, host, ring-collective and per-layer"
+                + " costs, attention's ceiling) to validation cases and print every parameter with its bounds and the"
+                + " cases it draws on.",
                 "--write FILE saves them in the format of the shipped"
                         + " core/src/main/resources/org/splitinfer/core/calibration/serving-calibration.yaml.",
                 "--write-bands FILE runs leave-one-out (one fit per case) and saves the residuals error bands are"

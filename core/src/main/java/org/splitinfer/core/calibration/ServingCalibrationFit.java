@@ -43,8 +43,8 @@ import org.splitinfer.core.validate.Workload;
  *       schedule, tt-metal's gaps between ops), and an attention efficiency in [0.01, 1] (the most of the chip's
  *       peak its attention kernel reaches: the softmax runs beside the matrix units), drawn on its prefills of prompts
  *       of 8,192 tokens or more when there are 3 of them and 3 other cases (only there is attention compute-bound
- *       enough to tell its ceiling from the prefill efficiency); when fewer may be added than qualify, the set that explains the
- *       stack's cases best, each fitted alone over the plain hardware model, is kept;</li>
+ *       enough to tell its ceiling from the prefill efficiency); when fewer may be added than qualify, the set that
+ *       explains the stack's cases best, each fitted alone over the plain hardware model, is kept;</li>
  *   <li>a stack named {@code PARENT/VARIANT} (another implementation of PARENT) fits on top of PARENT's profile on
  *       the family, by the same count of its own cases, and its candidates include each parameter PARENT fitted,
  *       refitted on the variant's cases; an overhead of its own, fitted on cases of one depth, stands for its whole
@@ -254,8 +254,8 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * prefill steps and 3 other cases), a host cost per decoded sequence (at least 3 cases that decode, at two batch
      * sizes or more), a ring-collective step latency (3 cases at each of two tensor-parallel degrees or more), a
      * time per decoder layer (3 cases at each of two model depths or more) and an attention efficiency (3 prefills
-     * of prompts of {@value #LONG_PROMPT_TOKENS} tokens or more and 3 other cases). When the cases allow fewer extras than
-     * qualify, the set that explains the cases best, each set fitted alone over {@code context} (the plain hardware
+     * of prompts of {@value #LONG_PROMPT_TOKENS} tokens or more and 3 other cases). When the cases allow fewer extras
+     * than qualify, the set that explains the cases best, each set fitted alone over {@code context} (the plain hardware
      * model, or a variant's parent), is kept.
      */
     private List<FitParameter> profile(FitGroup group, List<ValidationCase> members, List<FitParameter> context,

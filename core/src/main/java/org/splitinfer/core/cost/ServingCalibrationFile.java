@@ -43,8 +43,8 @@ import org.splitinfer.core.input.StructuredText;
  * The five top keys are required (each may be an empty mapping, {@code {}}) and no other is allowed. A profile needs
  * {@code kernelEfficiency} and {@code stepOverheadSeconds} and may add {@code prefillKernelEfficiency},
  * {@code sequenceSeconds}, {@code ringStepSeconds}, {@code layerSeconds} and {@code attentionEfficiency}
- * ({@link StackProfile}); a kernel or attention efficiency lies in (0, 1], an overhead, a time per sequence, ring step or layer, or a collective step's latency in
- * [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
+ * ({@link StackProfile}); a kernel or attention efficiency lies in (0, 1], an overhead, a time per sequence, ring step
+ * or layer, or a collective step's latency in [0, {@value #MAX_SECONDS}] seconds (a serving stack that adds a second per step is no serving
  * stack). A file is read through {@link InputFiles} and {@link StructuredText} (at most
  * {@link Limits#MAX_CONFIG_FILE_BYTES}, no key twice), and every problem is named at once.
  */

@@ -7,8 +7,8 @@ import org.splitinfer.spi.Phase;
 /**
  * What a serving stack adds to the hardware's step model, as the step coster applies it: the stack's profile on the
  * chip's family (its kernel efficiencies, fixed cost per step, host cost per decoded sequence, ring-collective latency,
- * time per decoder layer and attention's ceiling, all fitted by the calibration) and the family's latency per collective step beyond the
- * interconnect model.
+ * time per decoder layer and attention's ceiling, all fitted by the calibration) and the family's latency per
+ * collective step beyond the interconnect model.
  *
  * @param stack                 the stack's profile on the chip's family
  * @param collectiveStepSeconds seconds per collective step beyond the interconnect model, {@code >= 0}

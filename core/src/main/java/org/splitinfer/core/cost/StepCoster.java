@@ -43,10 +43,11 @@ import org.splitinfer.spi.UnsupportedPrecisionException;
  *       1) has each attention kernel take at least {@code FLOPs ÷ (peak × attentionEfficiency)}: the excess over the
  *       kernel's time after the efficiency is added to every stage's kernel work. It bites only where attention is
  *       compute-bound (long prompts); a decode step's attention streams the KV cache far below that ceiling.</li>
- *   <li>latency = kernelLatency ÷ efficiency + pipeline × attentionExcess + pipeline × (collectives + layers × layerSeconds)
- *       + (pipeline − 1) × send + overhead + sequences × sequenceSeconds (decode); interval = kernelInterval ÷
- *       efficiency + collectives + layers × layerSeconds + overhead + sequences × sequenceSeconds (decode), with
- *       {@code layers} those of the heaviest stage, which stands for every stage as its kernels do.</li>
+ *   <li>latency = kernelLatency ÷ efficiency + pipeline × attentionExcess + pipeline × (collectives + layers ×
+ *       layerSeconds) + (pipeline − 1) × send + overhead + sequences × sequenceSeconds (decode); interval =
+ *       kernelInterval ÷ efficiency + attentionExcess + collectives + layers × layerSeconds + overhead + sequences ×
+ *       sequenceSeconds (decode), with {@code layers} those of the heaviest stage, which stands for every stage as its
+ *       kernels do.</li>
  * </ul>
  * Immutable and thread-safe; the result depends only on the arguments, so callers may cache it.
  */
