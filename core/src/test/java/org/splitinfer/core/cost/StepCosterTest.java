@@ -223,7 +223,7 @@ class StepCosterTest {
                 .isCloseTo(uncapped.cost(prefill, pp2, HBM).intervalSeconds() + excess / 2, within(1e-9));
         // a decode step of 8 sequences at 1,024 tokens of context streams its KV cache: 8 × 1,025 positions × 8 KV
         // heads × 128 × 2 (K, V) × 2 bytes × 32 layers = 1.07 GB, 358 µs at 3 TB/s, against 8 × 1,025 × 4 × 32 × 128
-        // × 32 = 1.07e10 FLOPs, 107 µs even at 0.1 of the peak: the ceiling does not bite
+        // × 32 = 4.30e9 FLOPs, 43 µs even at 0.1 of the peak: the ceiling does not bite
         StepBatch decode = StepBatch.decode(8, 1024);
         assertThat(capped.cost(decode, ONE_CHIP, HBM).latencySeconds())
                 .isEqualTo(uncapped.cost(decode, ONE_CHIP, HBM).latencySeconds());
