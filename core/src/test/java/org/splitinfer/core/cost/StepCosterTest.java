@@ -230,6 +230,26 @@ class StepCosterTest {
     }
 
     @Test
+    void aLowerAttentionCeilingNeverShortensAStepAndTheIntervalNeverExceedsTheLatency() {
+        ModelSpec model = ModelCatalog.builtIn().get("llama-3.1-8b");
+        ParallelLayout pp2 = new ParallelLayout(1, 2, 1, 1);
+        for (int prompt : new int[] {128, 1024, 8192, 32768}) {
+            for (ParallelLayout layout : List.of(ONE_CHIP, pp2)) {
+                double previous = 0;
+                for (double ceiling : new double[] {1, 0.5, 0.2, 0.1, 0.05, 0.01}) {
+                    StepCoster coster = new StepCoster(new HopChip(), model, ModelPrecision.BF16,
+                            new StepAdjustment(StackProfile.IDEAL.withAttentionEfficiency(ceiling), 0), false);
+                    StepCost cost = coster.cost(StepBatch.prefill(1, prompt, 0), layout, HBM);
+                    assertThat(cost.latencySeconds()).as("prompt %d, ceiling %s", prompt, ceiling)
+                            .isGreaterThanOrEqualTo(previous);
+                    assertThat(cost.intervalSeconds()).isLessThanOrEqualTo(cost.latencySeconds());
+                    previous = cost.latencySeconds();
+                }
+            }
+        }
+    }
+
+    @Test
     void aRingStacksCollectiveLatencyGrowsWithTheTensorParallelDegree() {
         // a ring all-reduce over n chips takes 2(n − 1) dependent steps, the others n − 1, a send none
         assertThat(StepAdjustment.ringSteps(new Collective("ar", CollectiveKind.ALL_REDUCE, 1e6, 8, 1))).isEqualTo(14);
