@@ -16,10 +16,17 @@ final class FitParameter {
     final String unit;
     final List<ValidationCase> cases;
     double value;
-    private boolean logScale;
+    // searched on the logarithm of its bounds: a ceiling that spans decades leaves the objective flat above the point
+    // where it starts to bite, and a search on the plain scale never steps below that
+    private final boolean logScale;
 
     FitParameter(String owner, String name, double lower, double upper, double start, String unit,
                  List<ValidationCase> cases) {
+        this(owner, name, lower, upper, start, unit, cases, false);
+    }
+
+    FitParameter(String owner, String name, double lower, double upper, double start, String unit,
+                 List<ValidationCase> cases, boolean logScale) {
         this.owner = owner;
         this.name = name;
         this.lower = lower;
@@ -27,24 +34,24 @@ final class FitParameter {
         this.value = start;
         this.unit = unit;
         this.cases = cases;
+        this.logScale = logScale;
     }
 
     /** @return a parameter with the same bounds and cases, at this one's value, to be fitted apart */
     FitParameter copy() {
-        FitParameter copy = new FitParameter(owner, name, lower, upper, value, unit, cases);
-        copy.logScale = logScale;
-        return copy;
+        return refitted(owner, cases);
     }
 
     /**
-     * Searches this parameter on the logarithm of its bounds: for a ceiling that spans decades and leaves the
-     * objective flat above the point where it starts to bite, which a search on the plain scale never steps below.
+     * This parameter for another owner on other cases (a variant refitting its parent's), starting at this one's
+     * value, with its bounds, unit and scale.
      *
-     * @return this parameter
+     * @param newOwner the owner
+     * @param newCases the cases it draws on
+     * @return the parameter
      */
-    FitParameter onLogScale() {
-        logScale = true;
-        return this;
+    FitParameter refitted(String newOwner, List<ValidationCase> newCases) {
+        return new FitParameter(newOwner, name, lower, upper, value, unit, newCases, logScale);
     }
 
     /**

@@ -11,9 +11,7 @@ import org.splitinfer.core.hardware.HardwareRegistry;
 import org.splitinfer.core.model.ModelCatalog;
 import org.splitinfer.core.validate.CasePredictor;
 import org.splitinfer.core.validate.Calibration;
-import org.splitinfer.core.validate.Scenario;
 import org.splitinfer.core.validate.ValidationCase;
-import org.splitinfer.core.validate.Workload;
 
 /**
  * Fits the serving-stack profiles to validation cases.
@@ -91,18 +89,11 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     /** The fewest cases a parameter may draw on, per parameter. */
     public static final int CASES_PER_PARAMETER = 3;
 
-    private static final double MIN_EFFICIENCY = 0.05;
-    private static final double MAX_OVERHEAD_SECONDS = 0.05;
-    private static final double MAX_SEQUENCE_SECONDS = 2e-3;
-    private static final double MAX_RING_STEP_SECONDS = 50e-6;
-    private static final double MAX_LAYER_SECONDS = 200e-6;
-    private static final double MIN_ATTENTION_EFFICIENCY = 0.01;
-    /** The prompt length from which a prefill's attention is compute-bound enough to fit its ceiling on. */
-    static final int LONG_PROMPT_TOKENS = 8192;
     private static final int SWEEPS = 4;
 
     private final HardwareRegistry hardware;
     private final ModelCatalog catalog;
+    private final ParameterCandidates candidates;
 
     /**
      * @param hardware installed accelerators
@@ -111,6 +102,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     public ServingCalibrationFit(HardwareRegistry hardware, ModelCatalog catalog) {
         this.hardware = hardware;
         this.catalog = catalog;
+        this.candidates = new ParameterCandidates(catalog);
     }
 
     @Override
@@ -196,11 +188,11 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
                 variants.add(group);
             } else if (group.family().equals(FitGroup.ALL_FAMILIES)) {
                 // an efficiency is a chip's matter and is never carried across families: the overhead only
-                parameters.add(overhead(group.owner(), members));
+                parameters.add(candidates.overhead(group.owner(), members));
             } else if (group.stack().equals(FitGroup.UNKNOWN)) {
                 // an overhead fitted to a few unrelated stacks would not transfer to the next one: efficiency only
                 if (members.size() >= CASES_PER_PARAMETER) {
-                    parameters.add(efficiency(group.owner(), members));
+                    parameters.add(candidates.efficiency(group.owner(), members));
                 }
             } else {
                 parameters.addAll(stackParameters(group, members, List.of(), leftOver.containsKey(group.stack())));
@@ -254,42 +246,16 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
      * prefill steps and 3 other cases), a host cost per decoded sequence (at least 3 cases that decode, at two batch
      * sizes or more), a ring-collective step latency (3 cases at each of two tensor-parallel degrees or more), a
      * time per decoder layer (3 cases at each of two model depths or more) and an attention efficiency (3 prefills
-     * of prompts of {@value #LONG_PROMPT_TOKENS} tokens or more and 3 other cases). When the cases allow fewer extras
+     * of prompts of {@value ParameterCandidates#LONG_PROMPT_TOKENS} tokens or more and 3 other cases; all as
+     * {@link ParameterCandidates#extras}). When the cases allow fewer extras
      * than qualify, the set that explains the cases best, each set fitted alone over {@code context} (the plain hardware
      * model, or a variant's parent), is kept.
      */
     private List<FitParameter> profile(FitGroup group, List<ValidationCase> members, List<FitParameter> context,
                                        boolean sharedOverhead) {
-        List<FitParameter> base = sharedOverhead ? List.of(efficiency(group.owner(), members))
-                : List.of(efficiency(group.owner(), members), overhead(group.owner(), members));
-        List<FitParameter> extras = new ArrayList<>();
-        List<ValidationCase> prefill = members.stream().filter(c -> c.scenario() == Scenario.PREFILL).toList();
-        if (prefill.size() >= CASES_PER_PARAMETER && members.size() - prefill.size() >= CASES_PER_PARAMETER) {
-            extras.add(new FitParameter(group.owner(), "prefillKernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction",
-                    prefill));
-        }
-        List<ValidationCase> decoding = members.stream().filter(c -> decodeBatch(c) > 0).toList();
-        if (decoding.size() >= CASES_PER_PARAMETER
-                && decoding.stream().mapToDouble(ServingCalibrationFit::decodeBatch).distinct().count() >= 2) {
-            extras.add(new FitParameter(group.owner(), "sequenceSeconds", 0, MAX_SEQUENCE_SECONDS, 0, "s", decoding));
-        }
-        List<ValidationCase> parallel = members.stream().filter(c -> tensorDegree(c) > 1).toList();
-        Map<Integer, Long> byDegree = new TreeMap<>();
-        parallel.forEach(c -> byDegree.merge(tensorDegree(c), 1L, Long::sum));
-        if (byDegree.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
-            extras.add(new FitParameter(group.owner(), "ringStepSeconds", 0, MAX_RING_STEP_SECONDS, 0, "s", parallel));
-        }
-        Map<Integer, Long> byLayers = new TreeMap<>();
-        members.forEach(c -> byLayers.merge(layers(c), 1L, Long::sum));
-        if (byLayers.values().stream().filter(n -> n >= CASES_PER_PARAMETER).count() >= 2) {
-            extras.add(layer(group.owner(), members));
-        }
-        // only long prompts make attention compute-bound: its ceiling is told apart from the prefill efficiency there
-        List<ValidationCase> longPrompts = members.stream().filter(ServingCalibrationFit::longPrompt).toList();
-        if (longPrompts.size() >= CASES_PER_PARAMETER && members.size() - longPrompts.size() >= CASES_PER_PARAMETER) {
-            extras.add(new FitParameter(group.owner(), "attentionEfficiency", MIN_ATTENTION_EFFICIENCY, 1, 1,
-                    "fraction of peak", longPrompts).onLogScale());
-        }
+        List<FitParameter> base = sharedOverhead ? List.of(candidates.efficiency(group.owner(), members))
+                : List.of(candidates.efficiency(group.owner(), members), candidates.overhead(group.owner(), members));
+        List<FitParameter> extras = candidates.extras(group.owner(), members);
         // the overhead's place counts whether the profile fits its own or the stack's across families
         int allowed = members.size() / CASES_PER_PARAMETER - 2;
         if (extras.size() <= allowed) {
@@ -340,51 +306,6 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
         return subsets;
     }
 
-    /** Whether a case is the prefill of prompts of {@value #LONG_PROMPT_TOKENS} tokens or more. */
-    private static boolean longPrompt(ValidationCase c) {
-        return c.workload() instanceof Workload.Prefill prefill && prefill.inputTokens() >= LONG_PROMPT_TOKENS;
-    }
-
-    /** The tensor-parallel degree a case names (0 when it names none: the estimator chooses). */
-    private static int tensorDegree(ValidationCase c) {
-        return c.parallelism() == null ? 0 : c.parallelism().tensor();
-    }
-
-    /**
-     * The sequences a case's decode steps hold: the batch of a decode step, the concurrency of a closed loop, 1 for
-     * a single stream, unbounded for an offline backlog; 0 for a prefill.
-     */
-    private static double decodeBatch(ValidationCase c) {
-        if (c.workload() instanceof Workload.DecodeStep step) {
-            return step.batch();
-        }
-        if (c.workload() instanceof Workload.FixedConcurrency loop) {
-            return loop.concurrency();
-        }
-        if (c.workload() instanceof Workload.SingleStream) {
-            return 1;
-        }
-        return c.workload() instanceof Workload.Offline ? Double.POSITIVE_INFINITY : 0;
-    }
-
-    /** The decoder layers a case's model runs: the case's own count, else its model's. */
-    private int layers(ValidationCase c) {
-        return c.layers() != null ? c.layers() : catalog.get(c.model()).layers();
-    }
-
-    private static FitParameter layer(String owner, List<ValidationCase> members) {
-        return new FitParameter(owner, "layerSeconds", 0, MAX_LAYER_SECONDS, 0, "s", members);
-    }
-
-    private static FitParameter efficiency(String owner, List<ValidationCase> members) {
-        return new FitParameter(owner, "kernelEfficiency", MIN_EFFICIENCY, 1, 1, "fraction", members);
-    }
-
-    private static FitParameter overhead(String owner, List<ValidationCase> members) {
-        return new FitParameter(owner, "stepOverheadSeconds", 0, MAX_OVERHEAD_SECONDS, 0, "s", members);
-    }
-
-
     /**
      * A stack with too few cases for two parameters gets the one that explains them best: a kernel efficiency (the
      * stack is uniformly slower), a fixed per-step overhead (it pays a constant per token: network, batching with
@@ -395,28 +316,19 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     private FitParameter betterSingle(FitGroup group, List<ValidationCase> members, List<FitParameter> context,
                                       boolean sharedOverhead) {
         Map<FitGroup, List<ValidationCase>> only = Map.of(group, members);
-        List<FitParameter> candidates = new ArrayList<>(List.of(efficiency(group.owner(), members)));
-        if (!sharedOverhead) {
-            candidates.add(overhead(group.owner(), members));
-        }
-        if (members.stream().map(this::layers).distinct().count() >= 2) {
-            // at one layer count a time per layer is a fixed cost per step: only models of two depths tell them apart
-            candidates.add(layer(group.owner(), members));
-        }
+        List<FitParameter> singles = candidates.singles(group.owner(), members, sharedOverhead);
         String parent = group.parentOwner();
         for (FitParameter inherited : context) {
             // a variant may instead refit one of its parent's other parameters on its own cases: another
             // implementation of a stack keeps its host loop but may pay less (or more) per layer, say
-            if (inherited.owner.equals(parent)
-                    && candidates.stream().noneMatch(c -> c.name.equals(inherited.name))) {
-                candidates.add(new FitParameter(group.owner(), inherited.name, inherited.lower, inherited.upper,
-                        inherited.value, inherited.unit, members));
+            if (inherited.owner.equals(parent) && singles.stream().noneMatch(c -> c.name.equals(inherited.name))) {
+                singles.add(inherited.refitted(group.owner(), members));
             }
         }
-        double[] residuals = new double[candidates.size()];
-        double[] starts = new double[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            FitParameter candidate = candidates.get(i);
+        double[] residuals = new double[singles.size()];
+        double[] starts = new double[singles.size()];
+        for (int i = 0; i < singles.size(); i++) {
+            FitParameter candidate = singles.get(i);
             starts[i] = candidate.value;
             List<FitParameter> alone = new ArrayList<>(context);
             alone.add(candidate);
@@ -436,7 +348,7 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
             }
         }
         // the chosen one starts where it stood (the plain model's value, or the parent's) for the joint descent
-        FitParameter chosen = candidates.get(best);
+        FitParameter chosen = singles.get(best);
         chosen.value = starts[best];
         return chosen;
     }
@@ -491,6 +403,6 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     }
 
     private ServingCalibration build(List<FitParameter> parameters, Map<FitGroup, List<ValidationCase>> groups) {
-        return ProfileAssembly.build(parameters, groups, this::family, this::layers);
+        return ProfileAssembly.build(parameters, groups, this::family, candidates::layers);
     }
 }
