@@ -68,8 +68,8 @@ final class DeploymentOptions {
     OptionalInt pipeline;
 
     @Option(names = "--precision", paramLabel = "P",
-            description = "Formats of every pool: fp8, or weights=fp4,activations=fp8,kv=fp8 (default: the"
-                    + " hardware's preferred format).")
+            description = "Formats of every pool: fp8, or weights=fp4,activations=fp8,kv=fp8, with a tensor"
+                    + " group's weights named apart (dense_mlp=bfp4) (default: the hardware's preferred format).")
     String precision;
 
     @Option(names = "--prefill-precision", paramLabel = "P", description = "Formats of the prefill pool.")

@@ -58,8 +58,9 @@ final class FitCommand implements Runnable {
     private String hardwareId;
 
     @Option(names = "--precision", paramLabel = "FORMATS",
-            description = "One format (fp8) or pairs (weights=fp4,activations=fp8,kv=fp8); keys left out keep the"
-                    + " model's native formats. Default: see above.")
+            description = "One format (fp8) or pairs (weights=fp4,activations=fp8,kv=fp8, and a tensor group's"
+                    + " weights such as dense_mlp=bfp4); keys left out keep the model's native formats. Default:"
+                    + " see above.")
     private String precision;
 
     @Option(names = "--context", paramLabel = "C", converter = NumericFlags.ContextTokens.class,

@@ -57,8 +57,9 @@ final class StepOptions {
     boolean allowLongContext;
 
     @Option(names = "--precision", paramLabel = "FORMATS",
-            description = "One format (fp8) or pairs (weights=fp4,activations=fp8,kv=fp8); keys left out keep the"
-                    + " model's native formats (the default).")
+            description = "One format (fp8) or pairs (weights=fp4,activations=fp8,kv=fp8, and a tensor group's"
+                    + " weights such as dense_mlp=bfp4); keys left out keep the model's native formats (the"
+                    + " default).")
     String precision;
 
     /** @return the phase, which must be given */

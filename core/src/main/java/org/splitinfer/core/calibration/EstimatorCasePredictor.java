@@ -154,8 +154,8 @@ public final class EstimatorCasePredictor implements CasePredictor {
     private Prediction request(ValidationCase c, ModelSpec model, org.splitinfer.core.estimate.Workload asked) {
         // a published measurement ran what it ran: a case is predicted as measured, beyond the window if it was
         org.splitinfer.core.estimate.Workload workload = asked.allowingLongContext();
-        String precision = String.format(Locale.ROOT, "weights=%s,activations=%s,kv=%s",
-                c.precision().weights().name(), c.precision().activations().name(), c.precision().kvCache().name());
+        // the whole precision, tensor-group overrides included: a case stored as measured prices its weights so
+        String precision = c.precision().toString();
         List<PoolSpec> candidates = new ArrayList<>();
         SpeculativeDecoding speculative = speculative(c.speculative());
         PoolSpec auto = PoolSpec.auto(c.hardware()).withPrecision(precision).withSpeculative(speculative);

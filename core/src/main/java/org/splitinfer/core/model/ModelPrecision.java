@@ -17,9 +17,12 @@ import org.splitinfer.spi.Precision;
  *
  * <p>The command-line syntax ({@link #parse(String, ModelPrecision)}): one format sets all three
  * ({@code fp8}); otherwise comma-separated {@code key=format} pairs with keys {@code weights},
- * {@code activations} and {@code kv} ({@code weights=fp4,activations=fp8,kv=fp8}). Keys left out keep the
- * base's value. Naming weights, in either form, drops the base's overrides: the user asked for one weight
- * format. Formats are {@link Precision#wellKnown(String) Precision's well-known ones}, case-insensitive.
+ * {@code activations} and {@code kv} ({@code weights=fp4,activations=fp8,kv=fp8}), and a tensor group's name in
+ * lower case for a weight override ({@code weights=bfp8,dense_mlp=bfp4,dense_mlp_down=bfp8}, Tenstorrent's
+ * performance mode). Keys left out keep the base's value. Naming weights, in either form, drops the base's
+ * overrides (the user asked for one weight format) except those named beside it. {@link #toString()} writes this
+ * syntax, so a precision survives the round trip. Formats are {@link Precision#wellKnown(String) Precision's
+ * well-known ones}, case-insensitive.
  *
  * @param weights         default storage format of weights
  * @param activations     format of activations
@@ -145,13 +148,13 @@ public record ModelPrecision(Precision weights, Precision activations, Precision
         Precision weights = null;
         Precision activations = null;
         Precision kv = null;
+        EnumMap<TensorGroup, Precision> named = new EnumMap<>(TensorGroup.class);
         for (String part : trimmed.split(",", -1)) {
             String pair = part.trim();
             int equals = pair.indexOf('=');
             if (equals < 0) {
                 throw new PrecisionFormatException("precision '" + trimmed + "' has '" + pair
-                        + "' where a key=format pair was expected; valid keys are weights, activations and kv, and "
-                        + validFormats() + ".");
+                        + "' where a key=format pair was expected; " + validKeys() + ", and " + validFormats() + ".");
             }
             String key = pair.substring(0, equals).trim().toLowerCase(Locale.ROOT);
             Precision value = format(trimmed, pair.substring(equals + 1).trim());
@@ -169,19 +172,54 @@ public record ModelPrecision(Precision weights, Precision activations, Precision
                     duplicate = kv != null;
                     kv = value;
                 }
-                default -> throw new PrecisionFormatException("precision '" + trimmed + "' has unknown key '" + key
-                        + "'; valid keys are weights, activations and kv, and " + validFormats() + ".");
+                default -> {
+                    TensorGroup group = group(key);
+                    if (group == null) {
+                        throw new PrecisionFormatException("precision '" + trimmed + "' has unknown key '" + key
+                                + "'; " + validKeys() + ", and " + validFormats() + ".");
+                    }
+                    duplicate = named.put(group, value) != null;
+                }
             }
             if (duplicate) {
                 throw new PrecisionFormatException("precision '" + trimmed + "' names key '" + key
-                        + "' twice; give each of weights, activations and kv at most once.");
+                        + "' twice; give each key at most once.");
             }
         }
+        EnumMap<TensorGroup, Precision> overrides = new EnumMap<>(TensorGroup.class);
+        if (weights == null) {
+            overrides.putAll(base.weightOverrides);
+        }
+        overrides.putAll(named);
         return new ModelPrecision(
                 weights == null ? base.weights : weights,
                 activations == null ? base.activations : activations,
                 kv == null ? base.kvCache : kv,
-                weights == null ? base.weightOverrides : Map.of());
+                overrides);
+    }
+
+    /**
+     * The valid keys as a sentence fragment: the three classes, then the tensor groups a weight override names.
+     *
+     * @return the fragment
+     */
+    static String validKeys() {
+        List<String> groups = new ArrayList<>();
+        for (TensorGroup group : TensorGroup.values()) {
+            groups.add(group.name().toLowerCase(Locale.ROOT));
+        }
+        String last = groups.remove(groups.size() - 1);
+        return "valid keys are weights, activations and kv, and for one tensor group's weights " + String.join(", ",
+                groups) + " or " + last;
+    }
+
+    private static TensorGroup group(String key) {
+        for (TensorGroup group : TensorGroup.values()) {
+            if (group.name().toLowerCase(Locale.ROOT).equals(key)) {
+                return group;
+            }
+        }
+        return null;
     }
 
     /**
