@@ -24,7 +24,12 @@ import org.splitinfer.spi.Reach;
  * The dimension-ordered scheme moves the same bytes per chip as a ring ({@code B(1 − 1/(r'c'))}), and assuming all
  * of a chip's links serve each phase makes the bandwidth term optimistic; the mesh costs hops, not bytes.
  * Participants beyond the mesh use the scale-out network as a ring ({@code 2(p−1)} hops of
- * {@code scaleOut.latencySeconds} for an all-reduce).
+ * {@code scaleOut.latencySeconds} for an all-reduce). Such a ring visits every chip of each mesh it spans, so where a
+ * mesh has more than one chip the ring also crosses the mesh's own links, and its slowest link sets its rate:
+ * {@code min(scaleOut.bytesPerSecond, ethernet.links × ethernet.bytesPerSecond)}. A T3000 (QuietBox) is four n300
+ * cards cabled into a 2 × 4 mesh, and each card's two chips keep one 100 GbE link for collectives, the other being
+ * the dispatcher's (tt-metal's CCL developer guide, 'T3000'); so its 8-chip ring runs at 12.5 GB/s, not at the
+ * 50 GB/s of a card's external ports.
  *
  * <p>Figures: {@code mesh.rows}, {@code mesh.columns}, {@code ethernet.links}, {@code ethernet.bytesPerSecond},
  * {@code ethernet.hopLatencySeconds}, {@code scaleOut.bytesPerSecond}, {@code scaleOut.latencySeconds}, all
@@ -97,7 +102,7 @@ public record RiscvMeshInterconnect(int meshRows, int meshColumns, int ethernetL
             return 0;
         }
         boolean inside = p <= scaleUpDomainChips();
-        double bandwidth = inside ? scaleUpBytesPerSecond() : scaleOutBytesPerSecond;
+        double bandwidth = inside ? scaleUpBytesPerSecond() : ringBeyondTheMeshBytesPerSecond();
         double latency = inside ? hopLatencySeconds : scaleOutLatencySeconds;
         double hops = inside ? hopsPerPhase(p) : p - 1;
         double bytes = collective.bytes();
@@ -114,6 +119,17 @@ public record RiscvMeshInterconnect(int meshRows, int meshColumns, int ethernetL
             once = 2 * share * bytes / bandwidth + 2 * hops * latency;
         }
         return once * collective.count();
+    }
+
+    /**
+     * The rate of a ring spanning several meshes: the scale-out links, and a multi-chip mesh's own links too.
+     *
+     * @return {@code scaleOut.bytesPerSecond}, or the mesh's links where they are slower and the mesh has more than
+     *         one chip
+     */
+    public double ringBeyondTheMeshBytesPerSecond() {
+        return scaleUpDomainChips() > 1 ? Math.min(scaleOutBytesPerSecond, scaleUpBytesPerSecond())
+                : scaleOutBytesPerSecond;
     }
 
     @Override
