@@ -110,6 +110,12 @@ class CalibrationTest {
         // an overhead of its own stands for both, and tt-metal's time per layer is not added to it
         assertThat(parent.layerSeconds()).isPositive();
         assertThat(galaxy.layerSeconds()).isZero();
+        // likewise at one tensor-parallel degree (32): tt_transformers' ring steps, fitted on its 2- and 8-chip cases,
+        // are not the Galaxy Llama's, whose collectives are its own; 2 × 31 steps × 160 all-reduces of a 70B decode
+        // step would add 9,920 steps of the parent's latency to a 13.8 ms step
+        assertThat(parent.ringStepSeconds()).isPositive();
+        assertThat(galaxy.ringStepSeconds()).isZero();
+        assertThat(own).doesNotContainKey("ringStepSeconds");
     }
 
     @Test

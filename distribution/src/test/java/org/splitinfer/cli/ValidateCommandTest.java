@@ -170,7 +170,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(json.get("cases")).hasSize(70);
+        assertThat(json.get("cases")).hasSize(90);
         assertThat(json.get("medianError").asDouble()).isZero();
     }
 

@@ -62,7 +62,8 @@ final class ProfileAssembly {
                     value(parameters, group.owner(), "sequenceSeconds",
                             from == null ? 0 : value(parameters, from, "sequenceSeconds", 0)),
                     value(parameters, group.owner(), "ringStepSeconds",
-                            from == null ? 0 : value(parameters, from, "ringStepSeconds", 0)),
+                            from == null || ownsFixedCost(parameters, group, ProfileAssembly::tensorDegree) ? 0
+                                    : value(parameters, from, "ringStepSeconds", 0)),
                     value(parameters, group.owner(), "layerSeconds",
                             from == null || ownsFixedCost(parameters, group, layers) ? 0
                                     : value(parameters, from, "layerSeconds", 0)),
@@ -98,13 +99,20 @@ final class ProfileAssembly {
     }
 
     /**
-     * Whether a variant fits its own overhead on cases of one depth: there its fixed cost per step and its time per
-     * layer are one number, which its overhead then stands for, so the parent's time per layer is not added to it.
+     * Whether a variant fits its own overhead on cases of one value of a trait (one depth, one tensor-parallel degree):
+     * there its fixed cost per step and the parent's cost per layer (or per ring step) are one number, which its
+     * overhead then stands for, so the parent's is not added to it. The Galaxy's Llama runs only at 32 chips, with
+     * collectives of its own: the ring steps tt_transformers' cases at 2 and 8 chips fit are not its.
      */
     private static boolean ownsFixedCost(List<FitParameter> parameters, FitGroup group,
-                                         ToIntFunction<ValidationCase> layers) {
+                                         ToIntFunction<ValidationCase> trait) {
         return parameters.stream().anyMatch(p -> p.owner.equals(group.owner()) && p.name.equals("stepOverheadSeconds")
-                && p.cases.stream().mapToInt(layers).distinct().count() == 1);
+                && p.cases.stream().mapToInt(trait).distinct().count() == 1);
+    }
+
+    /** The tensor-parallel degree a case names, 0 where it leaves the layout to the estimator. */
+    private static int tensorDegree(ValidationCase c) {
+        return c.parallelism() == null ? 0 : c.parallelism().tensor();
     }
 
     /** @return the named parameter of {@code owner}, or {@code fallback} when it fits none */
