@@ -116,6 +116,15 @@ public final class ServingCalibrationFit implements Calibration<ServingCalibrati
     }
 
     /**
+     * Each fit keeps its state in its own call; the registry and catalog are immutable, and the SPI makes plugins
+     * thread-safe.
+     */
+    @Override
+    public boolean fitsConcurrently() {
+        return true;
+    }
+
+    /**
      * Fits and reports every parameter.
      *
      * @param cases validation cases

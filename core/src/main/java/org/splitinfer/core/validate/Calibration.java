@@ -26,4 +26,15 @@ public interface Calibration<P> {
      * @return the predictor they give
      */
     CasePredictor predictorWith(P parameters);
+
+    /**
+     * Whether {@link #fit} and {@link #predictorWith} may run on several threads at once (no state shared between
+     * fits), so that {@link LeaveOneOut} runs its fits in parallel; the report is the same either way.
+     *
+     * @return false unless the implementation says so
+     * @since 0.2
+     */
+    default boolean fitsConcurrently() {
+        return false;
+    }
 }

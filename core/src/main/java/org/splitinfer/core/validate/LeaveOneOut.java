@@ -2,8 +2,10 @@ package org.splitinfer.core.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.splitinfer.core.error.SplitInferException;
 
 /**
@@ -14,7 +16,7 @@ import org.splitinfer.core.error.SplitInferException;
  *
  * <p>A held-out case is a problem of the report when its metric is not valid with its scenario, when the fit
  * without it fails ({@link SplitInferException}), or when its prediction fails as in {@link Validator}. Cost: one
- * fit per case.
+ * fit per case, run in parallel where the calibration {@linkplain Calibration#fitsConcurrently() allows it}.
  *
  * @since 0.1
  */
@@ -62,34 +64,43 @@ public final class LeaveOneOut {
     public static <P> ValidationReport run(List<ValidationCase> cases, Calibration<P> calibration,
                                            Function<String, String> familyOfHardware, IntConsumer progress) {
         List<ValidationCase> fittable = Validator.fittable(cases);
-        List<CaseOutcome> outcomes = new ArrayList<>(cases.size());
-        for (ValidationCase heldOut : cases) {
+        // the fits are independent: where the calibration allows, they run on every core, each outcome in its case's
+        // place, so the report is the same as one fit after another gives
+        CaseOutcome[] outcomes = new CaseOutcome[cases.size()];
+        AtomicInteger done = new AtomicInteger();
+        if (progress != null) {
+            progress.accept(0);
+        }
+        IntStream indices = IntStream.range(0, cases.size());
+        (calibration.fitsConcurrently() ? indices.parallel() : indices).forEach(i -> {
+            outcomes[i] = heldOut(cases.get(i), fittable, calibration, familyOfHardware);
             if (progress != null) {
-                progress.accept(outcomes.size());
-            }
-            if (heldOut.metricProblem().isPresent()) {
-                outcomes.add(new CaseOutcome.Unpredicted(heldOut, heldOut.metricProblem().get()));
-                continue;
-            }
-            List<ValidationCase> training = new ArrayList<>(fittable.size());
-            for (ValidationCase other : fittable) {
-                if (other != heldOut) {
-                    training.add(other);
+                synchronized (progress) {
+                    progress.accept(done.incrementAndGet());
                 }
             }
-            P parameters;
-            try {
-                parameters = calibration.fit(List.copyOf(training));
-            } catch (SplitInferException e) {
-                outcomes.add(new CaseOutcome.Unpredicted(heldOut,
-                        "the fit without this case failed: " + Validator.sentence(e.getMessage())));
-                continue;
+        });
+        return new ValidationReport(List.of(outcomes));
+    }
+
+    private static <P> CaseOutcome heldOut(ValidationCase heldOut, List<ValidationCase> fittable,
+                                           Calibration<P> calibration, Function<String, String> familyOfHardware) {
+        if (heldOut.metricProblem().isPresent()) {
+            return new CaseOutcome.Unpredicted(heldOut, heldOut.metricProblem().get());
+        }
+        List<ValidationCase> training = new ArrayList<>(fittable.size());
+        for (ValidationCase other : fittable) {
+            if (other != heldOut) {
+                training.add(other);
             }
-            outcomes.add(Validator.predict(heldOut, calibration.predictorWith(parameters), familyOfHardware));
         }
-        if (progress != null) {
-            progress.accept(outcomes.size());
+        P parameters;
+        try {
+            parameters = calibration.fit(List.copyOf(training));
+        } catch (SplitInferException e) {
+            return new CaseOutcome.Unpredicted(heldOut,
+                    "the fit without this case failed: " + Validator.sentence(e.getMessage()));
         }
-        return new ValidationReport(outcomes);
+        return Validator.predict(heldOut, calibration.predictorWith(parameters), familyOfHardware);
     }
 }

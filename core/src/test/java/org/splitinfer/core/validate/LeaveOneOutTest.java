@@ -85,4 +85,53 @@ class LeaveOneOutTest {
         assertThat(report.problems()).singleElement().extracting(CaseOutcome.Unpredicted::problem)
                 .isEqualTo("the fit without this case failed: no cases to fit the scale on");
     }
+
+    @Test
+    void fitsRunInParallelWhereTheCalibrationAllowsAndTheReportKeepsTheCasesOrder() {
+        List<ValidationCase> cases = new ArrayList<>();
+        for (int i = 1; i <= 24; i++) {
+            cases.add(Cases.prefill("case" + i, "h100-sxm", i));
+        }
+        Calibration<Double> concurrent = new Calibration<>() {
+            private final ScaleCalibration scale = new ScaleCalibration();
+
+            @Override
+            public Double fit(List<ValidationCase> training) {
+                double sum = 0;
+                for (ValidationCase c : training) {
+                    sum += Math.log(c.value());
+                }
+                return Math.exp(sum / training.size());
+            }
+
+            @Override
+            public CasePredictor predictorWith(Double parameters) {
+                return scale.predictorWith(parameters);
+            }
+
+            @Override
+            public boolean fitsConcurrently() {
+                return true;
+            }
+        };
+        List<Integer> progress = new ArrayList<>();
+
+        ValidationReport report = LeaveOneOut.run(cases, concurrent, hardware -> null, progress::add);
+
+        // case i is predicted by the geometric mean of the other 23 values: exp((ln 24! − ln i) ÷ 23)
+        double lnFactorial = 0;
+        for (int i = 1; i <= 24; i++) {
+            lnFactorial += Math.log(i);
+        }
+        List<Double> expected = new ArrayList<>();
+        for (int i = 1; i <= 24; i++) {
+            expected.add(Math.exp((lnFactorial - Math.log(i)) / 23));
+        }
+        assertThat(report.outcomes()).extracting(o -> o.validationCase().id())
+                .containsExactlyElementsOf(cases.stream().map(ValidationCase::id).toList());
+        assertThat(report.predicted()).extracting(CaseOutcome.Predicted::predicted)
+                .usingElementComparator(new DoubleComparator(1e-9)).containsExactlyElementsOf(expected);
+        // progress counts up from 0 to 24 whatever order the fits finish in
+        assertThat(progress).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 24).boxed().toList());
+    }
 }
