@@ -122,11 +122,7 @@ class RiscvModelTest {
     void aRingAcrossN300CardsRunsAtTheCardsOneCollectiveLink() {
         // a T3000: four n300 cards (1 × 2 meshes) whose two chips keep 1 × 12.5e9 B/s for collectives, cabled at
         // 50e9 B/s per chip; the 8-chip ring crosses the cards' own links, so it runs at min(50e9, 12.5e9)
-        Map<String, Double> n300 = RiscvFixtures.galaxyChip();
-        n300.put("mesh.rows", 1.0);
-        n300.put("mesh.columns", 2.0);
-        n300.put("ethernet.links", 1.0);
-        RiscvMeshInterconnect card = RiscvFixtures.chip(n300).interconnect();
+        RiscvMeshInterconnect card = cardOf(2);
         assertThat(card.ringBeyondTheMeshBytesPerSecond()).isEqualTo(12.5e9);
 
         // 537e6 bytes (65,536 tokens × 4,096 × 2 B): 2 × 7/8 × 537e6 / 12.5e9 = 75.18e-3 s; 2 × 7 × 2e-6 s of hops
@@ -140,13 +136,18 @@ class RiscvModelTest {
     @Test
     void aRingAcrossOneChipCardsRunsAtTheScaleOutRate() {
         // n150 or p150 cards have no link of their own to cross: 4 of them ring at the 50e9 B/s of their ports
-        Map<String, Double> n150 = RiscvFixtures.galaxyChip();
-        n150.put("mesh.rows", 1.0);
-        n150.put("mesh.columns", 1.0);
-        n150.put("ethernet.links", 1.0);
-        assertThat(RiscvFixtures.chip(n150).interconnect().ringBeyondTheMeshBytesPerSecond()).isEqualTo(50e9);
+        assertThat(cardOf(1).ringBeyondTheMeshBytesPerSecond()).isEqualTo(50e9);
         // and a Galaxy's 200e9 B/s mesh is faster than its 50e9 B/s scale-out: the ring keeps 50e9
         assertThat(galaxyChip.interconnect().ringBeyondTheMeshBytesPerSecond()).isEqualTo(50e9);
+    }
+
+    /** A card of {@code chips} chips side by side, one 12.5e9 B/s link between them, the fixture's 50e9 B/s out. */
+    private static RiscvMeshInterconnect cardOf(int chips) {
+        Map<String, Double> card = RiscvFixtures.galaxyChip();
+        card.put("mesh.rows", 1.0);
+        card.put("mesh.columns", (double) chips);
+        card.put("ethernet.links", 1.0);
+        return RiscvFixtures.chip(card).interconnect();
     }
 
     @Test
