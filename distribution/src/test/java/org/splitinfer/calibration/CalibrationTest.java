@@ -41,6 +41,8 @@ class CalibrationTest {
     private static List<ValidationCase> cases;
     /** Leave-one-out refits once per case (tens of seconds): run once, for the tests that need it. */
     private static ValidationReport leaveOneOut;
+    /** The fit on every case (seconds): run once, for the tests that read it. */
+    private static CalibrationResult fit;
 
     @BeforeAll
     static void load() {
@@ -55,7 +57,7 @@ class CalibrationTest {
 
     @Test
     void theFitReproducesTheShippedParameters() throws IOException {
-        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        CalibrationResult result = fit();
 
         String shipped;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(ServingCalibrationFile.RESOURCE)) {
@@ -68,7 +70,7 @@ class CalibrationTest {
 
     @Test
     void everyParameterIsBoundedAndDrawsOnAtLeastThreeCasesPerParameter() {
-        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        CalibrationResult result = fit();
 
         assertThat(result.parameters()).isNotEmpty();
         assertThat(result.parameters().size() * 3).isLessThanOrEqualTo(result.cases());
@@ -83,7 +85,7 @@ class CalibrationTest {
 
     @Test
     void theGalaxyImplementationFitsItsOwnProfileWithAnAttentionCeilingOnTopOfTtMetals() {
-        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        CalibrationResult result = fit();
         Map<String, FittedParameter> own = new java.util.TreeMap<>();
         result.parameters().stream().filter(p -> p.name().startsWith("riscv.tt-metal/llama3_70b_galaxy."))
                 .forEach(p -> own.put(p.name().substring("riscv.tt-metal/llama3_70b_galaxy.".length()), p));
@@ -120,7 +122,7 @@ class CalibrationTest {
 
     @Test
     void groqsTimePerLayerIsTheVendorApiStacksOnTheLpuAndItsOverheadIsFittedOnceOnEveryFamily() {
-        CalibrationResult result = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        CalibrationResult result = fit();
         Map<String, FittedParameter> byName = new java.util.TreeMap<>();
         result.parameters().forEach(p -> byName.put(p.name(), p));
         List<String> groq = cases.stream().filter(c -> c.hardware().equals("groq-lpu-v1")).map(ValidationCase::id)
@@ -162,6 +164,13 @@ class CalibrationTest {
             assertThat(outcome.logError()).as("%s off by %.2f×", outcome.validationCase().id(),
                     outcome.predicted() / outcome.measured()).isLessThanOrEqualTo(Math.log(3));
         }
+    }
+
+    private static synchronized CalibrationResult fit() {
+        if (fit == null) {
+            fit = new ServingCalibrationFit(hardware, catalog).fitWithReport(cases);
+        }
+        return fit;
     }
 
     private static synchronized ValidationReport leaveOneOut() {
