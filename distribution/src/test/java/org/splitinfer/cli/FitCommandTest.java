@@ -143,7 +143,8 @@ class FitCommandTest {
                 "--chips", "32");
 
         // bfp8 is 8.5 bits: 70,553,706,496 × 1.0625 = 74,963,313,152 weight bytes;
-        // KV 4,096 × 80 × 2 × 8 × 128 × 1.0625 = 713,031,680; per chip 75,676,344,832 ÷ 32 = 2.36e9 ≤ 12 GiB × 0.9
+        // KV 4,096 × 80 × 2 × 8 × 128 × 1.0625 = 713,031,680; per chip 75,676,344,832 ÷ 32 = 2.36e9, within
+        // 12 GiB × 0.9
         assertThat(fit.get("footprint").get("totalBytes").asDouble()).isEqualTo(75_676_344_832.0);
         assertThat(fit.get("fitsFullSpeed").asBoolean()).isTrue();
         // fewest: 75,676,344,832 ÷ (12,884,901,888 × 0.9 = 11,596,411,699) = 6.53 → 7 chips

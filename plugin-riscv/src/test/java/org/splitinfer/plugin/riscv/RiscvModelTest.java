@@ -125,7 +125,7 @@ class RiscvModelTest {
         RiscvMeshInterconnect card = cardOf(2);
         assertThat(card.ringBeyondTheMeshBytesPerSecond()).isEqualTo(12.5e9);
 
-        // 537e6 bytes (65,536 tokens × 4,096 × 2 B): 2 × 7/8 × 537e6 / 12.5e9 = 75.18e-3 s; 2 × 7 × 2e-6 s of hops
+        // 537e6 bytes (65,536 tokens × 4,096 × 2 B): 2 × 7/8 × 537e6 / 12.5e9 = 75.18e-3 s; 14 hops × 2e-6 s
         Collective allReduce = new Collective("tp", CollectiveKind.ALL_REDUCE, 537e6, 8, 1);
         assertThat(card.collectiveSeconds(allReduce)).isCloseTo(75.18e-3 + 28e-6, within(1e-9));
         // inside one card the same link: 2 × 1/2 × 537e6 / 12.5e9 = 42.96e-3 s, 2 × 1 hop × 1e-6 s
