@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.assertj.core.util.DoubleComparator;
 import org.junit.jupiter.api.Test;
 import org.splitinfer.core.error.SplitInferException;
@@ -16,7 +18,17 @@ class LeaveOneOutTest {
      * space, which is the geometric mean of the measured values: ln s = mean(ln m).
      */
     private static final class ScaleCalibration implements Calibration<Double> {
-        final List<List<String>> fits = new ArrayList<>();
+        final List<List<String>> fits = Collections.synchronizedList(new ArrayList<>());
+        private final boolean concurrent;
+
+        ScaleCalibration() {
+            this(false);
+        }
+
+        /** @param concurrent whether leave-one-out may run its fits in parallel */
+        ScaleCalibration(boolean concurrent) {
+            this.concurrent = concurrent;
+        }
 
         @Override
         public Double fit(List<ValidationCase> cases) {
@@ -34,6 +46,11 @@ class LeaveOneOutTest {
         @Override
         public CasePredictor predictorWith(Double scale) {
             return c -> Prediction.of(scale, "tp=8 pp=1 dp=1");
+        }
+
+        @Override
+        public boolean fitsConcurrently() {
+            return concurrent;
         }
     }
 
@@ -92,28 +109,7 @@ class LeaveOneOutTest {
         for (int i = 1; i <= 24; i++) {
             cases.add(Cases.prefill("case" + i, "h100-sxm", i));
         }
-        Calibration<Double> concurrent = new Calibration<>() {
-            private final ScaleCalibration scale = new ScaleCalibration();
-
-            @Override
-            public Double fit(List<ValidationCase> training) {
-                double sum = 0;
-                for (ValidationCase c : training) {
-                    sum += Math.log(c.value());
-                }
-                return Math.exp(sum / training.size());
-            }
-
-            @Override
-            public CasePredictor predictorWith(Double parameters) {
-                return scale.predictorWith(parameters);
-            }
-
-            @Override
-            public boolean fitsConcurrently() {
-                return true;
-            }
-        };
+        ScaleCalibration concurrent = new ScaleCalibration(true);
         List<Integer> progress = new ArrayList<>();
 
         ValidationReport report = LeaveOneOut.run(cases, concurrent, hardware -> null, progress::add);
@@ -131,7 +127,8 @@ class LeaveOneOutTest {
                 .containsExactlyElementsOf(cases.stream().map(ValidationCase::id).toList());
         assertThat(report.predicted()).extracting(CaseOutcome.Predicted::predicted)
                 .usingElementComparator(new DoubleComparator(1e-9)).containsExactlyElementsOf(expected);
+        assertThat(concurrent.fits).hasSize(24).allSatisfy(training -> assertThat(training).hasSize(23));
         // progress counts up from 0 to 24 whatever order the fits finish in
-        assertThat(progress).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 24).boxed().toList());
+        assertThat(progress).containsExactlyElementsOf(IntStream.rangeClosed(0, 24).boxed().toList());
     }
 }
